@@ -1,0 +1,4 @@
+//! The native integration tests: one binary, one module per area of the engine.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod tidy;
