@@ -6,9 +6,14 @@
 
 mod catalog;
 mod ids;
+mod questionnaire;
 
 pub use catalog::{
     Catalog, Correspondence, Edge, IsoControl, IsoLimit, Level1Requirement, Level3Poam,
     Level3Requirement, PoamEligibility, Provenance, Relationship, Requirement, RequirementKind,
 };
 pub use ids::{AnnexAControl, Edition, Family, RequirementId};
+pub use questionnaire::{
+    applicability, Answers, Applicability, AssessmentType, CuiStorage, Level, Question,
+    QuestionKind, Reason, Solicitation, QUESTIONS,
+};

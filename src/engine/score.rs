@@ -1,0 +1,385 @@
+//! The SPRS score (32 CFR 170.24, DoD Assessment Methodology) and the CMMC statuses it leads to:
+//! Level 1 met or not, Level 2 final / conditional / not eligible / no SSP (32 CFR 170.21),
+//! Level 3 with its own POA&M rules.
+
+use super::assess::{Basis, RequirementResult, Status};
+use super::catalog::{Catalog, Level3Poam, PoamEligibility, Requirement};
+use super::ids::RequirementId;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The maximum Level 2 score (32 CFR 170.24(c)(2)).
+pub const MAX_SCORE: i32 = 110;
+/// The minimum score for a Conditional Level 2 status: 80% of 110 (32 CFR 170.21(a)(2)(i)).
+pub const CONDITIONAL_MIN_SCORE: i32 = 88;
+/// Days to close out a POA&M after the Conditional status date (32 CFR 170.21(b)).
+pub const POAM_CLOSEOUT_DAYS: u32 = 180;
+/// Level 3 requirements that must be met for a Conditional Level 3 status: 20 of 24 (>= 80%).
+pub const LEVEL3_CONDITIONAL_MIN: usize = 20;
+
+/// Which answers a figure counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Counting {
+    /// Only what the user confirmed (direct answers and the questionnaire).
+    Confirmed,
+    /// Also what ISO evidence suggests.
+    WithIsoEvidence,
+}
+
+/// The status a figure uses for a requirement under a counting rule. Unknown counts as not met.
+pub fn effective(r: &RequirementResult, counting: Counting) -> Status {
+    let confirmed = matches!(r.basis, Basis::Answered | Basis::Questionnaire);
+    match (counting, confirmed, r.status) {
+        (_, _, Status::Unknown) => Status::NotMet,
+        (Counting::Confirmed, false, _) => Status::NotMet,
+        (_, _, s) => s,
+    }
+}
+
+/// Points a requirement loses in a status (32 CFR 170.24(c)(2)(i)(B)).
+pub fn deduction(req: &Requirement, status: Status) -> i32 {
+    let points = i32::from(req.points.unwrap_or(0));
+    match status {
+        Status::Met | Status::NotApplicable => 0,
+        Status::Partial => req.partial_points.map_or(points, i32::from),
+        Status::NotMet | Status::Unknown => points,
+    }
+}
+
+/// The state of the System Security Plan (3.12.4), which decides whether there is a score at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SspState {
+    Confirmed,
+    /// Not answered yet: the score assumes one will exist.
+    Unconfirmed,
+    /// Answered "no": no score can be given.
+    Missing,
+}
+
+/// The SPRS score as a range while answers are incomplete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SprsRange {
+    /// Counting only confirmed answers. `None` without an SSP.
+    pub low: Option<i32>,
+    /// Also counting what ISO evidence suggests. `None` without an SSP.
+    pub high: Option<i32>,
+    pub max: i32,
+    pub min: i32,
+    /// True when every requirement is answered, so low equals high.
+    pub exact: bool,
+    pub ssp: SspState,
+}
+
+/// Level 2 status per 32 CFR 170.21(a)(2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level2Status {
+    Final,
+    Conditional,
+    NotEligible,
+    NoSsp,
+}
+
+impl Level2Status {
+    /// Plain-English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level2Status::Final => "Final Level 2",
+            Level2Status::Conditional => "Conditional Level 2",
+            Level2Status::NotEligible => "Not eligible",
+            Level2Status::NoSsp => "No SSP: no score",
+        }
+    }
+}
+
+/// A requirement that stands between the user and a Conditional status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Blocker {
+    pub id: RequirementId,
+    pub reason: String,
+}
+
+/// The Level 2 outcome under one counting rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Level2Result {
+    pub status: Level2Status,
+    pub counting: Counting,
+    pub score: Option<i32>,
+    /// Requirements that may not sit on a POA&M but are open.
+    pub blocking: Vec<Blocker>,
+    /// Open requirements that may sit on a POA&M (to close within 180 days).
+    pub poam: Vec<RequirementId>,
+    /// One sentence saying why.
+    pub summary: String,
+}
+
+/// Level 1: all 15 FAR 52.204-21 requirements met, or not (no POA&M allowed, 32 CFR 170.21(a)(1)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Level1Result {
+    pub met: bool,
+    pub met_confirmed: bool,
+    /// CMMC Level 1 ids not met (counting ISO evidence).
+    pub unmet: Vec<String>,
+}
+
+/// Level 3 status per 32 CFR 170.21(a)(3) and 170.24(c)(3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level3Status {
+    NotAssessed,
+    Final,
+    Conditional,
+    NotEligible,
+}
+
+/// The Level 3 outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Level3Result {
+    pub status: Level3Status,
+    pub met: usize,
+    pub answered: usize,
+    pub total: usize,
+    /// Unmet requirements that may not sit on a Level 3 POA&M.
+    pub blocking: Vec<String>,
+    /// Final Level 2 (C3PAO) with 110, the prerequisite (170.18(a)), holds on current answers.
+    pub prerequisite_met: bool,
+}
+
+/// All scores and statuses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scoring {
+    pub sprs: SprsRange,
+    /// Level 2 counting ISO evidence (the optimistic reading).
+    pub level2: Level2Result,
+    /// Level 2 counting only confirmed answers.
+    pub level2_confirmed: Level2Result,
+    pub level1: Level1Result,
+    pub level3: Level3Result,
+}
+
+/// Scores the decided requirements.
+pub fn score(
+    catalog: &Catalog,
+    results: &[RequirementResult],
+    level3_answers: &BTreeMap<String, bool>,
+    has_final_l2: Option<bool>,
+) -> Scoring {
+    let pairs: Vec<(&Requirement, &RequirementResult)> = results
+        .iter()
+        .filter_map(|r| catalog.requirement(&r.id).map(|q| (q, r)))
+        .collect();
+    let ssp_result = results.iter().find(|r| r.id.as_str() == "3.12.4");
+    let ssp = match ssp_result {
+        Some(r) if matches!(r.basis, Basis::Answered | Basis::Questionnaire) => {
+            if r.status.is_satisfied() {
+                SspState::Confirmed
+            } else {
+                SspState::Missing
+            }
+        }
+        _ => SspState::Unconfirmed,
+    };
+    let total = |counting: Counting| -> Option<i32> {
+        if ssp == SspState::Missing {
+            return None;
+        }
+        Some(
+            MAX_SCORE
+                - pairs
+                    .iter()
+                    .map(|(q, r)| deduction(q, effective(r, counting)))
+                    .sum::<i32>(),
+        )
+    };
+    let low = total(Counting::Confirmed);
+    let high = total(Counting::WithIsoEvidence);
+    let exact = results
+        .iter()
+        .all(|r| matches!(r.basis, Basis::Answered | Basis::Questionnaire));
+    let sprs = SprsRange {
+        low,
+        high,
+        max: MAX_SCORE,
+        min: catalog.min_score(),
+        exact,
+        ssp,
+    };
+    let level2 = level2(&pairs, Counting::WithIsoEvidence, high, ssp);
+    let level2_confirmed = level2_status(&pairs, Counting::Confirmed, low, ssp);
+
+    let satisfied = |id: &RequirementId, counting: Counting| {
+        results
+            .iter()
+            .find(|r| &r.id == id)
+            .is_some_and(|r| effective(r, counting).is_satisfied())
+    };
+    let unmet: Vec<String> = catalog
+        .level1
+        .iter()
+        .filter(|l| !l.requirements.iter().all(|id| satisfied(id, Counting::WithIsoEvidence)))
+        .map(|l| l.id.clone())
+        .collect();
+    let met_confirmed = catalog
+        .level1
+        .iter()
+        .all(|l| l.requirements.iter().all(|id| satisfied(id, Counting::Confirmed)));
+    let level1 = Level1Result {
+        met: unmet.is_empty(),
+        met_confirmed,
+        unmet,
+    };
+
+    let prerequisite_met =
+        has_final_l2 == Some(true) || level2.status == Level2Status::Final;
+    let level3 = level3(catalog, level3_answers, prerequisite_met);
+    Scoring {
+        sprs,
+        level2,
+        level2_confirmed,
+        level1,
+        level3,
+    }
+}
+
+fn level2(
+    pairs: &[(&Requirement, &RequirementResult)],
+    counting: Counting,
+    score: Option<i32>,
+    ssp: SspState,
+) -> Level2Result {
+    level2_status(pairs, counting, score, ssp)
+}
+
+/// Applies 32 CFR 170.21(a)(2) to one reading of the requirements.
+fn level2_status(
+    pairs: &[(&Requirement, &RequirementResult)],
+    counting: Counting,
+    score: Option<i32>,
+    ssp: SspState,
+) -> Level2Result {
+    let Some(score) = score else {
+        return Level2Result {
+            status: Level2Status::NoSsp,
+            counting,
+            score: None,
+            blocking: vec![Blocker {
+                id: RequirementId::from("3.12.4"),
+                reason: "No System Security Plan: the assessment cannot be completed and there is no score.".into(),
+            }],
+            poam: Vec::new(),
+            summary: "Without a System Security Plan (3.12.4) there is no SPRS score and no CMMC status.".into(),
+        };
+    };
+    let mut blocking = Vec::new();
+    let mut poam = Vec::new();
+    for (req, r) in pairs {
+        let status = effective(r, counting);
+        if status.is_satisfied() {
+            continue;
+        }
+        let eligible = match req.poam {
+            PoamEligibility::Eligible => true,
+            PoamEligibility::EligibleWhenPartial => status == Status::Partial,
+            PoamEligibility::Never => false,
+        };
+        if eligible {
+            poam.push(req.id.clone());
+        } else {
+            blocking.push(Blocker {
+                id: req.id.clone(),
+                reason: blocking_reason(req, status),
+            });
+        }
+    }
+    let (status, summary) = if blocking.is_empty() && poam.is_empty() {
+        (
+            Level2Status::Final,
+            "All 110 requirements met: eligible for Final Level 2.".to_string(),
+        )
+    } else if score >= CONDITIONAL_MIN_SCORE && blocking.is_empty() {
+        (
+            Level2Status::Conditional,
+            format!(
+                "Score {score} is at least {CONDITIONAL_MIN_SCORE} and every open requirement may go on a POA&M: Conditional Level 2, with {} item(s) to close within {POAM_CLOSEOUT_DAYS} days.",
+                poam.len()
+            ),
+        )
+    } else if score < CONDITIONAL_MIN_SCORE {
+        (
+            Level2Status::NotEligible,
+            format!(
+                "Score {score} is below {CONDITIONAL_MIN_SCORE}, the minimum for Conditional Level 2{}.",
+                if blocking.is_empty() {
+                    String::new()
+                } else {
+                    format!(", and {} open requirement(s) may not go on a POA&M", blocking.len())
+                }
+            ),
+        )
+    } else {
+        (
+            Level2Status::NotEligible,
+            format!(
+                "Score {score} reaches {CONDITIONAL_MIN_SCORE}, but {} open requirement(s) may not go on a POA&M.",
+                blocking.len()
+            ),
+        )
+    };
+    Level2Result {
+        status,
+        counting,
+        score: Some(score),
+        blocking,
+        poam,
+        summary,
+    }
+}
+
+fn blocking_reason(req: &Requirement, status: Status) -> String {
+    let unconfirmed = if status == Status::Unknown {
+        " (not yet confirmed)"
+    } else {
+        ""
+    };
+    match (req.id.as_str(), req.points) {
+        ("3.12.4", _) => format!("The System Security Plan must exist{unconfirmed}; it can never be on a POA&M."),
+        ("3.13.11", _) => format!("FIPS-validated cryptography: only the partial state (encryption that is not FIPS-validated) may be on a POA&M{unconfirmed}."),
+        (_, Some(p)) if p > 1 => format!("Worth {p} points: only 1-point requirements may be on a POA&M{unconfirmed}."),
+        _ => format!("Excluded from POA&Ms by 32 CFR 170.21(a)(2)(iii){unconfirmed}."),
+    }
+}
+
+fn level3(catalog: &Catalog, answers: &BTreeMap<String, bool>, prerequisite_met: bool) -> Level3Result {
+    let total = catalog.level3.len();
+    let answered = catalog.level3.iter().filter(|l| answers.contains_key(&l.id)).count();
+    let met = catalog
+        .level3
+        .iter()
+        .filter(|l| answers.get(&l.id) == Some(&true))
+        .count();
+    let blocking: Vec<String> = catalog
+        .level3
+        .iter()
+        .filter(|l| l.poam == Level3Poam::Never && answers.get(&l.id) != Some(&true))
+        .map(|l| l.id.clone())
+        .collect();
+    let status = if answered == 0 {
+        Level3Status::NotAssessed
+    } else if met == total {
+        Level3Status::Final
+    } else if met >= LEVEL3_CONDITIONAL_MIN && blocking.is_empty() {
+        Level3Status::Conditional
+    } else {
+        Level3Status::NotEligible
+    };
+    Level3Result {
+        status,
+        met,
+        answered,
+        total,
+        blocking,
+        prerequisite_met,
+    }
+}
