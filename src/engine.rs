@@ -9,8 +9,9 @@ mod ids;
 mod questionnaire;
 
 pub use catalog::{
-    Catalog, Correspondence, Edge, IsoControl, IsoLimit, Level1Requirement, Level3Poam,
-    Level3Requirement, PoamEligibility, Provenance, Relationship, Requirement, RequirementKind,
+    Catalog, CatalogError, Correspondence, Edge, IsoControl, IsoLimit, Level1Requirement,
+    Level3Poam, Level3Requirement, PoamEligibility, Provenance, Relationship, Requirement,
+    RequirementKind, Tables,
 };
 pub use ids::{AnnexAControl, Edition, Family, RequirementId};
 pub use questionnaire::{

@@ -16,7 +16,10 @@ impl RequirementId {
 
     /// Numeric sort key, so 3.1.2 sorts before 3.1.10 and 3.2.1 after 3.1.22.
     pub fn sort_key(&self) -> (u16, u16, u16) {
-        let mut parts = self.0.split('.').map(|p| p.parse::<u16>().unwrap_or(u16::MAX));
+        let mut parts = self
+            .0
+            .split('.')
+            .map(|p| p.parse::<u16>().unwrap_or(u16::MAX));
         (
             parts.next().unwrap_or(0),
             parts.next().unwrap_or(0),
@@ -38,14 +41,49 @@ impl From<&str> for RequirementId {
 }
 
 /// Which edition of ISO/IEC 27001 Annex A a control id belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+///
+/// Serializes as the number `2013` or `2022` everywhere (JSON views, saved state); deserializes
+/// from that number or from the same digits as a string, so older string-valued data still loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Edition {
     /// ISO/IEC 27001:2013 (114 controls, `A.<clause>.<n>.<m>`).
-    #[serde(rename = "2013")]
     Iso2013,
     /// ISO/IEC 27001:2022 (93 controls, `A.<clause>.<n>`).
-    #[serde(rename = "2022")]
     Iso2022,
+}
+
+impl Edition {
+    /// The edition for a year, if it is 2013 or 2022.
+    pub fn from_year(year: u16) -> Option<Edition> {
+        match year {
+            2013 => Some(Edition::Iso2013),
+            2022 => Some(Edition::Iso2022),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Edition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u16(self.year())
+    }
+}
+
+impl<'de> Deserialize<'de> for Edition {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Year {
+            Number(u16),
+            Text(String),
+        }
+        let year = match Year::deserialize(deserializer)? {
+            Year::Number(n) => Some(n),
+            Year::Text(s) => s.trim().parse().ok(),
+        };
+        year.and_then(Edition::from_year)
+            .ok_or_else(|| serde::de::Error::custom("edition must be 2013 or 2022"))
+    }
 }
 
 impl Edition {

@@ -1,4 +1,6 @@
 //! The native integration tests: one binary, one module per area of the engine.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod catalog;
+mod cli;
 mod tidy;
