@@ -531,12 +531,12 @@ fn questionnaire_answer(id: &RequirementId, answers: &Answers) -> Option<(Status
 /// Whether a questionnaire answer confirms the CMMC-specific part an ISO limit stands for.
 fn lifted_by_answers(limit: &str, answers: &Answers) -> bool {
     match limit {
-        "fips-crypto" => answers.fips_validated == Some(true),
+        "fips-validated-crypto" => answers.fips_validated == Some(true),
         "fedramp-cloud" => matches!(
             answers.cui_storage,
             Some(super::questionnaire::CuiStorage::FedrampModerate | super::questionnaire::CuiStorage::OnPremises)
         ),
-        "export-control" => answers.export_controlled == Some(false),
+        "us-persons-export-control" => answers.export_controlled == Some(false),
         _ => false,
     }
 }
