@@ -6,9 +6,14 @@
 
 mod catalog;
 mod ids;
+mod soa;
 
 pub use catalog::{
     Catalog, Correspondence, Edge, IsoControl, IsoLimit, Level1Requirement, Level3Poam,
     Level3Requirement, PoamEligibility, Provenance, Relationship, Requirement, RequirementKind,
 };
 pub use ids::{AnnexAControl, Edition, Family, RequirementId};
+pub use soa::{
+    import_soa, Column, ColumnOverrides, ControlStatus, Delimiter, ImportOptions, Problem,
+    ProblemKind, Role, SoaImport, SoaRow, TextEncoding, MAX_COLUMNS, MAX_FIELD_BYTES, MAX_RECORDS,
+};
