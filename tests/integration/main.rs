@@ -1,0 +1,3 @@
+//! The single native integration-test binary: one module per engine area.
+
+mod soa;
