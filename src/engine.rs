@@ -2,19 +2,40 @@
 //! storage or randomness, so the web app and the `crosswalk` command line give the same answers.
 //!
 //! **Invariant:** nothing under `src/engine` names yew, web-sys, js-sys, gloo or wasm-bindgen
-//! (enforced by `tests/tidy.rs`).
+//! (enforced by the tidy tests in `tests/integration/tidy.rs`).
 
+mod assess;
 mod catalog;
 mod ids;
+mod plan;
 mod questionnaire;
+mod score;
+mod soa;
 
+pub use assess::{
+    assess, evidence_2022, Assessment, Basis, ControlEvidence, Coverage, EdgeEvidence,
+    FamilyCoverage, FamilyTotals, Inputs, RequirementResult, Status, View,
+};
 pub use catalog::{
     Catalog, CatalogError, Correspondence, Edge, IsoControl, IsoLimit, Level1Requirement,
     Level3Poam, Level3Requirement, PoamEligibility, Provenance, Relationship, Requirement,
     RequirementKind, Tables,
 };
 pub use ids::{AnnexAControl, Edition, Family, RequirementId};
+pub use plan::{
+    assessment_fee, estimate, remediation_table, AssessmentFee, CostAssumptions, CostLine,
+    Estimate, Path, PathStep, Range, Remediation, WorkKind,
+};
 pub use questionnaire::{
     applicability, Answers, Applicability, AssessmentType, CuiStorage, Level, Question,
     QuestionKind, Reason, Solicitation, QUESTIONS,
+};
+pub use score::{
+    deduction, effective, Blocker, Counting, Level1Result, Level2Result, Level2Status,
+    Level3Result, Level3Status, Scoring, SprsRange, SspState, CONDITIONAL_MIN_SCORE,
+    LEVEL3_CONDITIONAL_MIN, MAX_SCORE, POAM_CLOSEOUT_DAYS,
+};
+pub use soa::{
+    import_soa, Column, ColumnOverrides, ControlStatus, Delimiter, ImportOptions, Problem,
+    ProblemKind, Role, SoaImport, SoaRow, TextEncoding, MAX_COLUMNS, MAX_FIELD_BYTES, MAX_RECORDS,
 };

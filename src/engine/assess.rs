@@ -287,7 +287,12 @@ pub fn assess(catalog: &Catalog, inputs: &Inputs<'_>) -> Assessment {
         View::Strict => strict,
         View::Analysed => analysed,
     };
-    let scoring = score(catalog, &requirements, inputs.level3);
+    let scoring = score(
+        catalog,
+        &requirements,
+        inputs.level3,
+        inputs.answers.has_final_l2_c3pao,
+    );
     Assessment {
         view: inputs.view,
         applicability: applicability(inputs.answers),

@@ -206,8 +206,8 @@ pub fn score(
         exact,
         ssp,
     };
-    let level2 = level2(&pairs, Counting::WithIsoEvidence, high, ssp);
-    let level2_confirmed = level2_status(&pairs, Counting::Confirmed, low, ssp);
+    let level2 = level2_status(&pairs, Counting::WithIsoEvidence, high);
+    let level2_confirmed = level2_status(&pairs, Counting::Confirmed, low);
 
     let satisfied = |id: &RequirementId, counting: Counting| {
         results
@@ -243,21 +243,11 @@ pub fn score(
     }
 }
 
-fn level2(
-    pairs: &[(&Requirement, &RequirementResult)],
-    counting: Counting,
-    score: Option<i32>,
-    ssp: SspState,
-) -> Level2Result {
-    level2_status(pairs, counting, score, ssp)
-}
-
 /// Applies 32 CFR 170.21(a)(2) to one reading of the requirements.
 fn level2_status(
     pairs: &[(&Requirement, &RequirementResult)],
     counting: Counting,
     score: Option<i32>,
-    ssp: SspState,
 ) -> Level2Result {
     let Some(score) = score else {
         return Level2Result {

@@ -1,6 +1,8 @@
 //! The native integration tests: one binary, one module per area of the engine.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod applicability;
 mod catalog;
 mod cli;
+mod soa;
 mod tidy;
