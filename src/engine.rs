@@ -9,6 +9,7 @@ mod catalog;
 mod ids;
 mod plan;
 mod questionnaire;
+mod report;
 mod score;
 mod soa;
 
@@ -29,6 +30,10 @@ pub use plan::{
 pub use questionnaire::{
     applicability, Answers, Applicability, AssessmentType, CuiStorage, Level, Question,
     QuestionKind, Reason, Solicitation, QUESTIONS,
+};
+pub use report::{
+    gap_csv, neutralise_cell, summary, ApplicabilitySummary, CostSummary, CoverageSummary,
+    Level2Summary, LevelMet, ProblemSummary, RequirementSummary, SoaSummary, Summary,
 };
 pub use score::{
     deduction, effective, Blocker, Counting, Level1Result, Level2Result, Level2Status,

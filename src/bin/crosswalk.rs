@@ -4,16 +4,22 @@
 //! new subcommand is one `match` arm and one function. Bad usage prints a one-line message and
 //! exits with status 2, as most Unix tools do.
 
-use cmmc_readiness::engine::{Catalog, Edition, PoamEligibility, Provenance, RequirementKind};
-use std::io::Write;
+use cmmc_readiness::engine::{
+    assess, estimate, import_soa, summary, Answers, Catalog, CostAssumptions, Edition,
+    ImportOptions, Inputs, PoamEligibility, ProblemKind, Provenance, RequirementId,
+    RequirementKind, Status, View,
+};
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: crosswalk catalog [--json]";
+const USAGE: &str = "usage: crosswalk catalog [--json] | crosswalk assess [--soa FILE|-] [--answers ANSWERS.json] [--requirements STATUS.csv] [--view strict|analysed] [--json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("catalog") => catalog(&args[1..]),
+        Some("assess") => assess_cmd(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -25,6 +31,10 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(message)) => {
             eprintln!("crosswalk: {message} ({USAGE})");
+            ExitCode::from(2)
+        }
+        Err(Failure::Input(message)) => {
+            eprintln!("crosswalk: {message}");
             ExitCode::from(2)
         }
         Err(Failure::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -39,6 +49,8 @@ fn main() -> ExitCode {
 enum Failure {
     /// The arguments were wrong: exit status 2.
     Usage(String),
+    /// An input file is unreadable or is not what it should be: exit status 2.
+    Input(String),
     /// Writing the output failed.
     Io(std::io::Error),
 }
@@ -128,4 +140,187 @@ fn write_summary(out: &mut impl Write, c: &Catalog) -> std::io::Result<()> {
         "ISO limits: {} obligations an ISO certificate does not evidence",
         c.iso_limits.len()
     )
+}
+
+/// `crosswalk assess`: imports an SoA, reads answers, and prints the assessment.
+fn assess_cmd(args: &[String]) -> Result<(), Failure> {
+    let mut soa_path = None;
+    let mut answers_path = None;
+    let mut requirements_path = None;
+    let mut view = View::Strict;
+    let mut json = false;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
+        };
+        match arg.as_str() {
+            "--soa" => soa_path = Some(value("--soa")?),
+            "--answers" => answers_path = Some(value("--answers")?),
+            "--requirements" => requirements_path = Some(value("--requirements")?),
+            "--view" => {
+                view = match value("--view")?.as_str() {
+                    "strict" => View::Strict,
+                    "analysed" | "analyzed" => View::Analysed,
+                    other => return Err(Failure::Usage(format!("unknown view `{other}`"))),
+                }
+            }
+            "--json" => json = true,
+            other => return Err(Failure::Usage(format!("unexpected argument `{other}`"))),
+        }
+    }
+
+    let catalog = Catalog::builtin();
+    let soa = match &soa_path {
+        Some(path) => {
+            let bytes = read_input(path)?;
+            let import = import_soa(&bytes, &ImportOptions::default(), catalog);
+            if import.rows.is_empty() {
+                let reason = import
+                    .problems
+                    .iter()
+                    .find(|p| p.kind == ProblemKind::NotAnSoa)
+                    .or(import.problems.first())
+                    .map_or("no SoA rows found".to_string(), |p| p.message.clone());
+                return Err(Failure::Input(format!("{path} is not an SoA: {reason}")));
+            }
+            Some(import)
+        }
+        None => None,
+    };
+    let answers: Answers = match &answers_path {
+        Some(path) => {
+            let bytes = read_input(path)?;
+            serde_json::from_slice(&bytes)
+                .map_err(|e| Failure::Input(format!("{path}: not valid answers JSON: {e}")))?
+        }
+        None => Answers::default(),
+    };
+    let direct = match &requirements_path {
+        Some(path) => read_requirement_statuses(path, catalog)?,
+        None => BTreeMap::new(),
+    };
+    let level3 = BTreeMap::new();
+    let inputs = Inputs {
+        answers: &answers,
+        soa: soa.as_ref(),
+        direct: &direct,
+        level3: &level3,
+        view,
+    };
+    let assessment = assess(catalog, &inputs);
+    let estimate = estimate(catalog, &assessment, &answers, &CostAssumptions::default());
+    let report = summary(soa.as_ref(), &assessment, &estimate);
+
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+    } else {
+        let a = &report.applicability;
+        writeln!(
+            out,
+            "Level: {} ({})",
+            a.level.label(),
+            a.assessment.map_or("no assessment", |k| k.label())
+        )?;
+        for r in &a.reasons {
+            writeln!(out, "  - {} [{}]", r.text, r.citation)?;
+        }
+        if let Some(s) = &report.soa {
+            writeln!(
+                out,
+                "SoA: {} rows imported (ISO/IEC 27001:{}), {} problem(s)",
+                s.rows_imported,
+                s.edition.map_or("?".into(), |e| e.to_string()),
+                s.problems.len()
+            )?;
+            for p in &s.problems {
+                writeln!(out, "  line {}: {}", p.line, p.message)?;
+            }
+        }
+        let c = &report.coverage;
+        writeln!(
+            out,
+            "Coverage (met or partial): strict {:.0}%, analysed {:.0}%",
+            c.strict.covered_percent(),
+            c.analysed.covered_percent()
+        )?;
+        let fmt = |v: Option<i32>| v.map_or("no score".to_string(), |v| v.to_string());
+        writeln!(
+            out,
+            "SPRS score: {} to {} (of 110)",
+            fmt(report.sprs.low),
+            fmt(report.sprs.high)
+        )?;
+        writeln!(out, "Level 2: {}", report.level2.summary)?;
+        if !report.level2.blocking.is_empty() {
+            writeln!(out, "  blocking: {}", report.level2.blocking.join(", "))?;
+        }
+        writeln!(
+            out,
+            "Cost: ${:.0} to ${:.0}; timeline {:.1} to {:.1} months",
+            report.cost.total_usd.low,
+            report.cost.total_usd.high,
+            report.timeline_months.low,
+            report.timeline_months.high
+        )?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Reads a file, or standard input for `-`.
+fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
+    if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| Failure::Input(format!("standard input: {e}")))?;
+        Ok(buf)
+    } else {
+        std::fs::read(path).map_err(|e| Failure::Input(format!("{path}: {e}")))
+    }
+}
+
+/// Reads `id,status` rows (a header row is optional).
+fn read_requirement_statuses(
+    path: &str,
+    catalog: &Catalog,
+) -> Result<BTreeMap<RequirementId, Status>, Failure> {
+    let bytes = read_input(path)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(bytes.as_slice());
+    let mut out = BTreeMap::new();
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 1;
+        let record = record.map_err(|e| Failure::Input(format!("{path}: line {line}: {e}")))?;
+        let id = record.get(0).unwrap_or_default();
+        let status = record.get(1).unwrap_or_default();
+        if line == 1 && id.eq_ignore_ascii_case("id") {
+            continue;
+        }
+        if id.is_empty() && status.is_empty() {
+            continue;
+        }
+        let rid = RequirementId::from(id);
+        if catalog.requirement(&rid).is_none() {
+            return Err(Failure::Input(format!(
+                "{path}: line {line}: `{id}` is not a NIST SP 800-171 r2 requirement"
+            )));
+        }
+        let status = Status::parse(status).filter(|s| *s != Status::Unknown).ok_or_else(|| {
+            Failure::Input(format!(
+                "{path}: line {line}: status `{status}` is not met, partial, not-met or not-applicable"
+            ))
+        })?;
+        out.insert(rid, status);
+    }
+    Ok(out)
 }

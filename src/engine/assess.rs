@@ -111,6 +111,14 @@ pub struct EdgeEvidence {
     pub soa: Option<ControlEvidence>,
 }
 
+impl EdgeEvidence {
+    /// Whether the edge can carry the whole requirement: NIST does not mark it `*` and the
+    /// relationship is not `subset-of`.
+    pub fn is_full(&self) -> bool {
+        !self.nist_partial && self.relationship != Relationship::SubsetOf
+    }
+}
+
 /// The decision on one requirement and everything that explains it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RequirementResult {
@@ -139,7 +147,10 @@ impl RequirementResult {
             .iter()
             .filter(|e| {
                 e.soa.as_ref().is_some_and(|s| {
-                    matches!(s.status, ControlStatus::Implemented | ControlStatus::Partial)
+                    matches!(
+                        s.status,
+                        ControlStatus::Implemented | ControlStatus::Partial
+                    )
                 })
             })
             .map(|e| &e.iso)
@@ -180,10 +191,7 @@ impl Coverage {
 
     /// Share (0-100) of requirements the ISO work covers at least partly (met, partial, N/A).
     pub fn covered_percent(&self) -> f64 {
-        percent(
-            self.met + self.partial + self.not_applicable,
-            self.total,
-        )
+        percent(self.met + self.partial + self.not_applicable, self.total)
     }
 }
 
@@ -307,7 +315,10 @@ pub fn assess(catalog: &Catalog, inputs: &Inputs<'_>) -> Assessment {
 /// The SoA's statuses as ISO/IEC 27001:2022 controls. A 2022 control carried from several 2013
 /// controls is implemented only if all of them are, excluded only if all are, and partial when
 /// some of the work is done.
-pub fn evidence_2022(catalog: &Catalog, soa: &SoaImport) -> BTreeMap<AnnexAControl, ControlEvidence> {
+pub fn evidence_2022(
+    catalog: &Catalog,
+    soa: &SoaImport,
+) -> BTreeMap<AnnexAControl, ControlEvidence> {
     let mut out: BTreeMap<AnnexAControl, ControlEvidence> = BTreeMap::new();
     for row in &soa.rows {
         let targets: Vec<AnnexAControl> = match row.control.edition() {
@@ -315,11 +326,13 @@ pub fn evidence_2022(catalog: &Catalog, soa: &SoaImport) -> BTreeMap<AnnexAContr
             Edition::Iso2013 => catalog.successors_2022(&row.control).to_vec(),
         };
         for target in targets {
-            let entry = out.entry(target.clone()).or_insert_with(|| ControlEvidence {
-                control: target,
-                status: row.status,
-                rows: Vec::new(),
-            });
+            let entry = out
+                .entry(target.clone())
+                .or_insert_with(|| ControlEvidence {
+                    control: target,
+                    status: row.status,
+                    rows: Vec::new(),
+                });
             entry.rows.push((row.control.clone(), row.line, row.status));
         }
     }
@@ -333,7 +346,7 @@ pub fn evidence_2022(catalog: &Catalog, soa: &SoaImport) -> BTreeMap<AnnexAContr
 fn combine(statuses: impl Iterator<Item = ControlStatus>) -> ControlStatus {
     let all: Vec<ControlStatus> = statuses.collect();
     let every = |s: ControlStatus| all.iter().all(|x| *x == s);
-    let any = |s: ControlStatus| all.iter().any(|x| *x == s);
+    let any = |s: ControlStatus| all.contains(&s);
     if all.is_empty() {
         ControlStatus::NotImplemented
     } else if every(ControlStatus::Implemented) {
@@ -374,7 +387,11 @@ fn decide(
         .collect();
     let excluded_controls: Vec<AnnexAControl> = evidence
         .iter()
-        .filter(|e| e.soa.as_ref().is_some_and(|s| s.status == ControlStatus::Excluded))
+        .filter(|e| {
+            e.soa
+                .as_ref()
+                .is_some_and(|s| s.status == ControlStatus::Excluded)
+        })
         .map(|e| e.iso.clone())
         .collect();
     let limits: Vec<String> = catalog.limits_for(&req.id).map(|l| l.id.clone()).collect();
@@ -463,7 +480,7 @@ fn infer(evidence: &[EdgeEvidence], have_soa: bool, view: View) -> (Status, Stri
     let status_of = |e: &&EdgeEvidence| e.soa.as_ref().map(|s| s.status);
     let full: Vec<AnnexAControl> = present
         .iter()
-        .filter(|e| status_of(e) == Some(ControlStatus::Implemented) && !e.nist_partial)
+        .filter(|e| status_of(e) == Some(ControlStatus::Implemented) && e.is_full())
         .map(|e| e.iso.clone())
         .collect();
     let some_work: Vec<AnnexAControl> = present
@@ -501,7 +518,10 @@ fn infer(evidence: &[EdgeEvidence], have_soa: bool, view: View) -> (Status, Stri
             ),
         )
     } else if !some_work.is_empty() {
-        let mut text = format!("Partly evidenced: {} implemented or in progress", join_ids(&some_work));
+        let mut text = format!(
+            "Partly evidenced: {} implemented or in progress",
+            join_ids(&some_work)
+        );
         if !gaps.is_empty() {
             text.push_str(&format!(", but {} not implemented", join_ids(&gaps)));
         }
@@ -539,7 +559,10 @@ fn lifted_by_answers(limit: &str, answers: &Answers) -> bool {
         "fips-validated-crypto" => answers.fips_validated == Some(true),
         "fedramp-cloud" => matches!(
             answers.cui_storage,
-            Some(super::questionnaire::CuiStorage::FedrampModerate | super::questionnaire::CuiStorage::OnPremises)
+            Some(
+                super::questionnaire::CuiStorage::FedrampModerate
+                    | super::questionnaire::CuiStorage::OnPremises
+            )
         ),
         "us-persons-export-control" => answers.export_controlled == Some(false),
         _ => false,

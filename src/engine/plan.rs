@@ -138,8 +138,13 @@ pub struct AssessmentFee {
 }
 
 /// DoD's published assessment cost for the level, type and company size.
-pub fn assessment_fee(level: Level, kind: Option<AssessmentType>, small: Option<bool>) -> AssessmentFee {
-    const RIA: &str = "32 CFR 170 final rule, 89 FR 83092 (15 Oct 2024), regulatory impact analysis";
+pub fn assessment_fee(
+    level: Level,
+    kind: Option<AssessmentType>,
+    small: Option<bool>,
+) -> AssessmentFee {
+    const RIA: &str =
+        "32 CFR 170 final rule, 89 FR 83092 (15 Oct 2024), regulatory impact analysis";
     let small = small != Some(false);
     match (level, kind, small) {
         (Level::L1, _, true) => AssessmentFee {
@@ -263,7 +268,12 @@ fn value(o: &Open) -> f64 {
     f64::from(o.points.max(0)) / ((o.effort.low + o.effort.high) / 2.0).max(0.5)
 }
 
-fn path_to(target: i32, start: Option<i32>, mut items: Vec<Open>, needs_all_required: bool) -> Path {
+fn path_to(
+    target: i32,
+    start: Option<i32>,
+    mut items: Vec<Open>,
+    needs_all_required: bool,
+) -> Path {
     let Some(mut score) = start else {
         return Path {
             target,
@@ -334,10 +344,20 @@ pub struct Estimate {
 }
 
 /// Estimates cost and timeline from an assessment, the answers and the assumptions.
-pub fn estimate(catalog: &Catalog, a: &Assessment, answers: &Answers, x: &CostAssumptions) -> Estimate {
+pub fn estimate(
+    catalog: &Catalog,
+    a: &Assessment,
+    answers: &Answers,
+    x: &CostAssumptions,
+) -> Estimate {
     let open = open_items(catalog, a, x);
     let high_score = a.scoring.sprs.high;
-    let path_to_88 = path_to(CONDITIONAL_MIN_SCORE, high_score, open_items(catalog, a, x), true);
+    let path_to_88 = path_to(
+        CONDITIONAL_MIN_SCORE,
+        high_score,
+        open_items(catalog, a, x),
+        true,
+    );
     let path_to_110 = path_to(MAX_SCORE, high_score, open_items(catalog, a, x), false);
 
     // Requirements that ISO evidence suggests are met still need their 800-171 evidence written up.
@@ -348,16 +368,13 @@ pub fn estimate(catalog: &Catalog, a: &Assessment, answers: &Answers, x: &CostAs
         .filter_map(|r| remediation(&r.id))
         .map(|m| Range::new(m.effort_days_low, m.effort_days_high).scale(x.verify_effort_share))
         .fold(Range::default(), Range::plus);
-    let fix: Range = open.iter().map(|o| o.effort).fold(Range::default(), Range::plus);
+    let fix: Range = open
+        .iter()
+        .map(|o| o.effort)
+        .fold(Range::default(), Range::plus);
     let effort_days = fix.plus(verify);
 
-    let users = f64::from(
-        answers
-            .cui_users
-            .or(answers.employees)
-            .unwrap_or(25)
-            .max(1),
-    );
+    let users = f64::from(answers.cui_users.or(answers.employees).unwrap_or(25).max(1));
     let mut lines = Vec::new();
     lines.push(CostLine {
         label: "Remediation work".into(),
@@ -383,7 +400,10 @@ pub fn estimate(catalog: &Catalog, a: &Assessment, answers: &Answers, x: &CostAs
             ),
         });
     }
-    let tools = open.iter().filter(|o| o.kind == WorkKind::Technology).count() as f64;
+    let tools = open
+        .iter()
+        .filter(|o| o.kind == WorkKind::Technology)
+        .count() as f64;
     if tools > 0.0 {
         lines.push(CostLine {
             label: "New technology (first year)".into(),
@@ -425,7 +445,10 @@ pub fn estimate(catalog: &Catalog, a: &Assessment, answers: &Answers, x: &CostAs
         usd: Range::new(fee_usd, fee_usd),
         basis: format!("{} {}", fee.note, fee.period),
     });
-    let total_usd = lines.iter().map(|l| l.usd).fold(Range::default(), Range::plus);
+    let total_usd = lines
+        .iter()
+        .map(|l| l.usd)
+        .fold(Range::default(), Range::plus);
 
     let capacity = x.capacity_days_per_month.max(0.5);
     let work_months = effort_days.scale(1.0 / capacity);

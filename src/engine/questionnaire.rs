@@ -367,7 +367,9 @@ pub fn applicability(a: &Answers) -> Applicability {
 
     if level == Level::None {
         let text = match (a.handles_fci, a.handles_cui) {
-            (Some(false), Some(false)) => "You handle neither FCI nor CUI, so no CMMC level applies.",
+            (Some(false), Some(false)) => {
+                "You handle neither FCI nor CUI, so no CMMC level applies."
+            }
             _ => "Answer whether you handle FCI or CUI to find your level.",
         };
         why(text.into(), "32 CFR 170.14");

@@ -218,21 +218,25 @@ pub fn score(
     let unmet: Vec<String> = catalog
         .level1
         .iter()
-        .filter(|l| !l.requirements.iter().all(|id| satisfied(id, Counting::WithIsoEvidence)))
+        .filter(|l| {
+            !l.requirements
+                .iter()
+                .all(|id| satisfied(id, Counting::WithIsoEvidence))
+        })
         .map(|l| l.id.clone())
         .collect();
-    let met_confirmed = catalog
-        .level1
-        .iter()
-        .all(|l| l.requirements.iter().all(|id| satisfied(id, Counting::Confirmed)));
+    let met_confirmed = catalog.level1.iter().all(|l| {
+        l.requirements
+            .iter()
+            .all(|id| satisfied(id, Counting::Confirmed))
+    });
     let level1 = Level1Result {
         met: unmet.is_empty(),
         met_confirmed,
         unmet,
     };
 
-    let prerequisite_met =
-        has_final_l2 == Some(true) || level2.status == Level2Status::Final;
+    let prerequisite_met = has_final_l2 == Some(true) || level2.status == Level2Status::Final;
     let level3 = level3(catalog, level3_answers, prerequisite_met);
     Scoring {
         sprs,
@@ -341,9 +345,17 @@ fn blocking_reason(req: &Requirement, status: Status) -> String {
     }
 }
 
-fn level3(catalog: &Catalog, answers: &BTreeMap<String, bool>, prerequisite_met: bool) -> Level3Result {
+fn level3(
+    catalog: &Catalog,
+    answers: &BTreeMap<String, bool>,
+    prerequisite_met: bool,
+) -> Level3Result {
     let total = catalog.level3.len();
-    let answered = catalog.level3.iter().filter(|l| answers.contains_key(&l.id)).count();
+    let answered = catalog
+        .level3
+        .iter()
+        .filter(|l| answers.contains_key(&l.id))
+        .count();
     let met = catalog
         .level3
         .iter()

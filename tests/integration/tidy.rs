@@ -42,7 +42,11 @@ fn engine_uses_no_browser_crates() {
             }
         }
     }
-    assert!(offences.is_empty(), "browser crates in the engine:\n{}", offences.join("\n"));
+    assert!(
+        offences.is_empty(),
+        "browser crates in the engine:\n{}",
+        offences.join("\n")
+    );
 }
 
 /// Invariant: every Rust file says what it owns in its first line.
@@ -64,7 +68,11 @@ fn every_rust_file_opens_with_a_module_doc_line() {
         })
         .map(|f| f.display().to_string())
         .collect();
-    assert!(missing.is_empty(), "files without a leading `//!` line:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "files without a leading `//!` line:\n{}",
+        missing.join("\n")
+    );
 }
 
 /// Invariant: the project stands on its own files; nothing reads the shared reference folder.
@@ -75,6 +83,10 @@ fn nothing_reads_the_shared_reference_folder() {
     let needle = ["..", "/shared"].concat();
     for f in files {
         let text = fs::read_to_string(&f).expect("read source");
-        assert!(!text.contains(&needle), "{} refers to the shared folder", f.display());
+        assert!(
+            !text.contains(&needle),
+            "{} refers to the shared folder",
+            f.display()
+        );
     }
 }
