@@ -783,10 +783,18 @@ fn ten_thousand_rows() {
             "{id},Title of {id},Yes,{status},\"Because, reasons\",CISO"
         );
     }
-    let start = std::time::Instant::now();
-    let imp = import_soa(input.as_bytes(), &ImportOptions::default(), &catalog);
-    let elapsed = start.elapsed();
-    eprintln!("10,000-row import took {elapsed:?}");
+    // Timing is printed, not asserted (machines differ); run with `--release --nocapture` to see
+    // it. The best of three runs leaves out first-touch page faults.
+    let mut best = std::time::Duration::MAX;
+    let mut imports = Vec::new();
+    for _ in 0..3 {
+        let start = std::time::Instant::now();
+        let imp = import_soa(input.as_bytes(), &ImportOptions::default(), &catalog);
+        best = best.min(start.elapsed());
+        imports.push(imp);
+    }
+    eprintln!("10,000-row import took {best:?} (best of 3)");
+    let imp = imports.pop().unwrap();
     assert_eq!(imp.rows.len(), 10_000);
     assert!(imp.problems.is_empty());
     assert_eq!(imp.rows[9_999].line, 10_001);
