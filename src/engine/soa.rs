@@ -386,7 +386,7 @@ pub fn import_soa(input: &[u8], options: &ImportOptions, catalog: &Catalog) -> S
     if replaced > 0 {
         let first = text.find('\u{FFFD}').unwrap_or(0);
         out.problems.push(Problem {
-            line: 1 + count_newlines(&text.as_bytes()[..first]),
+            line: 1 + count_line_breaks(text.as_bytes(), 0, first),
             kind: ProblemKind::Encoding,
             message: format!(
                 "the file is not valid {}; {replaced} invalid byte sequence(s) were replaced with \u{FFFD}, starting here",
@@ -605,8 +605,16 @@ fn encoding_name(e: TextEncoding) -> &'static str {
     }
 }
 
-fn count_newlines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
+/// Line breaks in `bytes[from..to]`: LF, CRLF, and a lone CR (old Mac Excel's "CSV (Macintosh)"
+/// export ends lines with CR only, and the csv reader splits records there too).
+fn count_line_breaks(bytes: &[u8], from: usize, to: usize) -> usize {
+    (from..to)
+        .filter(|&i| match bytes[i] {
+            b'\n' => true,
+            b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+            _ => false,
+        })
+        .count()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -660,7 +668,7 @@ fn read_records(text: &str, delimiter: u8, problems: &mut Vec<Problem>) -> Vec<R
         while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
             start += 1;
         }
-        line += count_newlines(&bytes[counted_to..start]);
+        line += count_line_breaks(bytes, counted_to, start);
         counted_to = start;
         if out.len() == MAX_RECORDS {
             problems.push(Problem {
