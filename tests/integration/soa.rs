@@ -287,6 +287,17 @@ fn crlf_and_quoted_multiline_fields_keep_physical_line_numbers() {
 }
 
 #[test]
+fn classic_mac_cr_line_ends_count_as_lines() {
+    check(
+        "Control,Status\rA.5.15,Yes\r\rA.5.99,Yes\r",
+        r#"
+        2 A.5.15 implemented
+        problem 4 unknown-control: "A.5.99" is not an ISO/IEC 27001:2022 Annex A control
+        "#,
+    );
+}
+
+#[test]
 fn title_and_blank_rows_before_the_header_are_skipped() {
     let input = "Statement of Applicability\n\nDocument owner: CISO,Status: approved\n,,,\n\nRef,Control title,Included,Implementation status\nA.5.15,Access control,Yes,Implemented\n";
     let imp = import(input.as_bytes());
@@ -780,10 +791,18 @@ fn ten_thousand_rows() {
             "{id},Title of {id},Yes,{status},\"Because, reasons\",CISO"
         );
     }
-    let start = std::time::Instant::now();
-    let imp = import_soa(input.as_bytes(), &ImportOptions::default(), &catalog);
-    let elapsed = start.elapsed();
-    eprintln!("10,000-row import took {elapsed:?}");
+    // Timing is printed, not asserted (machines differ); run with `--release --nocapture` to see
+    // it. The best of three runs leaves out first-touch page faults.
+    let mut best = std::time::Duration::MAX;
+    let mut imports = Vec::new();
+    for _ in 0..3 {
+        let start = std::time::Instant::now();
+        let imp = import_soa(input.as_bytes(), &ImportOptions::default(), &catalog);
+        best = best.min(start.elapsed());
+        imports.push(imp);
+    }
+    eprintln!("10,000-row import took {best:?} (best of 3)");
+    let imp = imports.pop().unwrap();
     assert_eq!(imp.rows.len(), 10_000);
     assert!(imp.problems.is_empty());
     assert_eq!(imp.rows[9_999].line, 10_001);
@@ -940,8 +959,14 @@ problem 22 missing-status: A.7.4 has neither an applicability nor a status; it i
 // --- fuzzing -------------------------------------------------------------------------------
 
 /// The physical line count an importer may cite: every problem line is within it (0 = file).
+/// Counting raw bytes over-counts UTF-16 line breaks, which is fine for an upper bound.
 fn line_count(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count() + 1
+    let breaks = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count();
+    breaks + 1
 }
 
 fn assert_sane(bytes: &[u8], imp: &SoaImport) {
