@@ -8,12 +8,22 @@ import functools
 import http.server
 import sys
 
-CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-       "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; "
-       "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+import re
+
+
+def page_policy(root):
+    """The CSP of the built page (its meta tag, which carries the loader's hash), sent as a header
+    too, with frame-ancestors, which only a header can carry."""
+    html = open(f"{root}/index.html", encoding="utf-8").read()
+    meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', html)
+    if not meta:
+        sys.exit("static-server: the page has no Content-Security-Policy meta tag")
+    return meta.group(1) + "; frame-ancestors 'none'"
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
+    csp = ""
+
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
@@ -25,7 +35,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     }
 
     def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("Content-Security-Policy", self.csp)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("Cache-Control", "no-cache")
@@ -39,6 +49,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 def main():
     root = sys.argv[1]
     port = int(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2].isdigit() else 8080
+    Handler.csp = page_policy(root)
     handler = functools.partial(Handler, directory=root)
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
         print(f"serving {root} on http://127.0.0.1:{port}/", flush=True)
