@@ -12,6 +12,7 @@ mod questionnaire;
 mod report;
 mod score;
 mod soa;
+mod state;
 
 pub use assess::{
     assess, evidence_2022, Assessment, Basis, ControlEvidence, Coverage, EdgeEvidence,
@@ -44,3 +45,4 @@ pub use soa::{
     import_soa, Column, ColumnOverrides, ControlStatus, Delimiter, ImportOptions, Problem,
     ProblemKind, Role, SoaImport, SoaRow, TextEncoding, MAX_COLUMNS, MAX_FIELD_BYTES, MAX_RECORDS,
 };
+pub use state::{load_state, save_state, SavedState, StateError, MAX_STATE_BYTES, STATE_VERSION};

@@ -5,4 +5,5 @@ mod applicability;
 mod catalog;
 mod cli;
 mod soa;
+mod state;
 mod tidy;

@@ -1,0 +1,130 @@
+//! The saved assessment: everything the user entered, as a versioned JSON document that the web
+//! app keeps in local storage and exports, and that loads back on another machine with the same
+//! result. Loading never panics: a bad document is a `StateError` with a plain message.
+
+use super::assess::{Status, View};
+use super::ids::RequirementId;
+use super::plan::CostAssumptions;
+use super::questionnaire::Answers;
+use super::soa::ImportOptions;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The current schema version. Bump it when a field changes meaning, and teach `load_state` to
+/// migrate the older version.
+pub const STATE_VERSION: u32 = 1;
+
+/// The largest saved document we accept (local storage holds a few MB at most anyway).
+pub const MAX_STATE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Everything the user entered. Outputs are never stored: they are derived again on load.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(default)]
+pub struct SavedState {
+    pub version: u32,
+    pub answers: Answers,
+    /// The imported SoA as text (decoded), if any.
+    pub soa_text: Option<String>,
+    /// The SoA's file name, for display.
+    pub soa_name: Option<String>,
+    pub import_options: ImportOptions,
+    /// Requirements answered directly.
+    pub direct: BTreeMap<RequirementId, Status>,
+    /// Level 3 requirements answered directly, by CMMC id.
+    pub level3: BTreeMap<String, bool>,
+    pub view: View,
+    pub assumptions: CostAssumptions,
+}
+
+impl SavedState {
+    /// An empty state at the current version.
+    pub fn new() -> SavedState {
+        SavedState {
+            version: STATE_VERSION,
+            ..SavedState::default()
+        }
+    }
+}
+
+/// Why a saved document could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateError {
+    pub message: String,
+}
+
+impl fmt::Display for StateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+fn error(message: impl Into<String>) -> StateError {
+    StateError {
+        message: message.into(),
+    }
+}
+
+/// Serialises a state as JSON.
+pub fn save_state(state: &SavedState) -> String {
+    serde_json::to_string(state).unwrap_or_default()
+}
+
+/// Reads a saved document. The document may also be an export that wraps the state as
+/// `{ "state": {...}, "summary": {...} }`; the summary is ignored (it is derived again).
+pub fn load_state(text: &str) -> Result<SavedState, StateError> {
+    if text.len() > MAX_STATE_BYTES {
+        return Err(error(format!(
+            "The saved assessment is {} MB, more than the {} MB this app accepts.",
+            text.len() / (1024 * 1024),
+            MAX_STATE_BYTES / (1024 * 1024)
+        )));
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(error("The saved assessment is empty."));
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        error(format!(
+            "The saved assessment is not valid JSON (line {}, column {}): it may be truncated or not an export of this app.",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let value = match value {
+        serde_json::Value::Object(mut map)
+            if map.contains_key("state") && !map.contains_key("version") =>
+        {
+            map.remove("state").unwrap_or_default()
+        }
+        other => other,
+    };
+    let Some(object) = value.as_object() else {
+        return Err(error(
+            "The saved assessment is JSON but not an object: it is not an export of this app.",
+        ));
+    };
+    let version = match object.get("version") {
+        None => {
+            return Err(error(
+                "The saved assessment has no version: it is not an export of this app.",
+            ))
+        }
+        Some(v) => v.as_u64().ok_or_else(|| {
+            error(format!(
+                "The saved assessment's version is {v}, not a whole number."
+            ))
+        })?,
+    };
+    if version == 0 || version > u64::from(STATE_VERSION) {
+        return Err(error(format!(
+            "The saved assessment has version {version}; this app reads version {STATE_VERSION}. It may come from a newer release."
+        )));
+    }
+    serde_json::from_value::<SavedState>(value).map_err(|e| {
+        error(format!(
+            "The saved assessment does not have the expected fields: {e}."
+        ))
+    })
+}

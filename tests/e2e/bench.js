@@ -1,0 +1,83 @@
+// Browser measurements for scripts/bench (not a test): start-up time, time to results after an
+// import, recompute time and JS heap, for the app and for the empty Yew app.
+// Usage: node bench.js APP_URL EMPTY_URL RUNS SOA_93 SOA_10K
+const { chromium } = require('@playwright/test');
+
+const [appUrl, emptyUrl, runsArg, soa93, soa10k] = process.argv.slice(2);
+const RUNS = Number(runsArg || 7);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
+  '--enable-precise-memory-info'];
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+async function heap(page) {
+  return page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : 0));
+}
+
+// Time from navigation start until `selector` exists and is enabled, measured by the page's clock.
+async function interactive(browser, url, selector) {
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForSelector(selector, { state: 'visible' });
+  await page.locator(selector).first().waitFor({ state: 'attached' });
+  const t = await page.evaluate(() => performance.now());
+  return { page, t };
+}
+
+async function importTime(page, file) {
+  const before = await page.getByTestId('sprs-score').innerText();
+  const t0 = await page.evaluate(() => performance.now());
+  await page.getByTestId('soa-file-input').setInputFiles(file);
+  await page.waitForFunction((b) => {
+    const el = document.querySelector('[data-testid="sprs-score"]');
+    return el && el.innerText !== b;
+  }, before);
+  const t1 = await page.evaluate(() => performance.now());
+  return t1 - t0;
+}
+
+async function recomputeMs(page) {
+  // The app wraps each engine recompute in performance.measure('recompute').
+  await page.evaluate(() => performance.clearMeasures('recompute'));
+  const row = page.locator('[data-testid="gap-row"]').first();
+  await row.locator('button[aria-expanded]').first().click();
+  const answer = page.locator('[data-testid="answer-met"]').first();
+  await answer.click();
+  await page.waitForTimeout(50);
+  const ms = await page.evaluate(() => performance.getEntriesByName('recompute').map((e) => e.duration));
+  return ms.length ? Math.max(...ms) : NaN;
+}
+
+(async () => {
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_BIN || '/usr/bin/chromium', args: ARGS });
+  const out = { app: [], empty: [], import93: [], import10k: [], recompute93: [], recompute10k: [], heap: 0 };
+  for (let i = 0; i < RUNS; i++) {
+    const e = await interactive(browser, emptyUrl, '[data-testid="ready"]');
+    out.empty.push(e.t); await e.page.close();
+
+    const a = await interactive(browser, appUrl, '[data-testid="load-sample"]');
+    out.app.push(a.t);
+    await a.page.evaluate(() => localStorage.clear());
+    out.import93.push(await importTime(a.page, soa93));
+    out.recompute93.push(await recomputeMs(a.page));
+    out.heap = Math.max(out.heap, await heap(a.page));
+    out.import10k.push(await importTime(a.page, soa10k));
+    out.recompute10k.push(await recomputeMs(a.page));
+    out.heap = Math.max(out.heap, await heap(a.page));
+    await a.page.evaluate(() => localStorage.clear());
+    await a.page.close();
+  }
+  await browser.close();
+  const r = (x) => Math.round(x * 10) / 10;
+  console.log(JSON.stringify({
+    runs: RUNS,
+    empty_interactive_ms: r(median(out.empty)),
+    app_interactive_ms: r(median(out.app)),
+    import_93_to_results_ms: r(median(out.import93)),
+    import_10k_to_results_ms: r(median(out.import10k)),
+    recompute_93_ms: r(median(out.recompute93)),
+    recompute_10k_ms: r(median(out.recompute10k)),
+    peak_js_heap_mb: r(out.heap / 1048576),
+  }));
+})().catch((e) => { console.error(e); process.exit(1); });

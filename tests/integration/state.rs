@@ -1,0 +1,119 @@
+//! Saved-state loading: every file in `tests/corpus/state/` gives its documented outcome, never a
+//! panic, and a saved state round-trips exactly.
+
+use cmmc_readiness::engine::{
+    load_state, save_state, Answers, RequirementId, SavedState, Solicitation, Status, View,
+};
+use std::path::PathBuf;
+
+fn corpus(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/state")
+        .join(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Loads a corpus file and checks that it fails with a message containing `expected`.
+fn check_error(name: &str, expected: &str) {
+    match load_state(&corpus(name)) {
+        Ok(state) => panic!("{name} loaded but should fail: {state:?}"),
+        Err(e) => assert!(
+            e.message.contains(expected),
+            "{name}: message `{}` does not contain `{expected}`",
+            e.message
+        ),
+    }
+}
+
+#[test]
+fn bad_saved_states_give_specific_messages() {
+    for (name, expected) in [
+        ("truncated.json", "not valid JSON (line 1"),
+        (
+            "future_version.json",
+            "has version 2; this app reads version 1",
+        ),
+        ("version_zero.json", "has version 0"),
+        ("no_version.json", "has no version"),
+        (
+            "version_string.json",
+            "version is \"1\", not a whole number",
+        ),
+        ("version_overflow.json", "not valid JSON"),
+        (
+            "wrong_type_bool.json",
+            "expected fields: invalid type: string \"yes\", expected a boolean",
+        ),
+        (
+            "huge_number.json",
+            "expected fields: invalid type: floating point",
+        ),
+        (
+            "negative_count.json",
+            "expected fields: invalid value: integer `-5`",
+        ),
+        ("bad_status.json", "unknown variant `maybe`"),
+        ("bad_view.json", "unknown variant `sideways`"),
+        ("bad_solicitation.json", "unknown variant `L9-moon`"),
+        (
+            "bad_assumption.json",
+            "expected fields: invalid type: string \"cheap\"",
+        ),
+        ("unknown_field.json", "unknown field `surprise`"),
+        ("array.json", "not an object"),
+        ("empty.json", "is empty"),
+        ("prose.json", "not valid JSON"),
+        ("binary.json", "not valid JSON"),
+    ] {
+        check_error(name, expected);
+    }
+}
+
+#[test]
+fn good_saved_states_load() {
+    let s = load_state(&corpus("good_minimal.json")).expect("good_minimal loads");
+    assert_eq!(s.view, View::Analysed);
+    assert_eq!(
+        s.direct.get(&RequirementId::from("3.1.1")),
+        Some(&Status::Met)
+    );
+    assert!(s.soa_text.as_deref().is_some_and(|t| t.contains("A.5.15")));
+
+    let s = load_state(&corpus("good_export_wrapper.json")).expect("export wrapper loads");
+    assert_eq!(
+        s.direct.get(&RequirementId::from("3.1.1")),
+        Some(&Status::NotMet)
+    );
+}
+
+#[test]
+fn a_saved_state_round_trips_exactly() {
+    let mut state = SavedState::new();
+    state.answers = Answers {
+        handles_cui: Some(true),
+        solicitation: Solicitation::L2C3pao,
+        employees: Some(42),
+        ..Answers::default()
+    };
+    state.soa_text = Some("Control,Status\n\"A.5.15\",\"=cmd|' /C calc'!A0\"\n".into());
+    state
+        .direct
+        .insert(RequirementId::from("3.5.3"), Status::Partial);
+    state.level3.insert("AC.L3-3.1.2e".into(), true);
+    state.view = View::Analysed;
+    state.assumptions.capacity_days_per_month = 7.5;
+    let text = save_state(&state);
+    assert_eq!(load_state(&text).expect("reload"), state);
+    assert_eq!(save_state(&load_state(&text).expect("reload")), text);
+}
+
+#[test]
+fn oversized_state_is_refused_without_parsing() {
+    let huge = format!(
+        "{{\"version\":1,\"soa_text\":\"{}\"}}",
+        "x".repeat(17 * 1024 * 1024)
+    );
+    let e = load_state(&huge).expect_err("too large");
+    assert!(e.message.contains("more than the 16 MB"), "{}", e.message);
+}
