@@ -2,7 +2,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod applicability;
+mod assess;
 mod catalog;
 mod cli;
+mod plan;
+mod report;
+mod score;
 mod soa;
+mod support;
 mod tidy;
