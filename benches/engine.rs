@@ -3,8 +3,9 @@
 //!
 //! The web app reruns `assess` and `estimate` on every answer the user gives, so those two must
 //! stay well under a frame; the import runs once per file and must stay quick even on a large or
-//! hostile export. Run with `cargo bench --bench engine`. Warm-up and measurement times are kept
-//! short (1 s / 3 s) so the whole run takes a couple of minutes on a small machine.
+//! hostile export. Run with `cargo bench --bench engine` (add a filter such as `import_soa` to run
+//! one group). Warm-up and measurement times are kept short (1 s / 3 s) so the whole run takes a
+//! couple of minutes on a small machine.
 
 use cmmc_readiness::engine::{
     assess, estimate, import_soa, Answers, Catalog, CostAssumptions, CuiStorage, ImportOptions,
@@ -75,9 +76,9 @@ fn bench_assess(c: &mut Criterion) {
     let direct = BTreeMap::new();
     let level3 = BTreeMap::new();
     let costs = CostAssumptions::default();
-    let mut group = c.benchmark_group("assess+estimate (93-row SoA)");
+    let mut group = c.benchmark_group("assess_estimate_93_rows");
     for view in [View::Strict, View::Analysed] {
-        group.bench_function(format!("{view:?}"), |b| {
+        group.bench_function(format!("{view:?}").to_lowercase(), |b| {
             b.iter(|| {
                 let inputs = Inputs {
                     answers: &answers,
@@ -100,11 +101,11 @@ fn bench_import(c: &mut Criterion) {
     let big = generated_soa(10_000);
     let mut group = c.benchmark_group("import_soa");
     group.throughput(Throughput::Bytes(FIXTURE.len() as u64));
-    group.bench_function("93 rows", |b| {
+    group.bench_function("93_rows", |b| {
         b.iter(|| import_soa(black_box(FIXTURE), &options, catalog));
     });
     group.throughput(Throughput::Bytes(big.len() as u64));
-    group.bench_function("10,000 rows", |b| {
+    group.bench_function("10000_rows", |b| {
         b.iter(|| import_soa(black_box(&big), &options, catalog));
     });
     group.finish();
