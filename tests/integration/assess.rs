@@ -275,10 +275,13 @@ fn the_full_2022_fixture_covers_about_two_thirds() {
     // other 40 (e.g. 3.1.6, 3.5.3, 3.13.13) have none and stay unknown.
     //
     // Published estimates put the overlap between an ISO/IEC 27001 ISMS and NIST SP 800-171 at
-    // roughly 60-70% of the requirements; 70 of 110 is 64%, inside that band. The engine is more
-    // conservative than the headline figure in two ways: 17 NIST mappings are marked "*" (the
-    // control does not fully satisfy the requirement) and only count as partial, and the FIPS
-    // limit holds 3.13.11 at partial.
+    // roughly 60-70% of the requirements; 70 of 110 is 63.6%, inside that band, so the strict
+    // view reproduces the headline figure from NIST's own mapping alone. The engine is stricter
+    // than the headline in what it calls met: 11 of the 70 are only partial, 9 because every
+    // implemented mapping is NIST-marked "*" or subset-of (does not satisfy the requirement
+    // alone), and 2 held down by an ISO limit: 3.13.11 (ISO cannot show FIPS-validated
+    // cryptography) and 3.12.4 (an SoA is not a System Security Plan). So 59 (54%) are
+    // suggested met, and none is confirmed until the user answers it.
     let a = Case::new().soa(fixture("iso2022_full.csv")).assess();
     let s = a.overall.strict;
     println!(
@@ -287,7 +290,7 @@ fn the_full_2022_fixture_covers_about_two_thirds() {
     );
     assert_eq!(s.total, 110);
     assert_eq!(s.mapped, 70);
-    assert_eq!(s.met + s.partial, 70);
+    assert_eq!((s.met, s.partial), (59, 11));
     assert_eq!((s.not_met, s.not_applicable, s.unknown), (0, 0, 40));
     assert!(
         (s.covered_percent() - 63.6).abs() < 0.1,
@@ -296,6 +299,27 @@ fn the_full_2022_fixture_covers_about_two_thirds() {
     );
     assert!((60.0..=70.0).contains(&s.covered_percent()));
     assert_eq!(get(&a, "3.13.11").status, Status::Partial);
+    let capped: Vec<&str> = a
+        .requirements
+        .iter()
+        .filter(|r| !r.capped_by.is_empty())
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(capped, ["3.12.4", "3.13.11"]);
+    let partial: Vec<&RequirementResult> = a
+        .requirements
+        .iter()
+        .filter(|r| r.status == Status::Partial && r.capped_by.is_empty())
+        .collect();
+    assert_eq!(partial.len(), 9);
+    for r in partial {
+        assert!(r.evidence.iter().all(|e| !e.is_full()), "{}", r.id);
+        assert!(
+            r.explanation.contains("NIST marks the mapping"),
+            "{}",
+            r.explanation
+        );
+    }
 
     // The analysed view adds the project's own edges: more is mapped, nothing is lost.
     let an = a.overall.analysed;
