@@ -83,3 +83,207 @@ fn bad_usage_exits_2_with_one_line() {
         );
     }
 }
+
+/// Runs `crosswalk` with `stdin` piped in.
+fn crosswalk_with_stdin(args: &[&str], stdin: &[u8]) -> std::process::Output {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosswalk"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("crosswalk starts");
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    // The command may stop reading early (e.g. on a bad file): a broken pipe is fine here.
+    let _ = pipe.write_all(stdin);
+    drop(pipe);
+    child.wait_with_output().expect("crosswalk runs")
+}
+
+/// A path under the crate root, so the tests do not depend on the working directory.
+fn path(relative: &str) -> String {
+    format!("{}/{relative}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn json_of(out: &std::process::Output) -> Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+/// Checks a failed run: exit status 2, one line on stderr containing `reason`, no panic.
+#[track_caller]
+fn check_fails(out: &std::process::Output, reason: &str) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(reason), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn assess_json_has_the_summary_shape() {
+    let soa = path("tests/fixtures/soa/iso2022_full.csv");
+    let json = json_of(&crosswalk(&["assess", "--soa", &soa, "--json"]));
+    assert_eq!(json["soa"]["rows_imported"], 93);
+    assert_eq!(json["soa"]["edition"], 2022);
+    assert_eq!(json["soa"]["problems"].as_array().map(Vec::len), Some(0));
+    assert_eq!(json["requirements"].as_array().map(Vec::len), Some(110));
+    for key in ["status", "basis", "via"] {
+        assert!(!json["requirements"][0][key].is_null(), "{key}");
+    }
+    assert_eq!(json["coverage"]["view"], "strict");
+    assert_eq!(json["coverage"]["strict"]["mapped"], 70);
+    // No answers: nothing confirmed, so the low end is the minimum.
+    assert_eq!(json["sprs"]["low"], -203);
+    assert!(json["sprs"]["high"].as_i64() > Some(-203));
+    assert_eq!(json["sprs"]["exact"], false);
+    for key in ["status", "confirmed_status", "blocking", "poam", "summary"] {
+        assert!(!json["level2"][key].is_null(), "level2.{key}");
+    }
+    assert!(json["level1"]["met"].is_boolean());
+    assert!(json["cost"]["total_usd"]["low"].is_number());
+    assert!(json["timeline_months"]["high"].is_number());
+    assert!(json["path_to_88"].is_array() && json["path_to_110"].is_array());
+    // Nothing answered: no level yet, so no fee (none applies).
+    assert_eq!(json["applicability"]["level"], "none");
+
+    // The text form prints the same figures in words.
+    let out = crosswalk(&["assess", "--soa", &soa]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("SoA: 93 rows imported (ISO/IEC 27001:2022)"),
+        "{text}"
+    );
+    assert!(text.contains("SPRS score: -203 to"), "{text}");
+}
+
+#[test]
+fn assess_reads_the_soa_from_stdin() {
+    let bytes = std::fs::read(path("tests/fixtures/soa/iso2022_full.csv")).expect("fixture");
+    let from_stdin = json_of(&crosswalk_with_stdin(
+        &["assess", "--soa", "-", "--json"],
+        &bytes,
+    ));
+    let soa = path("tests/fixtures/soa/iso2022_full.csv");
+    let from_file = json_of(&crosswalk(&["assess", "--soa", &soa, "--json"]));
+    assert_eq!(from_stdin, from_file);
+}
+
+#[test]
+fn a_file_that_is_not_an_soa_exits_2_with_a_reason() {
+    let png: &[u8] =
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0\x1f\xf3\xffa";
+    let prose: &[u8] =
+        b"Dear team,\n\nplease find attached the minutes of Tuesday's meeting.\nKind regards\n";
+    let nul: &[u8] = &[0u8; 64];
+    for (what, bytes) in [
+        ("png", png),
+        ("prose", prose),
+        ("zeros", nul),
+        ("empty", &b""[..]),
+    ] {
+        let out = crosswalk_with_stdin(&["assess", "--soa", "-", "--json"], bytes);
+        check_fails(&out, "- is not an SoA");
+        let _ = what;
+    }
+    // A missing file names the path.
+    let out = crosswalk(&["assess", "--soa", "/nonexistent/soa.csv"]);
+    check_fails(&out, "/nonexistent/soa.csv");
+}
+
+#[test]
+fn assess_with_the_example_answers() {
+    let answers = path("examples/answers.json");
+    let soa = path("tests/fixtures/soa/iso2022_full.csv");
+    let json = json_of(&crosswalk(&[
+        "assess",
+        "--soa",
+        &soa,
+        "--answers",
+        &answers,
+        "--json",
+    ]));
+    assert_eq!(json["applicability"]["level"], "2");
+    assert_eq!(json["applicability"]["assessment"], "c3pao");
+    // Small business, Level 2 C3PAO: DoD's $104,670.
+    assert_eq!(json["cost"]["assessment_usd"], 104_670);
+    // The SSP answer decides 3.12.4.
+    let ssp = json["requirements"]
+        .as_array()
+        .and_then(|a| a.iter().find(|r| r["id"] == "3.12.4"))
+        .cloned()
+        .unwrap_or(Value::Null);
+    assert_eq!(ssp["status"], "met");
+    assert_eq!(ssp["basis"], "questionnaire");
+    assert_eq!(json["sprs"]["ssp"], "confirmed");
+
+    // Malformed answers exit 2 naming the file.
+    let out = crosswalk_with_stdin(
+        &["assess", "--answers", "-"],
+        b"{\"handles_cui\": \"maybe\"}",
+    );
+    check_fails(&out, "not valid answers JSON");
+}
+
+#[test]
+fn assess_with_direct_requirement_statuses() {
+    let requirements = path("examples/requirements.csv");
+    let json = json_of(&crosswalk(&[
+        "assess",
+        "--requirements",
+        &requirements,
+        "--answers",
+        &path("examples/answers.json"),
+        "--json",
+    ]));
+    let status = |id: &str| {
+        json["requirements"]
+            .as_array()
+            .and_then(|a| a.iter().find(|r| r["id"] == id))
+            .map(|r| (r["status"].clone(), r["basis"].clone()))
+            .unwrap_or_default()
+    };
+    assert_eq!(status("3.1.1"), ("met".into(), "answered".into()));
+    assert_eq!(status("3.5.3"), ("partial".into(), "answered".into()));
+    assert_eq!(status("3.6.2"), ("not-met".into(), "answered".into()));
+    assert_eq!(
+        status("3.10.6"),
+        ("not-applicable".into(), "answered".into())
+    );
+    assert_eq!(status("3.1.3"), ("unknown".into(), "no-evidence".into()));
+
+    // From stdin, without a header row, with messy spacing and case.
+    let json = json_of(&crosswalk_with_stdin(
+        &["assess", "--requirements", "-", "--json"],
+        b" 3.1.1 , Not Met\n3.1.2,N/A\n\n",
+    ));
+    assert_eq!(json["requirements"][0]["status"], "not-met");
+    assert_eq!(json["requirements"][1]["status"], "not-applicable");
+}
+
+#[test]
+fn a_bad_requirement_status_exits_2_naming_the_line() {
+    let out = crosswalk_with_stdin(
+        &["assess", "--requirements", "-"],
+        b"id,status\n3.1.1,met\n3.1.2,sort of\n",
+    );
+    check_fails(&out, "line 3: status `sort of`");
+    let out = crosswalk_with_stdin(&["assess", "--requirements", "-"], b"3.1.1,unknown\n");
+    check_fails(&out, "line 1: status `unknown`");
+    let out = crosswalk_with_stdin(
+        &["assess", "--requirements", "-"],
+        b"3.1.1,met\n3.99.1,met\n",
+    );
+    check_fails(
+        &out,
+        "line 2: `3.99.1` is not a NIST SP 800-171 r2 requirement",
+    );
+}

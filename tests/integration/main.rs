@@ -2,8 +2,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod applicability;
+mod assess;
 mod catalog;
 mod cli;
+mod plan;
+mod report;
+mod score;
 mod soa;
 mod state;
+mod support;
 mod tidy;

@@ -1,0 +1,161 @@
+//! Reports: the gap list / POA&M starter CSV (formula cells neutralised, only open requirements)
+//! and the summary JSON shape that `crosswalk assess --json` prints.
+
+use crate::support::{fixture, typical_answers, Case};
+use cmmc_readiness::engine::{
+    assess, gap_csv, neutralise_cell, summary, Catalog, CostAssumptions, Inputs, Status, Tables,
+};
+use serde_json::Value;
+
+#[test]
+fn neutralise_cell_prefixes_formula_starts() {
+    // (input, expected): a leading = + - @ tab or CR would make a spreadsheet evaluate the cell.
+    let cases = [
+        ("=SUM(A1:A9)", "'=SUM(A1:A9)"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@cmd", "'@cmd"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("3.1.1", "3.1.1"),
+        ("a=b", "a=b"),
+        (" =1", " =1"),
+        ("", ""),
+        ("'=already", "'=already"),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(neutralise_cell(input), expected, "{input:?}");
+    }
+}
+
+/// Parses CSV text into records.
+fn records(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("valid CSV").iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn gap_csv_lists_only_open_requirements() {
+    // 3.1.1 N/A and 3.1.2 met are satisfied; 3.1.3 not met, 3.13.11 partial, 3.5.3 partial open.
+    let a = Case::all_met()
+        .with("3.1.1", Status::NotApplicable)
+        .with("3.1.3", Status::NotMet)
+        .with("3.13.11", Status::Partial)
+        .with("3.5.3", Status::Partial)
+        .assess();
+    let text = gap_csv(Catalog::builtin(), &a);
+    assert!(text.ends_with("\r\n"));
+    let rows = records(&text);
+    assert_eq!(rows[0][0], "Requirement");
+    assert_eq!(rows[0].len(), 13);
+    let body: Vec<(&str, &str, &str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[4].as_str(), r[6].as_str(), r[7].as_str()))
+        .collect();
+    // Points at stake per 170.24: 1, 3 (partial MFA), 3 (non-FIPS encryption).
+    assert_eq!(
+        body,
+        [
+            ("3.1.3", "Not met", "1", "yes"),
+            ("3.5.3", "Partial", "3", "no"),
+            ("3.13.11", "Partial", "3", "yes (partial state only)"),
+        ]
+    );
+
+    // Without an SSP, its row says what is at stake instead of a number.
+    let a = Case::all_met().with("3.12.4", Status::NotMet).assess();
+    let rows = records(&gap_csv(Catalog::builtin(), &a));
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1][6], "no score without it");
+
+    // Nothing open: the header only.
+    let rows = records(&gap_csv(Catalog::builtin(), &Case::all_met().assess()));
+    assert_eq!(rows.len(), 1);
+}
+
+#[test]
+fn gap_csv_neutralises_formula_cells() {
+    // The catalog is reviewed data, but the CSV must be safe whatever it holds: give four
+    // requirement texts a formula start and check every one comes out prefixed.
+    let builtin = Tables::builtin();
+    let requirements = builtin
+        .requirements
+        .replacen("\"Limit system access to authorized", "\"=HYPERLINK(1)", 1)
+        .replacen(",Limit system access to the types", ",+Limit", 1)
+        .replacen(",Control the flow of CUI", ",-Control", 1)
+        .replacen(",Separate the duties", ",@Separate", 1);
+    let catalog = Catalog::parse(&Tables {
+        requirements: &requirements,
+        ..builtin
+    })
+    .expect("catalog parses");
+    let case = Case::all_met().with_all(&["3.1.1", "3.1.2", "3.1.3", "3.1.4"], Status::NotMet);
+    let a = assess(
+        &catalog,
+        &Inputs {
+            answers: &case.answers,
+            soa: None,
+            direct: &case.direct,
+            level3: &case.level3,
+            view: case.view,
+        },
+    );
+    let rows = records(&gap_csv(&catalog, &a));
+    let texts: Vec<&str> = rows[1..].iter().map(|r| r[3].as_str()).collect();
+    assert_eq!(texts.len(), 4);
+    for (text, start) in texts
+        .iter()
+        .zip(["'=HYPERLINK(1)", "'+Limit", "'-Control", "'@Separate"])
+    {
+        assert!(text.starts_with(start), "{text:?}");
+    }
+    // No cell anywhere starts with a formula character.
+    for row in &rows {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn summary_json_has_the_documented_fields() {
+    let case = Case::new()
+        .answers(typical_answers())
+        .soa(fixture("iso2022_full.csv"));
+    let (a, e) = case.estimate(&CostAssumptions::default());
+    let s = summary(case.soa.as_ref(), &a, &e);
+    let json: Value = serde_json::to_value(&s).expect("summary serialises");
+    assert_eq!(json["applicability"]["level"], "2");
+    assert_eq!(json["applicability"]["assessment"], "c3pao");
+    assert_eq!(json["soa"]["rows_imported"], 93);
+    assert_eq!(json["soa"]["edition"], 2022);
+    assert!(json["sprs"]["low"].is_i64());
+    assert!(json["sprs"]["high"].is_i64());
+    assert!(json["sprs"]["low"].as_i64() < json["sprs"]["high"].as_i64());
+    assert!(json["level2"]["status"].is_string());
+    assert_eq!(json["cost"]["assessment_usd"], 104_670);
+    assert!(json["cost"]["total_usd"]["low"].is_f64());
+    let (low, high) = (
+        json["timeline_months"]["low"].as_f64().unwrap(),
+        json["timeline_months"]["high"].as_f64().unwrap(),
+    );
+    assert!(0.0 < low && low <= high);
+    assert_eq!(json["requirements"].as_array().map(Vec::len), Some(110));
+    assert_eq!(json["requirements"][0]["id"], "3.1.1");
+    assert!(json["path_to_110"].is_array());
+
+    // No SoA: `soa` is null; no SSP: the score fields are null.
+    let case = Case::all_met().with("3.12.4", Status::NotMet);
+    let (a, e) = case.estimate(&CostAssumptions::default());
+    let json = serde_json::to_value(summary(None, &a, &e)).unwrap();
+    assert!(json["soa"].is_null());
+    assert!(json["sprs"]["low"].is_null() && json["sprs"]["high"].is_null());
+    assert_eq!(json["level2"]["status"], "no-ssp");
+}

@@ -1,0 +1,370 @@
+//! SPRS scoring and the CMMC statuses it leads to, through worked examples computed by hand from
+//! 32 CFR 170.24 (points) and 170.21 (POA&M and Conditional status).
+//!
+//! The rules used in the hand calculations below:
+//! - the score starts at 110 and loses 5, 3 or 1 point per requirement not met (170.24(c)(2));
+//! - 3.5.3 and 3.13.11 lose 3 instead of 5 when partial (170.24(c)(2)(i)(B)(4));
+//! - not applicable counts as met (170.24(b)(3));
+//! - only 1-point requirements may sit on a POA&M, never 3.1.20, 3.1.22, 3.12.4, 3.10.3-3.10.5,
+//!   and 3.13.11 only in its partial state (170.21(a)(2)(ii)-(iii));
+//! - Conditional Level 2 needs a score of at least 88 (80% of 110) and every open item on the
+//!   POA&M (170.21(a)(2)(i));
+//! - without a System Security Plan (3.12.4) there is no score at all.
+//!
+//! Most tests go through `check(case, expected)`, which renders the scoring as one line:
+//! `sprs LOW..HIGH [exact] | LEVEL 2 STATUS | blocking IDS | poam IDS | L1 met|not met`.
+
+use crate::support::{Case, ELIGIBLE_ONE_POINT};
+use cmmc_readiness::engine::{
+    Answers, Basis, Catalog, Level2Status, Level3Poam, Level3Status, RequirementId, Scoring,
+    SspState, Status,
+};
+
+fn render(s: &Scoring) -> String {
+    let n = |v: Option<i32>| v.map_or("none".to_string(), |v| v.to_string());
+    let ids = |v: Vec<String>| {
+        if v.is_empty() {
+            "-".to_string()
+        } else {
+            v.join(" ")
+        }
+    };
+    let status = serde_json::to_value(s.level2.status).expect("status serialises");
+    format!(
+        "sprs {}..{}{} | {} | blocking {} | poam {} | L1 {}",
+        n(s.sprs.low),
+        n(s.sprs.high),
+        if s.sprs.exact { " exact" } else { "" },
+        status.as_str().unwrap_or("?"),
+        ids(s.level2.blocking.iter().map(|b| b.id.to_string()).collect()),
+        ids(s.level2.poam.iter().map(|p| p.to_string()).collect()),
+        if s.level1.met { "met" } else { "not met" },
+    )
+}
+
+/// Assesses the case and compares the rendered scoring with `expected`.
+#[track_caller]
+fn check(case: Case, expected: &str) {
+    let a = case.assess();
+    assert_eq!(render(&a.scoring), expected, "{:#?}", a.scoring);
+}
+
+#[test]
+fn all_met_is_110_and_final() {
+    // Nothing lost: 110. No open item, so Final Level 2; the 15 Level 1 requirements are among
+    // the 110, so Level 1 is met too.
+    check(
+        Case::all_met(),
+        "sprs 110..110 exact | final | blocking - | poam - | L1 met",
+    );
+    let a = Case::all_met().assess();
+    assert_eq!(a.scoring.level2_confirmed.status, Level2Status::Final);
+    assert!(a.scoring.level1.met_confirmed);
+    assert_eq!(a.scoring.sprs.ssp, SspState::Confirmed);
+    assert_eq!((a.scoring.sprs.max, a.scoring.sprs.min), (110, -203));
+}
+
+#[test]
+fn a_five_point_gap_blocks_the_conditional_status() {
+    // 3.1.1 is worth 5: 110 - 5 = 105 >= 88, but a 5-point item may not sit on a POA&M, so not
+    // eligible; 3.1.1 is also FAR b.1.i, so Level 1 is not met.
+    check(
+        Case::all_met().with("3.1.1", Status::NotMet),
+        "sprs 105..105 exact | not-eligible | blocking 3.1.1 | poam - | L1 not met",
+    );
+}
+
+#[test]
+fn one_point_gap_and_non_fips_encryption_are_conditional() {
+    // 3.1.3 (1 point, eligible) not met and 3.13.11 partial (encryption but not FIPS-validated,
+    // 3 points, eligible in that state): 110 - 1 - 3 = 106 >= 88, both on the POA&M.
+    check(
+        Case::all_met()
+            .with("3.1.3", Status::NotMet)
+            .with("3.13.11", Status::Partial),
+        "sprs 106..106 exact | conditional | blocking - | poam 3.1.3 3.13.11 | L1 met",
+    );
+}
+
+#[test]
+fn no_encryption_at_all_blocks() {
+    // 3.13.11 not met loses the full 5: 105, and only its partial state may be on a POA&M.
+    check(
+        Case::all_met().with("3.13.11", Status::NotMet),
+        "sprs 105..105 exact | not-eligible | blocking 3.13.11 | poam - | L1 met",
+    );
+}
+
+#[test]
+fn partial_mfa_scores_3_but_never_goes_on_a_poam() {
+    // 3.5.3 partial (MFA for remote and privileged users only) loses 3: 107. Unlike 3.13.11 it
+    // may never be on a POA&M, partial or not.
+    check(
+        Case::all_met().with("3.5.3", Status::Partial),
+        "sprs 107..107 exact | not-eligible | blocking 3.5.3 | poam - | L1 met",
+    );
+    // Not met at all loses 5: 105.
+    check(
+        Case::all_met().with("3.5.3", Status::NotMet),
+        "sprs 105..105 exact | not-eligible | blocking 3.5.3 | poam - | L1 met",
+    );
+}
+
+#[test]
+fn excluded_one_point_items_block() {
+    // 3.1.20 is worth 1 (109) but is on the 170.21(a)(2)(iii) exclusion list; it is also FAR
+    // b.1.iii, so Level 1 fails as well.
+    check(
+        Case::all_met().with("3.1.20", Status::NotMet),
+        "sprs 109..109 exact | not-eligible | blocking 3.1.20 | poam - | L1 not met",
+    );
+    for id in ["3.1.22", "3.10.3", "3.10.4", "3.10.5"] {
+        check(
+            Case::all_met().with(id, Status::NotMet),
+            &format!("sprs 109..109 exact | not-eligible | blocking {id} | poam - | L1 not met"),
+        );
+    }
+    let a = Case::all_met().with("3.1.20", Status::NotMet).assess();
+    assert!(
+        a.scoring.level2.blocking[0]
+            .reason
+            .contains("170.21(a)(2)(iii)"),
+        "{:?}",
+        a.scoring.level2.blocking
+    );
+}
+
+#[test]
+fn not_applicable_counts_as_met() {
+    // 170.24(b)(3): N/A loses nothing and needs no POA&M, so still 110 and Final.
+    check(
+        Case::all_met()
+            .with("3.1.1", Status::NotApplicable)
+            .with("3.1.3", Status::NotApplicable)
+            .with("3.13.11", Status::NotApplicable),
+        "sprs 110..110 exact | final | blocking - | poam - | L1 met",
+    );
+}
+
+#[test]
+fn no_ssp_means_no_score() {
+    // 3.12.4 has no point value; without it there is no score and no status.
+    check(
+        Case::all_met().with("3.12.4", Status::NotMet),
+        "sprs none..none exact | no-ssp | blocking 3.12.4 | poam - | L1 met",
+    );
+    let a = Case::all_met().with("3.12.4", Status::NotMet).assess();
+    assert_eq!(a.scoring.sprs.ssp, SspState::Missing);
+    assert_eq!(a.scoring.level2.score, None);
+    assert_eq!(a.scoring.level2_confirmed.status, Level2Status::NoSsp);
+}
+
+#[test]
+fn the_88_threshold_is_inclusive() {
+    // 23 eligible one-point items open: 110 - 23 = 87 < 88, not eligible although every item
+    // could sit on a POA&M.
+    let (first_23, first_22) = (&ELIGIBLE_ONE_POINT[..23], &ELIGIBLE_ONE_POINT[..22]);
+    let a = Case::all_met().with_all(first_23, Status::NotMet).assess();
+    assert_eq!(a.scoring.sprs.high, Some(87));
+    assert_eq!(a.scoring.level2.status, Level2Status::NotEligible);
+    assert!(a.scoring.level2.blocking.is_empty());
+    assert_eq!(a.scoring.level2.poam.len(), 23);
+    assert!(a.scoring.level2.summary.contains("below 88"));
+
+    // 22 open: 110 - 22 = 88 = 0.8 x 110, exactly the minimum: Conditional.
+    let a = Case::all_met().with_all(first_22, Status::NotMet).assess();
+    assert_eq!(a.scoring.sprs.high, Some(88));
+    assert_eq!(a.scoring.level2.status, Level2Status::Conditional);
+    let poam: Vec<String> = a
+        .scoring
+        .level2
+        .poam
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(poam, first_22);
+}
+
+#[test]
+fn all_46_eligible_items_open_is_64() {
+    // 110 - 46 = 64: the POA&M could hold them all, but the score is far below 88.
+    let a = Case::all_met()
+        .with_all(&ELIGIBLE_ONE_POINT, Status::NotMet)
+        .assess();
+    assert_eq!(a.scoring.sprs.high, Some(64));
+    assert_eq!(a.scoring.level2.poam.len(), 46);
+    assert!(a.scoring.level2.blocking.is_empty());
+    assert_eq!(a.scoring.level2.status, Level2Status::NotEligible);
+}
+
+#[test]
+fn everything_not_met_is_the_minimum() {
+    // 44 x 5 + 14 x 3 + 51 x 1 = 220 + 42 + 51 = 313 lost: 110 - 313 = -203. 3.12.4 is answered
+    // met so there is a score; 3.5.3 and 3.13.11 not met lose the full 5.
+    let a = Case::all(Status::NotMet)
+        .with("3.12.4", Status::Met)
+        .assess();
+    assert_eq!(a.scoring.sprs.low, Some(-203));
+    assert_eq!(a.scoring.sprs.high, Some(-203));
+    assert_eq!(a.scoring.sprs.min, -203);
+    assert!(a.scoring.sprs.exact);
+    assert_eq!(a.scoring.level2.status, Level2Status::NotEligible);
+    // Blocking: 44 five-point + 14 three-point + 5 excluded one-point = 63; POA&M: 46.
+    assert_eq!(a.scoring.level2.blocking.len(), 63);
+    assert_eq!(a.scoring.level2.poam.len(), 46);
+    assert_eq!(a.scoring.level1.unmet.len(), 15);
+}
+
+#[test]
+fn an_soa_alone_gives_a_range_that_answers_close() {
+    // Counting only confirmed answers, nothing is met: the low end is the minimum. The high end
+    // also counts what ISO evidence suggests.
+    let case = Case::new().soa(crate::support::fixture("iso2022_full.csv"));
+    let a = case.assess();
+    let (low, high) = (a.scoring.sprs.low.unwrap(), a.scoring.sprs.high.unwrap());
+    assert!(!a.scoring.sprs.exact);
+    assert!(low < high, "{low} < {high}");
+    assert_eq!(low, -203);
+    assert_eq!(a.scoring.sprs.ssp, SspState::Unconfirmed);
+
+    // Answering every requirement (here: all met, over the same SoA) closes the range.
+    let mut answered = Case::all_met();
+    answered.soa = case.soa.clone();
+    let a = answered.assess();
+    assert!(a.scoring.sprs.exact);
+    assert_eq!(a.scoring.sprs.low, a.scoring.sprs.high);
+    assert_eq!(a.scoring.sprs.low, Some(110));
+    assert!(a.fully_answered());
+}
+
+#[test]
+fn the_ssp_question_decides_3_12_4() {
+    let yes = Answers {
+        has_ssp: Some(true),
+        ..Answers::default()
+    };
+    let no = Answers {
+        has_ssp: Some(false),
+        ..Answers::default()
+    };
+    let id = RequirementId::from("3.12.4");
+
+    // All other 109 answered met, 3.12.4 left to the questionnaire.
+    let mut case = Case::all_met();
+    case.direct.remove(&id);
+    let a = case.clone().answers(yes.clone()).assess();
+    let r = a.requirement(&id).unwrap();
+    assert_eq!((r.status, r.basis), (Status::Met, Basis::Questionnaire));
+    assert_eq!(a.scoring.sprs.ssp, SspState::Confirmed);
+    assert_eq!(a.scoring.level2.status, Level2Status::Final);
+    assert!(a.scoring.sprs.exact, "a questionnaire answer is an answer");
+
+    let a = case.clone().answers(no).assess();
+    let r = a.requirement(&id).unwrap();
+    assert_eq!((r.status, r.basis), (Status::NotMet, Basis::Questionnaire));
+    assert_eq!(a.scoring.sprs.ssp, SspState::Missing);
+    assert_eq!((a.scoring.sprs.low, a.scoring.sprs.high), (None, None));
+    assert_eq!(a.scoring.level2.status, Level2Status::NoSsp);
+
+    // Unanswered: the score assumes an SSP will exist.
+    let a = case.clone().assess();
+    assert_eq!(a.scoring.sprs.ssp, SspState::Unconfirmed);
+    assert_eq!(a.scoring.sprs.high, Some(110));
+
+    // A direct answer wins over the questionnaire.
+    let a = case.with("3.12.4", Status::NotMet).answers(yes).assess();
+    let r = a.requirement(&id).unwrap();
+    assert_eq!((r.status, r.basis), (Status::NotMet, Basis::Answered));
+}
+
+/// The 24 Level 3 ids, split into the 7 that may never be on a Level 3 POA&M and the 17 others.
+fn level3_ids() -> (Vec<String>, Vec<String>) {
+    let c = Catalog::builtin();
+    let never: Vec<String> = c
+        .level3
+        .iter()
+        .filter(|l| l.poam == Level3Poam::Never)
+        .map(|l| l.id.clone())
+        .collect();
+    let others: Vec<String> = c
+        .level3
+        .iter()
+        .filter(|l| l.poam != Level3Poam::Never)
+        .map(|l| l.id.clone())
+        .collect();
+    (never, others)
+}
+
+#[test]
+fn level_3_statuses() {
+    let (never, others) = level3_ids();
+    // 170.21(a)(3)(ii), written out by hand.
+    let mut expected_never = vec![
+        "IR.L3-3.6.1e",
+        "IR.L3-3.6.2e",
+        "RA.L3-3.11.1e",
+        "RA.L3-3.11.4e",
+        "RA.L3-3.11.6e",
+        "RA.L3-3.11.7e",
+        "SI.L3-3.14.3e",
+    ];
+    expected_never.sort_unstable();
+    let mut got_never: Vec<&str> = never.iter().map(String::as_str).collect();
+    got_never.sort_unstable();
+    assert_eq!(got_never, expected_never);
+    assert_eq!(others.len(), 17);
+
+    let level3 = |met: &[&String], unmet: &[&String]| {
+        let mut case = Case::all_met();
+        case.level3 = met
+            .iter()
+            .map(|id| ((*id).clone(), true))
+            .chain(unmet.iter().map(|id| ((*id).clone(), false)))
+            .collect();
+        case
+    };
+    let all: Vec<&String> = never.iter().chain(&others).collect();
+
+    // Nothing answered: not assessed.
+    let a = Case::all_met().assess();
+    assert_eq!(a.scoring.level3.status, Level3Status::NotAssessed);
+
+    // 24 of 24 met with Final Level 2 (all 110 met): Final Level 3, prerequisite holds.
+    let a = level3(&all, &[]).assess();
+    assert_eq!(a.scoring.level3.status, Level3Status::Final);
+    assert_eq!((a.scoring.level3.met, a.scoring.level3.total), (24, 24));
+    assert!(a.scoring.level3.prerequisite_met);
+
+    // 20 met (20/24 = 83% >= 80%), the 7 excluded among them, 4 eligible ones open: Conditional.
+    let (met, unmet) = all.split_at(20);
+    assert!(unmet.iter().all(|id| !never.contains(id)));
+    let a = level3(met, unmet).assess();
+    assert_eq!(a.scoring.level3.status, Level3Status::Conditional);
+    assert_eq!(a.scoring.level3.met, 20);
+    assert!(a.scoring.level3.blocking.is_empty());
+
+    // 19 met (79% < 80%), all open ones eligible: not eligible.
+    let (met, unmet) = all.split_at(19);
+    let a = level3(met, unmet).assess();
+    assert_eq!(a.scoring.level3.status, Level3Status::NotEligible);
+
+    // 20 met but one of the 7 excluded is open: not eligible, and it is named.
+    let mut met: Vec<&String> = all[1..].to_vec();
+    met.truncate(20);
+    let unmet: Vec<&String> = all.iter().filter(|id| !met.contains(id)).copied().collect();
+    assert!(unmet.contains(&&never[0]));
+    let a = level3(&met, &unmet).assess();
+    assert_eq!(a.scoring.level3.met, 20);
+    assert_eq!(a.scoring.level3.status, Level3Status::NotEligible);
+    assert_eq!(a.scoring.level3.blocking, vec![never[0].clone()]);
+
+    // Level 2 not final (3.1.3 on a POA&M) and no Final L2 reported: prerequisite not met.
+    let mut case = level3(&all, &[]);
+    case = case.with("3.1.3", Status::NotMet);
+    let a = case.assess();
+    assert_eq!(a.scoring.level2.status, Level2Status::Conditional);
+    assert!(!a.scoring.level3.prerequisite_met);
+    // ... unless the company reports it already holds a Final Level 2 (C3PAO).
+    case.answers.has_final_l2_c3pao = Some(true);
+    assert!(case.assess().scoring.level3.prerequisite_met);
+}
