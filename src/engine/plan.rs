@@ -443,7 +443,11 @@ pub fn estimate(
     lines.push(CostLine {
         label: "Assessment (DoD estimate)".into(),
         usd: Range::new(fee_usd, fee_usd),
-        basis: format!("{} {}", fee.note, fee.period),
+        basis: if fee.period.is_empty() {
+            fee.note.to_string()
+        } else {
+            format!("{} ({}; {})", fee.note, fee.period, fee.source)
+        },
     });
     let total_usd = lines
         .iter()

@@ -236,7 +236,9 @@ pub fn score(
         unmet,
     };
 
-    let prerequisite_met = has_final_l2 == Some(true) || level2.status == Level2Status::Final;
+    // The Level 3 prerequisite is a real certificate, so only confirmed answers count here.
+    let prerequisite_met =
+        has_final_l2 == Some(true) || level2_confirmed.status == Level2Status::Final;
     let level3 = level3(catalog, level3_answers, prerequisite_met);
     Scoring {
         sprs,
