@@ -112,10 +112,14 @@ pub struct EdgeEvidence {
 }
 
 impl EdgeEvidence {
-    /// Whether the edge can carry the whole requirement: NIST does not mark it `*` and the
-    /// relationship is not `subset-of`.
+    /// Whether the edge can carry the whole requirement on its own. NIST's unstarred Appendix D
+    /// edges can (NIST says the control satisfies the intent); a `*` or `subset-of` edge never can;
+    /// and the project's own `intersects-with` analysis edges only ever show partial support,
+    /// because each rationale names something the ISO control does not require.
     pub fn is_full(&self) -> bool {
-        !self.nist_partial && self.relationship != Relationship::SubsetOf
+        let analysed_overlap = self.provenance == Provenance::Analysis
+            && self.relationship == Relationship::IntersectsWith;
+        !self.nist_partial && self.relationship != Relationship::SubsetOf && !analysed_overlap
     }
 }
 
