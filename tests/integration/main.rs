@@ -4,5 +4,6 @@
 mod applicability;
 mod catalog;
 mod cli;
+mod corpus;
 mod soa;
 mod tidy;
