@@ -5,5 +5,6 @@ mod applicability;
 mod catalog;
 mod cli;
 mod corpus;
+mod fuzz;
 mod soa;
 mod tidy;

@@ -7,7 +7,11 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display())) {
         let path = entry.expect("dir entry").path();
         if path.is_dir() {
-            if path.file_name().is_some_and(|n| n == "node_modules") {
+            // Build output (the fuzz crate's `fuzz/target`) is not source.
+            if path
+                .file_name()
+                .is_some_and(|n| n == "node_modules" || n == "target")
+            {
                 continue;
             }
             rust_files(&path, out);
