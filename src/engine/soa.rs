@@ -11,7 +11,8 @@
 //! 1. **Encoding.** A UTF-8, UTF-16LE or UTF-16BE byte order mark decides; without one, UTF-16 is
 //!    recognised by its NUL bytes (many at odd positions: little-endian, at even positions:
 //!    big-endian), otherwise the file is read as UTF-8. Invalid bytes are replaced by U+FFFD and
-//!    reported once ([`ProblemKind::Encoding`]) at the line of the first replacement.
+//!    reported once ([`ProblemKind::Encoding`]) at the line of the first replacement. Workbooks,
+//!    PDFs, images, JSON, HTML and XML are recognised and named in a [`ProblemKind::NotAnSoa`].
 //! 2. **Delimiter.** Forced by [`ImportOptions::delimiter`], else by an Excel `sep=;` first line,
 //!    else sniffed: comma, semicolon and tab are each tried on the first records and the one that
 //!    yields the most rows holding a known control id wins, ties going to the most consistent
@@ -28,6 +29,9 @@
 //!
 //! # Row rules
 //!
+//! - A row repeating the header row (paginated exports do this) is skipped silently.
+//! - A quote that opens a cell and is never closed swallows the rest of the file into that cell;
+//!   it is reported ([`ProblemKind::Encoding`]) at the line where it opens.
 //! - A row with no control id and no applicability or status (blank rows, notes, section headings
 //!   such as `Organizational controls`) is skipped silently. So is a heading with a clause id that
 //!   is shorter than a control of the file's edition (`A.5 Organizational controls` in a 2022 SoA,
@@ -282,7 +286,8 @@ pub struct SoaRow {
 pub enum ProblemKind {
     /// The file is not an SoA: empty, binary, or no column holds control ids.
     NotAnSoa,
-    /// Bytes that are not valid in the detected encoding were replaced.
+    /// Bytes that are not valid in the detected encoding were replaced, or the text could not be
+    /// read as CSV past some point (an unclosed quote).
     Encoding,
     /// A cap was hit: too many records, or a field too long.
     TooLarge,
@@ -389,6 +394,15 @@ pub fn import_soa(input: &[u8], options: &ImportOptions, catalog: &Catalog) -> S
     if text.trim_matches(is_blank).is_empty() {
         return not_an_soa(out, "the file is empty".to_string());
     }
+    // JSON, HTML and XML are text too, and a JSON object keyed by ids (`"A.5.15": "No",`) even
+    // parses as CSV cells holding ids, which would import every control as implemented. Naming
+    // the format is the clearer answer.
+    if let Some(what) = text_document_kind(&text) {
+        return not_an_soa(
+            out,
+            format!("this looks like {what}, not a CSV or text export; {SAVE_AS_CSV}"),
+        );
+    }
     let looks_binary = text.contains('\0') || replaced * 20 > text.len().max(1);
     if replaced > 0 {
         let first = text.find('\u{FFFD}').unwrap_or(0);
@@ -410,6 +424,22 @@ pub fn import_soa(input: &[u8], options: &ImportOptions, catalog: &Catalog) -> S
     out.delimiter = delimiter;
 
     let records = read_records(&text, delimiter.byte(), &mut out.problems);
+    // A stray quote at the start of a cell makes the csv reader take the rest of the file as
+    // that one cell, so every later row would vanish without a word. Say where it opened.
+    let unclosed = if records.len() < MAX_RECORDS {
+        records
+            .last()
+            .and_then(|last| unclosed_quote(&text, last, delimiter.byte()))
+    } else {
+        None
+    };
+    if let Some(line) = unclosed {
+        out.problems.push(Problem {
+            line,
+            kind: ProblemKind::Encoding,
+            message: "a quoted cell opens here and its quote (\") is never closed, so the rest of the file was read as this one cell and no later row was imported".to_string(),
+        });
+    }
     let header = find_header(&records, &known);
     out.header_line = header.map(|h| records[h].line);
     let data = &records[header.map_or(0, |h| h + 1)..];
@@ -455,15 +485,39 @@ pub fn import_soa(input: &[u8], options: &ImportOptions, catalog: &Catalog) -> S
             return not_an_soa(out, msg);
         }
         _ => {
+            // The generic reason, then the most specific hint the file allows, so the user
+            // learns what to fix rather than only that something is wrong.
             let why = if looks_binary {
                 "the file does not look like text".to_string()
             } else {
                 "no column holds ISO/IEC 27001 Annex A control ids (such as A.5.15 or A.9.4.2)"
                     .to_string()
             };
+            let widest = records.iter().map(|r| r.fields.len()).max().unwrap_or(0);
+            let hint = if let Some(line) = unclosed {
+                format!("the quote (\") that opens a cell on line {line} is never closed, so the rest of the file was read as one cell; close or remove it and import again")
+            } else if let Some((line, cell)) = id_shaped_cell(data) {
+                format!(
+                    "{} on line {line} is shaped like one but is not a control of either edition",
+                    quote(cell)
+                )
+            } else if header.is_some()
+                && data
+                    .iter()
+                    .all(|r| r.fields.iter().all(|c| clean(c).is_empty()))
+            {
+                format!(
+                    "the header on line {} has no rows below it",
+                    records[header.unwrap_or(0)].line
+                )
+            } else if widest > MAX_COLUMNS {
+                format!("only the first {MAX_COLUMNS} columns are searched for them; {SAVE_AS_CSV}")
+            } else {
+                SAVE_AS_CSV.to_string()
+            };
             return not_an_soa(
                 out,
-                format!("this is not a Statement of Applicability: {why}; {SAVE_AS_CSV}"),
+                format!("this is not a Statement of Applicability: {why}; {hint}"),
             );
         }
     };
@@ -515,6 +569,10 @@ pub fn import_soa(input: &[u8], options: &ImportOptions, catalog: &Catalog) -> S
     };
     let mut seen = IdMap::default();
     for rec in data {
+        // Exports of paginated sheets repeat the header row; it is not a row with a bad id.
+        if header.is_some_and(|h| repeats_header(&records[h], rec, id_column)) {
+            continue;
+        }
         if let Some(row) = read_row(rec, &ctx, &mut seen, &mut out.problems) {
             out.rows.push(row);
         }
@@ -599,6 +657,34 @@ fn binary_signature(input: &[u8]) -> Option<&'static str> {
         Some("a legacy Excel workbook (.xls)")
     } else if input.starts_with(b"%PDF") {
         Some("a PDF document")
+    } else if input.starts_with(b"\x89PNG\r\n\x1a\n")
+        || input.starts_with(b"\xFF\xD8\xFF")
+        || input.starts_with(b"GIF8")
+    {
+        // Screenshots of the SoA get picked by mistake often enough to name them.
+        Some("an image (PNG, JPEG or GIF)")
+    } else {
+        None
+    }
+}
+
+/// Text formats that are not CSV, recognised by their opening (and, for JSON, by parsing).
+fn text_document_kind(text: &str) -> Option<&'static str> {
+    let start = text.trim_start_matches(is_blank);
+    let head: String = start
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<?xml") {
+        Some("an XML document (perhaps an Excel \"XML Spreadsheet\")")
+    } else if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        Some("an HTML page")
+    } else if (start.starts_with('{') || start.starts_with('['))
+        && serde_json::from_str::<serde::de::IgnoredAny>(text.trim_matches(is_blank)).is_ok()
+    {
+        // Only a document that parses as a whole: a CSV title row such as `[Draft] SoA` is not.
+        Some("a JSON document")
     } else {
         None
     }
@@ -630,6 +716,8 @@ fn count_line_breaks(bytes: &[u8], from: usize, to: usize) -> usize {
 /// One CSV record and the 1-based line where it starts.
 struct Record {
     line: usize,
+    /// Byte offset in the decoded text where the record starts.
+    start: usize,
     fields: csv::StringRecord,
 }
 
@@ -689,10 +777,75 @@ fn read_records(text: &str, delimiter: u8, problems: &mut Vec<Problem>) -> Vec<R
         }
         out.push(Record {
             line,
+            start,
             fields: fields.clone(),
         });
     }
     out
+}
+
+/// The line of a quote that opens a cell and is never closed. The csv reader then takes the rest
+/// of the file as that one cell, so only the last record can hold one and only it is scanned,
+/// with the reader's rules: a quote opens a cell only at the cell's start, `""` inside a quoted
+/// cell is a literal quote, and after the closing quote the cell may go on unquoted.
+fn unclosed_quote(text: &str, last: &Record, delimiter: u8) -> Option<usize> {
+    #[derive(Clone, Copy)]
+    enum State {
+        CellStart,
+        Unquoted,
+        Quoted { opened_at: usize },
+        QuoteInQuoted { opened_at: usize },
+    }
+    let bytes = text.as_bytes();
+    let ends_cell = |b: u8| b == delimiter || b == b'\n' || b == b'\r';
+    let mut state = State::CellStart;
+    for (i, &b) in bytes.iter().enumerate().skip(last.start) {
+        state = match state {
+            State::CellStart if b == b'"' => State::Quoted { opened_at: i },
+            State::CellStart | State::Unquoted if ends_cell(b) => State::CellStart,
+            State::CellStart | State::Unquoted => State::Unquoted,
+            State::Quoted { opened_at } if b == b'"' => State::QuoteInQuoted { opened_at },
+            State::Quoted { .. } => state,
+            State::QuoteInQuoted { opened_at } if b == b'"' => State::Quoted { opened_at },
+            State::QuoteInQuoted { .. } if ends_cell(b) => State::CellStart,
+            State::QuoteInQuoted { .. } => State::Unquoted,
+        };
+    }
+    match state {
+        State::Quoted { opened_at } => {
+            Some(last.line + count_line_breaks(bytes, last.start, opened_at))
+        }
+        _ => None,
+    }
+}
+
+/// True when `rec` repeats the header row (cells equal after trimming, trailing blanks ignored).
+/// The id cell is compared first, so ordinary rows cost one comparison.
+fn repeats_header(header: &Record, rec: &Record, id_column: usize) -> bool {
+    fn cell(r: &Record, j: usize) -> &str {
+        clean(r.fields.get(j).unwrap_or(""))
+    }
+    if cell(rec, id_column) != cell(header, id_column) {
+        return false;
+    }
+    (0..header.fields.len().max(rec.fields.len())).all(|j| cell(rec, j) == cell(header, j))
+}
+
+/// The first cell, among the first [`MAX_COLUMNS`] columns, that is written like an Annex A
+/// control id of either edition (`A.5.99`) but is no known control: the reason a file whose ids
+/// are all wrong is not read as an SoA. Only `A`-prefixed whole cells count, so a column of
+/// numbers such as `1.5` is not mistaken for ids.
+fn id_shaped_cell(data: &[Record]) -> Option<(usize, &str)> {
+    data.iter().find_map(|rec| {
+        rec.fields
+            .iter()
+            .take(MAX_COLUMNS)
+            .find(|c| {
+                clean(c).starts_with(['A', 'a'])
+                    && parse_id(c).is_some_and(|p| p.rest.is_empty() && p.key.edition().is_some())
+            })
+            .map(|c| (rec.line, clean(c)))
+    })
 }
 
 /// Excel honours a first line `sep=;` naming the delimiter.
@@ -1027,6 +1180,13 @@ fn parse_id(cell: &str) -> Option<ParsedId<'_>> {
     if !ok_boundary {
         return None;
     }
+    // `A-5-15`, `A.5.-15`, `A.5.15-16`: punctuation running straight into more digits means the
+    // id goes on in a shape this reader does not know. Taking its first number alone would call
+    // `A-5-15` the clause heading A.5 (or silently skip it as one).
+    let after_punct = rest.trim_start_matches(|c: char| "-–—:.)".contains(c));
+    if after_punct.len() < rest.len() && after_punct.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let rest = rest
         .trim_start_matches(|c: char| is_blank(c) || "-–—:.)".contains(c))
         .trim_end_matches(is_blank);
@@ -1322,9 +1482,22 @@ fn shown_id(raw: &str, key: IdKey) -> String {
 }
 
 /// Quotes a cell for a message, shortened so one huge cell cannot flood the problem list.
+/// Control characters (a line break or NUL inside a quoted cell) and bidirectional overrides are
+/// escaped (`\n`, `\u{202e}`), so a message stays on one line and reads in its true order: the
+/// command line prints it as its one-line reason, and a hostile cell must not reorder or split it.
 fn quote(s: &str) -> String {
-    let mut out: String = s.chars().take(60).collect();
-    if out.len() < s.len() {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    for c in chars.by_ref().take(60) {
+        let hidden = c.is_control()
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2028}' | '\u{2029}' | '\u{2066}'..='\u{2069}');
+        if hidden {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    if chars.next().is_some() {
         out.push('…');
     }
     format!("\"{out}\"")

@@ -5,6 +5,8 @@ mod applicability;
 mod assess;
 mod catalog;
 mod cli;
+mod corpus;
+mod fuzz;
 mod plan;
 mod report;
 mod score;

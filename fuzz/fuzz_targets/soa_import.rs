@@ -1,0 +1,47 @@
+//! Fuzz target `soa_import`: arbitrary bytes through the SoA importer with the builtin catalog.
+//!
+//! Besides "never panics", it checks the invariants a user relies on: the row count agrees with
+//! the rows, every line cited is in the file, whole-file problems (and only they) have line 0,
+//! a not-an-SoA import has no rows and that one problem, and every message is one line.
+#![no_main]
+
+use cmmc_readiness::engine::{import_soa, Catalog, ImportOptions, ProblemKind};
+use libfuzzer_sys::fuzz_target;
+
+/// Physical lines in the input, counted on raw bytes (LF, CRLF, lone CR). For UTF-16 this is an
+/// upper bound, which is all the check needs.
+fn line_count(bytes: &[u8]) -> usize {
+    let breaks = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count();
+    breaks + 1
+}
+
+fuzz_target!(|data: &[u8]| {
+    let imp = import_soa(data, &ImportOptions::default(), Catalog::builtin());
+    assert_eq!(imp.rows_imported, imp.rows.len());
+    let lines = line_count(data);
+    for p in &imp.problems {
+        assert!(
+            p.line <= lines + 1,
+            "problem line {} of {lines}: {p:?}",
+            p.line
+        );
+        assert_eq!(p.line == 0, p.kind == ProblemKind::NotAnSoa, "{p:?}");
+        assert!(!p.message.is_empty());
+        assert!(!p.message.contains(['\n', '\r', '\0']), "{p:?}");
+    }
+    for r in &imp.rows {
+        assert!(
+            r.line >= 1 && r.line <= lines,
+            "row line {} of {lines}",
+            r.line
+        );
+    }
+    if imp.is_not_an_soa() {
+        assert!(imp.rows.is_empty());
+        assert_eq!(imp.problems.len(), 1);
+    }
+});
