@@ -2,6 +2,7 @@
 //! fix the column mapping, and read every problem with its line number.
 
 use super::browser::{bytes_to_text, download, read_file};
+use super::format::control_status_label;
 use super::hooks::{use_app, use_results, AppHandle};
 use super::state::{SAMPLE_NAME, SAMPLE_SOA};
 use crate::engine::{Catalog, Delimiter, Edition, Role, TextEncoding};
@@ -204,6 +205,29 @@ pub fn soa_import_panel() -> Html {
                                     </div>
                                 }
                             }) }
+                        </div>
+                    </details>
+                    <details class="mapping" data-testid="soa-rows-preview">
+                        <summary>{format!("Imported rows ({})", import.rows.len())}</summary>
+                        <div class="table-wrap scroll-y">
+                        <table>
+                            <thead><tr>
+                                <th scope="col" class="num">{"Line"}</th><th scope="col">{"Control"}</th><th scope="col">{"Status"}</th>
+                                <th scope="col">{"Justification"}</th><th scope="col">{"Owner"}</th>
+                            </tr></thead>
+                            <tbody>
+                            { for import.rows.iter().map(|r| html! {
+                                // File text is only ever a text node: Yew escapes it, so markup stays inert.
+                                <tr>
+                                    <td class="num">{r.line}</td>
+                                    <td>{r.control.as_str()}</td>
+                                    <td>{control_status_label(r.status)}</td>
+                                    <td class="cell-text">{&r.justification}</td>
+                                    <td>{&r.owner}</td>
+                                </tr>
+                            }) }
+                            </tbody>
+                        </table>
                         </div>
                     </details>
                     <h4>{"Problems"}</h4>
