@@ -213,9 +213,9 @@ fn gap_row(p: &GapRowProps) -> Html {
                 </th>
                 <td class="col-family">{r.family.abbr()}</td>
                 <td class="col-text">{short_text(&text)}</td>
-                <td><span class={classes!("badge", status_class(r.status))} data-testid="gap-status">{r.status.label()}</span></td>
+                <td class="col-status"><span class={classes!("badge", status_class(r.status))} data-testid="gap-status">{r.status.label()}</span></td>
                 <td class="col-basis">{basis_label(r.basis)}</td>
-                <td class="num">{points(r).map_or("SSP".to_string(), |p| p.to_string())}</td>
+                <td class="num col-points">{points(r).map_or("SSP".to_string(), |p| p.to_string())}</td>
             </tr>
             if p.open {
                 <tr class="gap-detail" data-testid="gap-detail" data-requirement={r.id.to_string()}>

@@ -78,9 +78,11 @@ impl SavedState {
             serde_json::from_str(text).map_err(|e| format!("it is not valid JSON ({e})"))?;
         match value.get("version").and_then(|v| v.as_u64()) {
             Some(v) if v == u64::from(SAVED_VERSION) => {}
-            Some(v) => return Err(format!(
+            Some(v) => {
+                return Err(format!(
                 "it was saved in format version {v}, and this page reads version {SAVED_VERSION}"
-            )),
+            ))
+            }
             None => return Err("it has no format version".into()),
         }
         serde_json::from_value(value).map_err(|e| format!("a field is not as expected ({e})"))

@@ -133,9 +133,12 @@ test('invalid assumptions keep the last valid value', async () => {
   await app.loadSample();
   const total = await app.testid('cost-total').textContent();
   const input = app.testid('assume-day_rate_usd-low');
-  await input.fill('abc');
-  await expect(app.testid('cost-estimate')).toBeVisible();
+  // Out of range, then empty: both keep the last valid value and say so.
+  await input.fill('-5');
   await expect(app.page.locator('#assume-day_rate_usd-low-err')).toContainText('keeping the last valid value');
+  await expect(app.testid('cost-total')).toHaveText(total);
+  await input.fill('');
+  await expect(app.page.locator('#assume-day_rate_usd-low-err')).toContainText('Enter a number');
   await expect(app.testid('cost-total')).toHaveText(total);
   await input.fill('400');
   await expect(app.page.locator('#assume-day_rate_usd-low-err')).toHaveText('');
