@@ -138,8 +138,6 @@ pub enum Action {
     Restore(SavedState),
     /// A JSON file could not be restored.
     RestoreRefused(String),
-    /// Saved data could not be read at start-up.
-    StorageUnreadable(RestoreFailure),
     /// The user has dealt with the unreadable saved data; saving resumes.
     DismissRestoreFailure,
     /// Start from nothing.
@@ -197,7 +195,6 @@ impl Reducible for AppState {
                 next.import_error = None;
             }
             Action::RestoreRefused(why) => next.import_error = Some(why),
-            Action::StorageUnreadable(f) => next.restore_failure = Some(f),
             Action::DismissRestoreFailure => next.restore_failure = None,
             Action::Reset => next = AppState::default(),
         }

@@ -49,6 +49,38 @@ for (const f of FIXTURES) {
   });
 }
 
+test('drag and drop, paste, column mapping and the template', async ({ page }) => {
+  const fs = require('fs');
+  // Drop: a real DragEvent carrying a File, as a browser delivers it.
+  const text = fs.readFileSync(app.fixture('iso2022_full.csv'), 'utf8');
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'dropped.csv', { type: 'text/csv' }));
+    document.querySelector('[data-testid="soa-dropzone"]')
+      .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(app.testid('soa-rows')).toHaveText('93');
+  await expect(app.testid('sprs-score')).toHaveText('-203 to -14');
+
+  // Paste: the semicolon fixture as text.
+  await app.testid('soa-paste').fill(fs.readFileSync(app.fixture('excel_semicolon_bom.csv'), 'utf8'));
+  await app.testid('soa-paste-import').click();
+  await expect(app.testid('soa-delimiter')).toHaveText('semicolon');
+  await expect(app.testid('soa-rows')).toHaveText('7');
+
+  // Mapping: read control ids from the title column, and nothing imports; back to automatic.
+  await app.testid('column-mapping').locator('summary').click();
+  await app.testid('map-control-id').selectOption('1');
+  await expect(app.testid('soa-rows')).toHaveText('0');
+  await app.testid('map-control-id').selectOption('auto');
+  await expect(app.testid('soa-rows')).toHaveText('7');
+
+  const template = await app.download('download-template');
+  const lines = template.text.trim().split(/\r?\n/);
+  expect(lines[0]).toBe('Control,Title,Applicable,Implementation status,Justification,Owner');
+  expect(lines.length).toBe(94);
+});
+
 test('without an SSP there is no score', async () => {
   await app.answerYesNo('has_ssp', 'no');
   await expect(app.testid('sprs-score')).toHaveText('No score');
