@@ -248,7 +248,8 @@ pub struct NumberFieldProps {
 /// value stays in force and a message (in space reserved for it, so nothing jumps) says why.
 #[function_component(NumberField)]
 pub fn number_field(p: &NumberFieldProps) -> Html {
-    let text = use_state(|| num(p.value));
+    // Exact text (`0.15`, `800`): rounding here would show a different value than is in force.
+    let text = use_state(|| p.value.to_string());
     let error = use_state(|| None::<String>);
     {
         // Follow outside changes (restore, reset) unless the text already means this value.
@@ -256,7 +257,7 @@ pub fn number_field(p: &NumberFieldProps) -> Html {
         let error = error.clone();
         use_effect_with(p.value, move |v| {
             if text.trim().parse::<f64>().ok() != Some(*v) {
-                text.set(num(*v));
+                text.set(v.to_string());
                 error.set(None);
             }
         });

@@ -164,6 +164,8 @@ test('unreadable saved data is reported, kept, and only deleted on request', asy
 test('invalid assumptions keep the last valid value', async () => {
   await app.loadSample();
   const total = await app.testid('cost-total').textContent();
+  // Shown exactly as in force (a default of 0.15 must not read as 0.2).
+  await expect(app.testid('assume-verify_effort_share-v')).toHaveValue('0.15');
   const input = app.testid('assume-day_rate_usd-low');
   // Out of range, then empty: both keep the last valid value and say so.
   await input.fill('-5');
