@@ -56,10 +56,10 @@ pub fn app() -> Html {
         <ContextProvider<Results> context={results}>
         <div class="page">
             <header class="masthead">
-                <div class="brand">
+                <h1 class="brand">
                     <span class="brand-mark" aria-hidden="true">{"◆"}</span>
                     <span class="brand-name">{"CMMC Readiness"}</span>
-                </div>
+                </h1>
                 <p class="tagline">{"From ISO/IEC 27001 to CMMC: your level, your gaps, your SPRS score."}</p>
                 <p class="privacy-note" data-testid="privacy-note">
                     <strong>{"Nothing leaves this device."}</strong>

@@ -9,7 +9,7 @@ pub fn level_card() -> Html {
     let results = use_results();
     let a = &results.assessment.applicability;
     html! {
-        <aside class="card level-card" data-testid="level-result" aria-live="polite">
+        <section class="card level-card" aria-label="Your CMMC level" data-testid="level-result" aria-live="polite">
             <h3 class="card-title">{"Your CMMC level"}</h3>
             <p class="level-big" data-testid="level-value">{a.level.label()}</p>
             <p class="level-type" data-testid="assessment-type">
@@ -23,6 +23,6 @@ pub fn level_card() -> Html {
                     <li>{&r.text}<cite>{r.citation}</cite></li>
                 }) }
             </ul>
-        </aside>
+        </section>
     }
 }

@@ -28,7 +28,7 @@ fn path_card(title: &'static str, testid: &'static str, p: &Path) -> Html {
         html! {
             <>
             <p class="small">{format!("{} step(s), {} person-days.", p.steps.len(), num_range(p.effort_days))}</p>
-            <div class="table-wrap scroll-y">
+            <div class="table-wrap scroll-y" tabindex="0" role="region" aria-label={format!("{title}: steps")}>
             <table class="path-table">
                 <thead><tr>
                     <th scope="col">{"#"}</th><th scope="col">{"Requirement"}</th><th scope="col">{"Work"}</th>

@@ -209,7 +209,7 @@ pub fn soa_import_panel() -> Html {
                     </details>
                     <details class="mapping" data-testid="soa-rows-preview">
                         <summary>{format!("Imported rows ({})", import.rows.len())}</summary>
-                        <div class="table-wrap scroll-y">
+                        <div class="table-wrap scroll-y" tabindex="0" role="region" aria-label="Imported rows">
                         <table>
                             <thead><tr>
                                 <th scope="col" class="num">{"Line"}</th><th scope="col">{"Control"}</th><th scope="col">{"Status"}</th>

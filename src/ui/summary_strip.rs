@@ -11,7 +11,7 @@ pub fn summary_strip() -> Html {
     let a = &results.assessment;
     let l2 = &a.scoring.level2;
     html! {
-        <div class="summary-strip" data-testid="summary-strip" aria-label="Summary">
+        <section class="summary-strip" data-testid="summary-strip" aria-label="Summary">
             <div class="strip-item">
                 <span class="strip-label">{"Level"}</span>
                 <span class="strip-value" data-testid="strip-level">{a.applicability.level.label()}</span>
@@ -24,6 +24,6 @@ pub fn summary_strip() -> Html {
                 <span class="strip-label">{"Level 2 status"}</span>
                 <span class={classes!("strip-value", "badge", level2_class(l2.status))} data-testid="strip-l2">{l2.status.label()}</span>
             </div>
-        </div>
+        </section>
     }
 }

@@ -10,6 +10,7 @@ const FIXTURES = [
   { file: 'iso2022_full.csv', edition: 'ISO/IEC 27001:2022', rows: '93', lines: [], sprs: '-203 to -14' },
   { file: 'iso2013_full.csv', edition: 'ISO/IEC 27001:2013', rows: '114', lines: [], sprs: '-203 to -58' },
   { file: 'excel_semicolon_bom.csv', edition: 'ISO/IEC 27001:2022', rows: '7', lines: [], sprs: '-203 to -198' },
+  { file: 'utf16_excel.txt', edition: 'ISO/IEC 27001:2013', rows: '5', lines: [], sprs: '-203 to -181', encoding: 'UTF-16 LE' },
   { file: 'messy.csv', edition: 'ISO/IEC 27001:2022', rows: '6', lines: [10, 11, 12, 19, 20, 21, 22], sprs: '-203 to -198' },
 ];
 
@@ -45,6 +46,7 @@ for (const f of FIXTURES) {
     await expect(app.testid('soa-rows')).toHaveText(f.rows);
     expect(await app.problemLines()).toEqual(f.lines);
     await expect(app.testid('sprs-score')).toHaveText(f.sprs);
+    if (f.encoding) await expect(app.testid('soa-encoding')).toHaveText(f.encoding);
     if (f.file === 'messy.csv') await app.screenshot('import-messy');
   });
 }
@@ -177,6 +179,15 @@ test('invalid assumptions keep the last valid value', async () => {
   await input.fill('400');
   await expect(app.page.locator('#assume-day_rate_usd-low-err')).toHaveText('');
   await expect(app.testid('cost-total')).not.toHaveText(total);
+});
+
+test('no serious accessibility violations (axe)', async ({ page }) => {
+  const { AxeBuilder } = require('@axe-core/playwright');
+  await app.loadSample();
+  await app.expand('3.13.11');
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
 test('layouts at phone and wide sizes', async ({ page }) => {
