@@ -13,6 +13,7 @@ mod format;
 mod gap_table;
 mod hooks;
 mod iso_limits;
+mod level3;
 mod level_card;
 mod panic;
 mod paths;

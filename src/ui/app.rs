@@ -8,6 +8,7 @@ use super::export::ExportPanel;
 use super::gap_table::GapTable;
 use super::hooks::{use_compute_results, AppContext, Results};
 use super::iso_limits::IsoLimits;
+use super::level3::Level3Panel;
 use super::level_card::LevelCard;
 use super::paths::Paths;
 use super::questionnaire::Questionnaire;
@@ -87,6 +88,7 @@ pub fn app() -> Html {
                     <h2 id="h-step3"><span class="step-no">{"3"}</span>{"See your results"}</h2>
                     <p class="step-lead">{"Level, gaps, SPRS score, cost and timeline. Every figure can be expanded to show why."}</p>
                     <Scores />
+                    <Level3Panel />
                     <CoverageChart />
                     <GapTable />
                     <Paths />

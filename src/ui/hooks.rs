@@ -52,6 +52,10 @@ impl AppHandle {
     pub fn set_direct(&self, id: RequirementId, status: Option<Status>) {
         self.handle.dispatch(Action::SetDirect(id, status));
     }
+    /// Answers (or clears) a Level 3 requirement.
+    pub fn set_level3(&self, id: String, met: Option<bool>) {
+        self.handle.dispatch(Action::SetLevel3(id, met));
+    }
     /// Switches the view.
     pub fn set_view(&self, v: View) {
         self.handle.dispatch(Action::SetView(v));

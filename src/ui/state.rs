@@ -130,6 +130,8 @@ pub enum Action {
     ClearSoa,
     /// Answer a requirement directly, or clear the answer with `None`.
     SetDirect(RequirementId, Option<Status>),
+    /// Answer a Level 3 requirement (`true` = met), or clear it with `None`.
+    SetLevel3(String, Option<bool>),
     /// Switch the crosswalk view.
     SetView(View),
     /// Replace the cost assumptions.
@@ -187,6 +189,12 @@ impl Reducible for AppState {
             }
             Action::SetDirect(id, None) => {
                 s.direct.remove(&id);
+            }
+            Action::SetLevel3(id, Some(met)) => {
+                s.level3.insert(id, met);
+            }
+            Action::SetLevel3(id, None) => {
+                s.level3.remove(&id);
             }
             Action::SetView(v) => s.view = v,
             Action::SetCosts(c) => s.costs = c,

@@ -36,6 +36,7 @@ test('answering the questionnaire changes the level', async () => {
   await app.choose('solicitation', 'L3-dibcac');
   await expect(app.testid('level-value')).toHaveText('Level 3');
   await expect(app.testid('strip-level')).toHaveText('Level 3');
+  await expect(app.testid('level3-status')).toHaveText('Not assessed yet');
   await app.screenshot('questionnaire-level3');
 });
 
