@@ -1,13 +1,26 @@
 //! Browser tests: mount the real app in headless Chromium (wasm-bindgen-test) and assert on the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use cmmc_readiness::ui::App;
+use cmmc_readiness::engine::{assess, import_soa, Answers, Catalog, ImportOptions, Inputs, View};
+use cmmc_readiness::ui::state::SAMPLE_SOA;
+use cmmc_readiness::ui::{sprs_text, template_csv, App, STORAGE_KEY};
+use std::collections::BTreeMap;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a fresh `App` into its own element and returns that element.
+/// Lets the scheduler run pending renders and effects.
+async fn settle() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}
+
+/// Mounts a fresh `App`, with no saved state, into its own element and returns that element.
 async fn mount() -> web_sys::Element {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.remove_item(STORAGE_KEY);
+    }
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("create root");
     document
@@ -16,9 +29,46 @@ async fn mount() -> web_sys::Element {
         .append_child(&root)
         .expect("append root");
     yew::Renderer::<App>::with_root(root.clone()).render();
-    // Let the scheduler run the first render.
-    gloo::timers::future::TimeoutFuture::new(0).await;
+    settle().await;
     root
+}
+
+fn text_of(root: &web_sys::Element, testid: &str) -> String {
+    root.query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .expect("query")
+        .unwrap_or_else(|| panic!("no element with data-testid={testid}"))
+        .text_content()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+fn click(root: &web_sys::Element, testid: &str) {
+    root.query_selector(&format!("[data-testid=\"{testid}\"]"))
+        .expect("query")
+        .unwrap_or_else(|| panic!("no element with data-testid={testid}"))
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+/// The SPRS text the engine gives natively for the sample SoA and no other answers.
+fn expected_sample_sprs() -> String {
+    let catalog = Catalog::builtin();
+    let soa = import_soa(SAMPLE_SOA.as_bytes(), &ImportOptions::default(), catalog);
+    let answers = Answers::default();
+    let direct = BTreeMap::new();
+    let level3 = BTreeMap::new();
+    let a = assess(
+        catalog,
+        &Inputs {
+            answers: &answers,
+            soa: Some(&soa),
+            direct: &direct,
+            level3: &level3,
+            view: View::Strict,
+        },
+    );
+    sprs_text(&a.scoring.sprs)
 }
 
 #[wasm_bindgen_test]
@@ -34,4 +84,41 @@ async fn app_shows_the_three_steps_and_the_privacy_line() {
     );
     assert!(text.contains("See your results"), "{text}");
     assert!(text.contains("leaves this device"), "{text}");
+    assert!(text.contains("it makes no requests"), "{text}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn loading_the_sample_shows_the_engines_sprs_score() {
+    let root = mount().await;
+    // Without an SoA or answers, every requirement counts as not met.
+    assert_eq!(text_of(&root, "sprs-score"), "-203");
+    click(&root, "load-sample");
+    settle().await;
+    assert_eq!(text_of(&root, "soa-rows"), "93");
+    let expected = expected_sample_sprs();
+    assert_eq!(text_of(&root, "sprs-score"), expected);
+    assert_eq!(text_of(&root, "strip-sprs"), expected);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_gap_table_lists_all_110_requirements() {
+    let root = mount().await;
+    let rows = root
+        .query_selector_all("[data-testid=\"gap-row\"]")
+        .expect("query rows");
+    assert_eq!(rows.length(), 110);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_template_lists_all_93_controls() {
+    let csv = template_csv();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("Control,Title,Applicable,Implementation status,Justification,Owner")
+    );
+    assert_eq!(lines.count(), 93);
 }

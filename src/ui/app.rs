@@ -1,38 +1,107 @@
-//! The root component: the page frame and the three steps a user takes.
+//! The root component: owns the state (one reducer), memoises the engine's results, persists to
+//! local storage, and lays out the page frame and the three steps.
 
+use super::browser::{clear_saved, load_saved, store_saved};
+use super::cost::CostPanel;
+use super::coverage_chart::CoverageChart;
+use super::export::ExportPanel;
+use super::gap_table::GapTable;
+use super::hooks::{use_compute_results, AppContext, Results};
+use super::iso_limits::IsoLimits;
+use super::level3::Level3Panel;
+use super::level_card::LevelCard;
+use super::paths::Paths;
+use super::questionnaire::Questionnaire;
+use super::restore_banner::RestoreBanner;
+use super::scores::Scores;
+use super::soa_import::SoaImportPanel;
+use super::state::{AppState, RestoreFailure, SavedState};
+use super::summary_strip::SummaryStrip;
 use yew::prelude::*;
+
+/// Reads the saved state. Unreadable data is reported, not deleted: the user decides.
+fn initial_state() -> AppState {
+    let mut state = AppState::default();
+    if let Some(raw) = load_saved() {
+        match SavedState::parse(&raw) {
+            Ok(saved) => state.saved = saved,
+            Err(reason) => state.restore_failure = Some(RestoreFailure { reason, raw }),
+        }
+    }
+    state
+}
 
 /// The whole application.
 #[function_component(App)]
 pub fn app() -> Html {
+    let state = use_reducer(initial_state);
+    let results = use_compute_results(&state.saved);
+
+    // Save on every change. While unreadable old data awaits the user's decision, saving pauses
+    // so it is not overwritten; an untouched default state clears the key instead of writing it.
+    use_effect_with(
+        (state.saved.clone(), state.restore_failure.is_some()),
+        |(saved, paused)| {
+            if !*paused {
+                if *saved == SavedState::default() {
+                    clear_saved();
+                } else if let Ok(text) = serde_json::to_string(saved) {
+                    store_saved(&text);
+                }
+            }
+        },
+    );
+
     html! {
+        <ContextProvider<AppContext> context={state}>
+        <ContextProvider<Results> context={results}>
         <div class="page">
             <header class="masthead">
-                <div class="brand">
+                <h1 class="brand">
                     <span class="brand-mark" aria-hidden="true">{"◆"}</span>
                     <span class="brand-name">{"CMMC Readiness"}</span>
-                </div>
+                </h1>
                 <p class="tagline">{"From ISO/IEC 27001 to CMMC: your level, your gaps, your SPRS score."}</p>
+                <p class="privacy-note" data-testid="privacy-note">
+                    <strong>{"Nothing leaves this device."}</strong>
+                    {" Open your browser's network panel: after the page loads, it makes no requests."}
+                </p>
+                <p class="print-only print-date">{format!("Report printed {}", super::browser::today())}</p>
             </header>
+            <SummaryStrip />
+            <RestoreBanner />
             <main>
-                <ol class="steps">
-                    <li class="step" data-testid="step-questionnaire">
-                        <h2><span class="step-no">{"1"}</span>{"Answer the questionnaire"}</h2>
-                        <p>{"Tell us about your contracts and your environment."}</p>
-                    </li>
-                    <li class="step" data-testid="step-soa">
-                        <h2><span class="step-no">{"2"}</span>{"Import your Statement of Applicability"}</h2>
-                        <p>{"Bring your ISO/IEC 27001 SoA as CSV."}</p>
-                    </li>
-                    <li class="step" data-testid="step-results">
-                        <h2><span class="step-no">{"3"}</span>{"See your results"}</h2>
-                        <p>{"Level, gaps, SPRS score, cost and timeline."}</p>
-                    </li>
-                </ol>
+                <section class="step" data-testid="step-questionnaire" aria-labelledby="h-step1">
+                    <h2 id="h-step1"><span class="step-no">{"1"}</span>{"Answer the questionnaire"}</h2>
+                    <p class="step-lead">{"Tell us about your contracts and your environment. Answer in any order; your level updates as you go."}</p>
+                    <div class="step-grid">
+                        <Questionnaire />
+                        <LevelCard />
+                    </div>
+                </section>
+                <section class="step" data-testid="step-soa" aria-labelledby="h-step2">
+                    <h2 id="h-step2"><span class="step-no">{"2"}</span>{"Import your Statement of Applicability"}</h2>
+                    <p class="step-lead">{"Bring your ISO/IEC 27001 SoA as CSV. Optional: without one, answer requirements directly in the gap table."}</p>
+                    <SoaImportPanel />
+                </section>
+                <section class="step" data-testid="step-results" aria-labelledby="h-step3">
+                    <h2 id="h-step3"><span class="step-no">{"3"}</span>{"See your results"}</h2>
+                    <p class="step-lead">{"Level, gaps, SPRS score, cost and timeline. Every figure can be expanded to show why."}</p>
+                    <Scores />
+                    <Level3Panel />
+                    <CoverageChart />
+                    <GapTable />
+                    <Paths />
+                    <CostPanel />
+                    <IsoLimits />
+                </section>
+                <ExportPanel />
             </main>
             <footer class="footer" data-testid="privacy-footer">
                 {"Nothing you enter or import leaves this device: every calculation runs in your browser."}
             </footer>
         </div>
+        </ContextProvider<Results>>
+        </ContextProvider<AppContext>>
     }
 }

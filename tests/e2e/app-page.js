@@ -1,11 +1,19 @@
-// Page object for the app: opening it, recording every request, screenshots.
+// Page object for the app: opening it, recording every request, and the verbs a user performs,
+// all through data-testid selectors so the tests survive layout changes.
+const fs = require('fs');
 const path = require('path');
+const { expect } = require('@playwright/test');
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'soa');
 
 class AppPage {
   constructor(page) {
     this.page = page;
     this.requests = [];
+    this.dialogs = [];
     page.on('request', (req) => this.requests.push(req.url()));
+    // Any dialog at all (alert from an injected script, confirm, ...) is a failure to record.
+    page.on('dialog', async (d) => { this.dialogs.push(d.message()); await d.dismiss(); });
   }
 
   async open() {
@@ -14,12 +22,84 @@ class AppPage {
     this.origin = new URL(this.page.url()).origin;
   }
 
+  async reload() {
+    await this.page.reload();
+    await this.page.waitForSelector('[data-testid="step-questionnaire"]');
+  }
+
   /** Every request whose origin is not the page's own (data: and blob: URLs stay on the device). */
   foreignRequests() {
     return this.requests.filter((u) => {
       if (u.startsWith('data:') || u.startsWith('blob:')) return false;
       return new URL(u).origin !== this.origin;
     });
+  }
+
+  testid(id) { return this.page.getByTestId(id); }
+
+  /** Answers a yes/no question: value is 'yes', 'no' or 'unsure'. */
+  async answerYesNo(question, value) {
+    await this.testid(`q-${question}-${value}`).check();
+  }
+
+  /** Picks an option of a choice question by its value. */
+  async choose(question, value) {
+    await this.page.locator(`#q-${question}`).selectOption(value);
+  }
+
+  async level() { return (await this.testid('level-value').textContent()).trim(); }
+
+  async sprs() { return (await this.testid('sprs-score').textContent()).trim(); }
+
+  fixture(name) { return path.join(FIXTURES, name); }
+
+  async importSoa(file) {
+    await this.testid('soa-file-input').setInputFiles(file);
+    await expect(this.testid('soa-result')).toBeVisible();
+  }
+
+  async loadSample() {
+    await this.testid('load-sample').click();
+    await expect(this.testid('soa-rows')).toHaveText('93');
+  }
+
+  /** Line numbers of the listed import problems, in order. */
+  async problemLines() {
+    return this.page.locator('[data-testid="soa-problems"] li').evaluateAll(
+      (items) => items.map((li) => Number(li.dataset.line)));
+  }
+
+  row(id) { return this.page.locator(`tr[data-testid="gap-row"][data-requirement="${id}"]`); }
+
+  detail(id) { return this.page.locator(`tr[data-testid="gap-detail"][data-requirement="${id}"]`); }
+
+  async expand(id) {
+    const button = this.row(id).getByTestId('gap-expand');
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    await expect(this.detail(id)).toBeVisible();
+  }
+
+  /** Answers a requirement directly: status is met, partial, not-met, na or clear. */
+  async answerRequirement(id, status) {
+    await this.expand(id);
+    await this.detail(id).getByTestId(`answer-${status}`).click();
+  }
+
+  /** Clicks a download button and returns the saved file's path and text. */
+  async download(testid) {
+    const [dl] = await Promise.all([this.page.waitForEvent('download'), this.testid(testid).click()]);
+    const file = path.join(__dirname, 'test-results', `dl-${Date.now()}-${dl.suggestedFilename()}`);
+    await dl.saveAs(file);
+    return { file, name: dl.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+  }
+
+  async deleteAllData() {
+    await this.testid('reset-all').click();
+    await this.testid('reset-confirm').click();
+  }
+
+  async restoreJson(file) {
+    await this.testid('import-json').setInputFiles(file);
   }
 
   async screenshot(name) {

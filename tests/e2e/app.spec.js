@@ -10,6 +10,7 @@ test('the page loads and shows the three steps', async ({ page }) => {
   await expect(page.getByTestId('step-soa')).toBeVisible();
   await expect(page.getByTestId('step-results')).toBeVisible();
   await expect(page.getByTestId('privacy-footer')).toContainText('leaves this device');
+  await expect(page.getByTestId('privacy-note')).toContainText('Nothing leaves this device');
   await app.screenshot('home');
   expect(app.foreignRequests()).toEqual([]);
 });

@@ -1,0 +1,121 @@
+//! The browser edges: downloads as Blobs, reading files, local storage, the date and printing.
+//! Everything here is an effect; components call it from callbacks, never from render.
+
+use crate::engine::TextEncoding;
+use wasm_bindgen::JsCast;
+
+/// The local storage key holding the saved state.
+pub const STORAGE_KEY: &str = "cmmc-readiness/v1";
+
+/// Offers `text` as a file download, built in the page as a Blob (nothing leaves the device).
+pub fn download(name: &str, mime: &str, text: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = document
+        .create_element("a")
+        .map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        // Some browsers only honour clicks on attached anchors.
+        if let Some(body) = document.body() {
+            let _ = body.append_child(&a);
+            a.click();
+            let _ = body.remove_child(&a);
+        }
+    }
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    let url2 = url.clone();
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url2);
+    })
+    .forget();
+}
+
+/// Reads a file's bytes and hands them to `done` (asynchronously).
+pub fn read_file(file: web_sys::File, done: impl FnOnce(String, Vec<u8>) + 'static) {
+    let name = file.name();
+    let blob = gloo::file::Blob::from(file);
+    yew::platform::spawn_local(async move {
+        if let Ok(bytes) = gloo::file::futures::read_as_bytes(&blob).await {
+            done(name, bytes);
+        }
+    });
+}
+
+/// Turns file bytes into text for storage, noting the encoding when it was not UTF-8. A UTF-8
+/// byte order mark is kept as a character so the importer still reports "UTF-8 with BOM".
+pub fn bytes_to_text(bytes: &[u8]) -> (String, Option<TextEncoding>) {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (s.to_string(), None);
+    }
+    let (enc, label) = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((e, _)) if e == encoding_rs::UTF_16LE => (e, Some(TextEncoding::Utf16Le)),
+        Some((e, _)) if e == encoding_rs::UTF_16BE => (e, Some(TextEncoding::Utf16Be)),
+        Some((e, _)) => (e, None),
+        // No BOM: NULs in the even bytes mean big-endian UTF-16, in the odd ones little-endian.
+        None if bytes.len() > 1 && bytes[1] == 0 => {
+            (encoding_rs::UTF_16LE, Some(TextEncoding::Utf16Le))
+        }
+        None if bytes.len() > 1 && bytes[0] == 0 => {
+            (encoding_rs::UTF_16BE, Some(TextEncoding::Utf16Be))
+        }
+        None => (encoding_rs::UTF_8, None),
+    };
+    let (text, _, _) = enc.decode(bytes);
+    (text.into_owned(), label)
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The raw saved text, if any.
+pub fn load_saved() -> Option<String> {
+    storage()?.get_item(STORAGE_KEY).ok().flatten()
+}
+
+/// Saves the text; a full or blocked storage only costs persistence, never the session.
+pub fn store_saved(text: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(STORAGE_KEY, text);
+    }
+}
+
+/// Deletes the saved state.
+pub fn clear_saved() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(STORAGE_KEY);
+    }
+}
+
+/// Today's date as `YYYY-MM-DD` (the engine has no clock; the printed report wants one).
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Opens the print dialog.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

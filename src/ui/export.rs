@@ -1,0 +1,118 @@
+//! Export and restore: the gap CSV, the whole state as JSON, restoring from JSON, printing, and
+//! deleting everything (with an in-page confirmation).
+
+use super::browser::{clear_saved, download, print, read_file};
+use super::hooks::{use_app, use_results};
+use super::state::SavedState;
+use crate::engine::{gap_csv, summary, Catalog};
+use serde::Serialize;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The exported JSON: the saved state, plus the summary of its results for humans.
+#[derive(Serialize)]
+struct Export<'a> {
+    #[serde(flatten)]
+    saved: &'a SavedState,
+    summary: crate::engine::Summary,
+}
+
+/// The export card.
+#[function_component(ExportPanel)]
+pub fn export_panel() -> Html {
+    let app = use_app();
+    let results = use_results();
+    let confirming = use_state(|| false);
+
+    let on_csv = {
+        let results = results.clone();
+        Callback::from(move |_: MouseEvent| {
+            let csv = gap_csv(Catalog::builtin(), &results.assessment);
+            download("cmmc-gaps-poam.csv", "text/csv;charset=utf-8", &csv);
+        })
+    };
+    let on_json = {
+        let app = app.clone();
+        let results = results.clone();
+        Callback::from(move |_: MouseEvent| {
+            let export = Export {
+                saved: app.saved(),
+                summary: summary(
+                    results.soa.as_ref().as_ref(),
+                    &results.assessment,
+                    &results.estimate,
+                ),
+            };
+            if let Ok(text) = serde_json::to_string_pretty(&export) {
+                download("cmmc-readiness.json", "application/json", &text);
+            }
+        })
+    };
+    let on_import = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                let app = app.clone();
+                read_file(file, move |name, bytes| {
+                    let result = std::str::from_utf8(&bytes)
+                        .map_err(|_| "it is not text".to_string())
+                        .and_then(SavedState::parse)
+                        .map_err(|why| format!("{name} could not be restored: {why}"));
+                    app.restore(result);
+                });
+            }
+            input.set_value("");
+        })
+    };
+    let on_print = Callback::from(|_: MouseEvent| print());
+    let on_reset = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let on_cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let on_confirm = {
+        let app = app.clone();
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| {
+            clear_saved();
+            app.reset();
+            confirming.set(false);
+        })
+    };
+
+    html! {
+        <section class="card export no-print" data-testid="export" aria-labelledby="h-export">
+            <h2 id="h-export" class="card-title">{"Save, share, print"}</h2>
+            <p class="muted small">{"Your work is saved in this browser as you go. Files below are made on this device."}</p>
+            <div class="button-row">
+                <button type="button" class="btn" onclick={on_csv} data-testid="export-csv">{"Download gaps as CSV (POA&M starter)"}</button>
+                <button type="button" class="btn" onclick={on_json} data-testid="export-json">{"Download my work (JSON)"}</button>
+                <label class="btn file-btn">
+                    {"Restore from JSON…"}
+                    <input type="file" accept=".json,application/json" onchange={on_import} data-testid="import-json" class="visually-hidden-input" />
+                </label>
+                <button type="button" class="btn" onclick={on_print} data-testid="print">{"Print report"}</button>
+            </div>
+            if let Some(err) = app.state().import_error.clone() {
+                <p class="banner banner-warn" role="alert" data-testid="import-error">{err}</p>
+            }
+            <div class="danger-zone">
+                if *confirming {
+                    <div class="confirm" role="alertdialog" aria-labelledby="confirm-text" data-testid="reset-confirm-box">
+                        <p id="confirm-text"><strong>{"Delete everything?"}</strong>{" Your answers, your SoA and your settings will be removed from this browser. This cannot be undone."}</p>
+                        <div class="button-row">
+                            <button type="button" class="btn btn-danger" onclick={on_confirm} data-testid="reset-confirm">{"Yes, delete all my data"}</button>
+                            <button type="button" class="btn" onclick={on_cancel} data-testid="reset-cancel">{"Cancel"}</button>
+                        </div>
+                    </div>
+                } else {
+                    <button type="button" class="btn btn-danger-outline" onclick={on_reset} data-testid="reset-all">{"Delete all my data"}</button>
+                }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,130 @@
+//! Plain-English wording and number formats shared by the components, so a figure reads the same
+//! in the summary strip, the cards and the printed report.
+
+use crate::engine::{
+    Basis, ControlStatus, Level2Status, Provenance, Range, Relationship, SprsRange, Status,
+};
+
+/// The SPRS score as the page shows it: one number, "low to high" while answers are incomplete,
+/// or "No score" when the user said there is no SSP.
+pub fn sprs_text(s: &SprsRange) -> String {
+    match (s.low, s.high) {
+        (Some(l), Some(h)) if l == h => l.to_string(),
+        (Some(l), Some(h)) => format!("{l} to {h}"),
+        _ => "No score".to_string(),
+    }
+}
+
+/// A CSS class for a status; the label always travels with it (never colour alone).
+pub fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::Met => "met",
+        Status::Partial => "partial",
+        Status::NotMet => "not-met",
+        Status::NotApplicable => "na",
+        Status::Unknown => "unknown",
+    }
+}
+
+/// A CSS class for a Level 2 status.
+pub fn level2_class(s: Level2Status) -> &'static str {
+    match s {
+        Level2Status::Final => "met",
+        Level2Status::Conditional => "partial",
+        Level2Status::NotEligible => "not-met",
+        Level2Status::NoSsp => "unknown",
+    }
+}
+
+/// Where a status comes from, in words.
+pub fn basis_label(b: Basis) -> &'static str {
+    match b {
+        Basis::Answered => "answered",
+        Basis::Questionnaire => "questionnaire",
+        Basis::IsoEvidence => "ISO evidence",
+        Basis::NoEvidence => "no evidence",
+    }
+}
+
+/// A crosswalk relationship, in words.
+pub fn relationship_label(r: Relationship) -> &'static str {
+    match r {
+        Relationship::Equal => "equal to",
+        Relationship::SubsetOf => "covers part of",
+        Relationship::SupersetOf => "covers all of (and more)",
+        Relationship::IntersectsWith => "overlaps",
+    }
+}
+
+/// Where an edge comes from, in words.
+pub fn provenance_label(p: Provenance) -> &'static str {
+    match p {
+        Provenance::NistAppendixD => "NIST SP 800-171 Appendix D",
+        Provenance::AppendixDViaAnnexB => "NIST Appendix D via ISO/IEC 27002:2022 Annex B",
+        Provenance::Analysis => "this project's analysis",
+    }
+}
+
+/// An SoA control status, in words.
+pub fn control_status_label(s: ControlStatus) -> &'static str {
+    match s {
+        ControlStatus::Implemented => "implemented",
+        ControlStatus::Partial => "partly implemented",
+        ControlStatus::Planned => "planned",
+        ControlStatus::NotImplemented => "not implemented",
+        ControlStatus::Excluded => "excluded",
+    }
+}
+
+/// Whole US dollars with thousands separators: `$12,345`.
+pub fn usd(v: f64) -> String {
+    let n = v.round().max(0.0) as u64;
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("${out}")
+}
+
+/// A dollar range: `$1,000 to $2,000`, or one figure when both ends agree.
+pub fn usd_range(r: Range) -> String {
+    if (r.high - r.low).abs() < 0.5 {
+        usd(r.low)
+    } else {
+        format!("{} to {}", usd(r.low), usd(r.high))
+    }
+}
+
+/// A number with at most one decimal, without a trailing `.0`.
+pub fn num(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// A plain range: `2 to 5`, or one figure when both ends agree.
+pub fn num_range(r: Range) -> String {
+    if num(r.low) == num(r.high) {
+        num(r.low)
+    } else {
+        format!("{} to {}", num(r.low), num(r.high))
+    }
+}
+
+/// The first sentence-ish part of a requirement's text, for the gap table's short column.
+pub fn short_text(text: &str) -> String {
+    const MAX: usize = 90;
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut}…")
+}

@@ -1,0 +1,283 @@
+//! The gap table: all 110 requirements with status, basis and points, filters, search and sort;
+//! each row expands to explain itself and to take a direct answer.
+
+use super::format::{
+    basis_label, control_status_label, provenance_label, relationship_label, short_text,
+    status_class,
+};
+use super::hooks::{use_app, use_results};
+use crate::engine::{Catalog, Family, RequirementId, RequirementResult, Status};
+use std::collections::BTreeSet;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// How rows are ordered.
+#[derive(Clone, Copy, PartialEq)]
+enum Sort {
+    Id,
+    Points,
+}
+
+/// Points a requirement is worth (`None` for 3.12.4, which decides whether there is a score).
+fn points(r: &RequirementResult) -> Option<u8> {
+    Catalog::builtin().requirement(&r.id).and_then(|q| q.points)
+}
+
+const STATUSES: [Status; 5] = [
+    Status::Met,
+    Status::Partial,
+    Status::NotMet,
+    Status::NotApplicable,
+    Status::Unknown,
+];
+
+/// The table with its controls.
+#[function_component(GapTable)]
+pub fn gap_table() -> Html {
+    let results = use_results();
+    let family = use_state(|| None::<Family>);
+    let status = use_state(|| None::<Status>);
+    let search = use_state(String::new);
+    let sort = use_state(|| Sort::Id);
+    let expanded = use_state(BTreeSet::<RequirementId>::new);
+
+    let q = search.trim().to_lowercase();
+    let mut rows: Vec<&RequirementResult> = results
+        .assessment
+        .requirements
+        .iter()
+        .filter(|r| family.is_none_or(|f| r.family == f))
+        .filter(|r| status.is_none_or(|s| r.status == s))
+        .filter(|r| {
+            q.is_empty()
+                || r.id.as_str().starts_with(&q)
+                || Catalog::builtin()
+                    .requirement(&r.id)
+                    .is_some_and(|req| req.text.to_lowercase().contains(&q))
+        })
+        .collect();
+    if *sort == Sort::Points {
+        // Most points first; the standard's order breaks ties so the list is stable.
+        rows.sort_by_key(|r| {
+            (
+                std::cmp::Reverse(points(r).unwrap_or(u8::MAX)),
+                r.id.sort_key(),
+            )
+        });
+    }
+
+    let on_family = {
+        let family = family.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            family.set(Family::from_abbr(&v));
+        })
+    };
+    let on_status = {
+        let status = status.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            status.set(Status::parse(&v));
+        })
+    };
+    let on_search = {
+        let search = search.clone();
+        Callback::from(move |e: InputEvent| {
+            search.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_sort = {
+        let sort = sort.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            sort.set(if v == "points" {
+                Sort::Points
+            } else {
+                Sort::Id
+            });
+        })
+    };
+    let on_toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |id: RequirementId| {
+            let mut set = (*expanded).clone();
+            if !set.remove(&id) {
+                set.insert(id);
+            }
+            expanded.set(set);
+        })
+    };
+
+    html! {
+        <div class="card" data-testid="gaps">
+            <h3 class="card-title">{"Requirements and gaps"}</h3>
+            <p class="muted small">{"Expand a requirement to see why it has its status, and answer it directly: a direct answer overrides the evidence and updates every figure."}</p>
+            <div class="filters no-print">
+                <label>{"Family"}
+                    <select onchange={on_family} data-testid="filter-family">
+                        <option value="" selected={family.is_none()}>{"All families"}</option>
+                        { for Family::ALL.iter().map(|f| html! {
+                            <option value={f.abbr()} selected={*family == Some(*f)}>{format!("{} {}", f.abbr(), f.name())}</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{"Status"}
+                    <select onchange={on_status} data-testid="filter-status">
+                        <option value="" selected={status.is_none()}>{"All statuses"}</option>
+                        { for STATUSES.iter().map(|s| html! {
+                            <option value={status_class(*s)} selected={*status == Some(*s)}>{s.label()}</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="grow">{"Search"}
+                    <input type="search" placeholder="Id or words, e.g. 3.5.3 or encrypt" value={(*search).clone()} oninput={on_search} data-testid="gap-search" />
+                </label>
+                <label>{"Sort by"}
+                    <select onchange={on_sort} data-testid="gap-sort">
+                        <option value="id" selected={*sort == Sort::Id}>{"Requirement id"}</option>
+                        <option value="points" selected={*sort == Sort::Points}>{"Points at stake"}</option>
+                    </select>
+                </label>
+            </div>
+            <p class="muted small" aria-live="polite">{format!("Showing {} of {} requirements.", rows.len(), results.assessment.requirements.len())}</p>
+            <div class="table-wrap">
+            <table class="gap-table" data-testid="gap-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{"Requirement"}</th>
+                        <th scope="col" class="col-family">{"Family"}</th>
+                        <th scope="col">{"Text"}</th>
+                        <th scope="col">{"Status"}</th>
+                        <th scope="col" class="col-basis">{"Basis"}</th>
+                        <th scope="col" class="num">{"Points"}</th>
+                    </tr>
+                </thead>
+                { for rows.iter().map(|r| html! {
+                    <GapRow key={r.id.as_str()} result={(*r).clone()} open={expanded.contains(&r.id)} on_toggle={on_toggle.clone()} />
+                }) }
+            </table>
+            </div>
+        </div>
+    }
+}
+
+/// Props of one row.
+#[derive(Properties, PartialEq)]
+struct GapRowProps {
+    result: RequirementResult,
+    open: bool,
+    on_toggle: Callback<RequirementId>,
+}
+
+/// One requirement: the summary row and, when open, the explanation and the answer buttons.
+#[function_component(GapRow)]
+fn gap_row(p: &GapRowProps) -> Html {
+    let app = use_app();
+    let r = &p.result;
+    let catalog = Catalog::builtin();
+    let req = catalog.requirement(&r.id);
+    let text = req.map(|q| q.text.clone()).unwrap_or_default();
+    let detail_id = format!("detail-{}", r.id.as_str().replace('.', "-"));
+    let toggle = {
+        let cb = p.on_toggle.clone();
+        let id = r.id.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(id.clone()))
+    };
+    let direct = app.saved().direct.get(&r.id).copied();
+    let answer = |label: &'static str, slug: &'static str, s: Option<Status>| {
+        let app = app.clone();
+        let id = r.id.clone();
+        let pressed = direct == s && s.is_some();
+        let onclick = Callback::from(move |_: MouseEvent| app.set_direct(id.clone(), s));
+        html! {
+            <button type="button" class={classes!("btn", "btn-small", pressed.then_some("pressed"))}
+                aria-pressed={if s.is_some() { Some(pressed.to_string()) } else { None }}
+                {onclick} data-testid={format!("answer-{slug}")}>{label}</button>
+        }
+    };
+    let limits: Vec<_> = catalog
+        .iso_limits
+        .iter()
+        .filter(|l| r.limits.contains(&l.id))
+        .collect();
+    html! {
+        <tbody class={classes!("gap-group", p.open.then_some("open"))}>
+            <tr data-testid="gap-row" data-requirement={r.id.to_string()} data-status={status_class(r.status)}>
+                <th scope="row">
+                    <button type="button" class="disclosure" aria-expanded={p.open.to_string()} aria-controls={detail_id.clone()} onclick={toggle}
+                        data-testid="gap-expand">
+                        <span class="chev" aria-hidden="true">{if p.open { "▾" } else { "▸" }}</span>
+                        {r.id.as_str()}
+                        <span class="visually-hidden">{" details"}</span>
+                    </button>
+                </th>
+                <td class="col-family">{r.family.abbr()}</td>
+                <td class="col-text">{short_text(&text)}</td>
+                <td class="col-status"><span class={classes!("badge", status_class(r.status))} data-testid="gap-status">{r.status.label()}</span></td>
+                <td class="col-basis">{basis_label(r.basis)}</td>
+                <td class="num col-points">{points(r).map_or("SSP".to_string(), |p| p.to_string())}</td>
+            </tr>
+            if p.open {
+                <tr class="gap-detail" data-testid="gap-detail" data-requirement={r.id.to_string()}>
+                    <td colspan="6" id={detail_id}>
+                        <p class="req-text"><strong>{format!("{} ", req.map(|q| q.cmmc_id.as_str()).unwrap_or(""))}</strong>{&text}</p>
+                        <p><strong>{"Why: "}</strong>{&r.explanation}</p>
+                        if r.basis == crate::engine::Basis::Answered && r.inferred != r.status {
+                            <p class="muted small">{format!("ISO evidence alone would suggest: {}.", r.inferred.label())}</p>
+                        }
+                        <div class="answer-row" role="group" aria-label={format!("Answer {} directly", r.id)}>
+                            <span class="answer-label">{"Your answer:"}</span>
+                            {answer("Met", "met", Some(Status::Met))}
+                            {answer("Partial", "partial", Some(Status::Partial))}
+                            {answer("Not met", "not-met", Some(Status::NotMet))}
+                            {answer("N/A", "na", Some(Status::NotApplicable))}
+                            {answer("Clear", "clear", None)}
+                        </div>
+                        if r.evidence.is_empty() {
+                            <p class="muted small">{"No ISO/IEC 27001 control maps to this requirement in this view."}</p>
+                        } else {
+                            <h4>{"ISO evidence"}</h4>
+                            <ul class="evidence">
+                                { for r.evidence.iter().map(|e| {
+                                    let title = catalog.iso_control(&e.iso).map(|c| c.title.clone()).unwrap_or_default();
+                                    html! {
+                                        <li>
+                                            <strong>{e.iso.as_str()}</strong>{" "}{title}
+                                            <span class="muted">{format!(" — {} the requirement; source: {}", relationship_label(e.relationship), provenance_label(e.provenance))}</span>
+                                            if e.nist_partial {
+                                                <span class="tag">{"NIST: does not fully satisfy"}</span>
+                                            }
+                                            <br/>
+                                            {match &e.soa {
+                                                Some(s) => html! { <span>{format!("SoA: {} (line{} {})", control_status_label(s.status),
+                                                    if s.rows.len() > 1 { "s" } else { "" },
+                                                    s.rows.iter().map(|(c, line, _)| if c == &s.control { line.to_string() } else { format!("{line} as {c}") }).collect::<Vec<_>>().join(", "))}</span> },
+                                                None => html! { <span class="muted">{"Not in the SoA."}</span> },
+                                            }}
+                                            if let Some(why) = &e.rationale {
+                                                <br/><span class="small">{"Rationale: "}{why}</span>
+                                            }
+                                        </li>
+                                    }
+                                }) }
+                            </ul>
+                        }
+                        if !r.excluded_controls.is_empty() {
+                            <p class="small"><strong>{"Excluded in your SoA: "}</strong>
+                                {r.excluded_controls.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ")}
+                                {". CMMC does not accept an exclusion as \u{201c}not applicable\u{201d}."}</p>
+                        }
+                        if !limits.is_empty() {
+                            <h4>{"What ISO cannot evidence here"}</h4>
+                            <ul>{ for limits.iter().map(|l| html! {
+                                <li><strong>{&l.title}</strong>{": "}{&l.why_iso_falls_short}
+                                    if r.capped_by.contains(&l.id) { <span class="tag">{"caps ISO evidence at partial"}</span> }
+                                </li>
+                            }) }</ul>
+                        }
+                    </td>
+                </tr>
+            }
+        </tbody>
+    }
+}

@@ -1,0 +1,69 @@
+//! Level 3: shown only when the answers lead to Level 3; the 24 NIST SP 800-172 requirements
+//! answered directly, and the Level 3 status they give.
+
+use super::hooks::{use_app, use_results};
+use crate::engine::{Catalog, Level, Level3Status};
+use yew::prelude::*;
+
+fn status_label(s: Level3Status) -> (&'static str, &'static str) {
+    match s {
+        Level3Status::NotAssessed => ("Not assessed yet", "unknown"),
+        Level3Status::Final => ("Final Level 3", "met"),
+        Level3Status::Conditional => ("Conditional Level 3", "partial"),
+        Level3Status::NotEligible => ("Not eligible", "not-met"),
+    }
+}
+
+/// The Level 3 card.
+#[function_component(Level3Panel)]
+pub fn level3_panel() -> Html {
+    let app = use_app();
+    let results = use_results();
+    if results.assessment.applicability.level != Level::L3 {
+        return html! {};
+    }
+    let l3 = &results.assessment.scoring.level3;
+    let (label, class) = status_label(l3.status);
+    html! {
+        <div class="card" data-testid="level3">
+            <h3 class="card-title">{"Level 3 (NIST SP 800-172, DIBCAC)"}</h3>
+            <p>
+                <span class={classes!("badge", "badge-lg", class)} data-testid="level3-status">{label}</span>
+                {format!(" {} of {} met, {} answered.", l3.met, l3.total, l3.answered)}
+            </p>
+            if !l3.prerequisite_met {
+                <p class="note">{"The prerequisite, a Final Level 2 (C3PAO) status with a score of 110, does not hold on current answers."}</p>
+            }
+            if !l3.blocking.is_empty() {
+                <p class="small">{"May not sit on a POA&M: "}{l3.blocking.join(", ")}</p>
+            }
+            <details>
+                <summary>{"Answer the 24 Level 3 requirements"}</summary>
+                <ul class="checklist">
+                    { for Catalog::builtin().level3.iter().map(|r| {
+                        let current = app.saved().level3.get(&r.id).copied();
+                        let button = |text: &'static str, v: Option<bool>| {
+                            let app = app.clone();
+                            let id = r.id.clone();
+                            let pressed = v.is_some() && current == v;
+                            html! {
+                                <button type="button" class={classes!("btn", "btn-small", pressed.then_some("pressed"))}
+                                    aria-pressed={v.map(|_| pressed.to_string())}
+                                    onclick={Callback::from(move |_: MouseEvent| app.set_level3(id.clone(), v))}>{text}</button>
+                            }
+                        };
+                        html! {
+                            <li>
+                                <h4>{format!("{} {}", r.id, r.short_name)}</h4>
+                                <p class="small">{&r.statement}</p>
+                                <div class="answer-row" role="group" aria-label={format!("Answer {}", r.id)}>
+                                    {button("Met", Some(true))}{button("Not met", Some(false))}{button("Clear", None)}
+                                </div>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </details>
+        </div>
+    }
+}

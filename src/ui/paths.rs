@@ -1,0 +1,60 @@
+//! The paths to 88 (Conditional) and 110 (Final): the remediations in order, with points,
+//! effort and the score after each step.
+
+use super::format::num_range;
+use super::hooks::use_results;
+use crate::engine::Path;
+use yew::prelude::*;
+
+/// Both paths side by side.
+#[function_component(Paths)]
+pub fn paths() -> Html {
+    let results = use_results();
+    let e = &results.estimate;
+    html! {
+        <div class="cards-row two">
+            {path_card("Path to 88 (Conditional Level 2)", "path-88", &e.path_to_88)}
+            {path_card("Path to 110 (Final Level 2)", "path-110", &e.path_to_110)}
+        </div>
+    }
+}
+
+fn path_card(title: &'static str, testid: &'static str, p: &Path) -> Html {
+    let body = if !p.reachable {
+        html! { <p class="muted">{"No score to start from: a System Security Plan (3.12.4) comes first."}</p> }
+    } else if p.steps.is_empty() {
+        html! { <p>{format!("Already at {} or above on current answers.", p.target)}</p> }
+    } else {
+        html! {
+            <>
+            <p class="small">{format!("{} step(s), {} person-days.", p.steps.len(), num_range(p.effort_days))}</p>
+            <div class="table-wrap scroll-y" tabindex="0" role="region" aria-label={format!("{title}: steps")}>
+            <table class="path-table">
+                <thead><tr>
+                    <th scope="col">{"#"}</th><th scope="col">{"Requirement"}</th><th scope="col">{"Work"}</th>
+                    <th scope="col" class="num">{"Points"}</th><th scope="col" class="num">{"Days"}</th><th scope="col" class="num">{"Score after"}</th>
+                </tr></thead>
+                <tbody>
+                { for p.steps.iter().enumerate().map(|(i, s)| html! {
+                    <tr>
+                        <td>{i + 1}</td>
+                        <td>{s.id.as_str()}if s.required { <span class="tag" title="May not sit on a POA&M">{"required"}</span> }</td>
+                        <td>{s.work_kind.label()}</td>
+                        <td class="num">{format!("+{}", s.points)}</td>
+                        <td class="num">{num_range(s.effort_days)}</td>
+                        <td class="num">{s.score_after}</td>
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+            </div>
+            </>
+        }
+    };
+    html! {
+        <div class="card" data-testid={testid}>
+            <h3 class="card-title">{title}</h3>
+            {body}
+        </div>
+    }
+}

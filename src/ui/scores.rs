@@ -1,0 +1,59 @@
+//! The score cards: SPRS score (or range), Level 2 status with blockers, Level 1, confirmed-only.
+
+use super::format::{level2_class, sprs_text};
+use super::hooks::use_results;
+use crate::engine::{SspState, MAX_SCORE};
+use yew::prelude::*;
+
+/// SPRS and status cards.
+#[function_component(Scores)]
+pub fn scores() -> Html {
+    let results = use_results();
+    let s = &results.assessment.scoring;
+    let sprs = &s.sprs;
+    let sprs_note = match (sprs.ssp, sprs.exact) {
+        (SspState::Missing, _) => "Without a System Security Plan (3.12.4) there is no SPRS score.".to_string(),
+        (_, true) => format!("Every requirement is answered. Range {} to {MAX_SCORE}.", sprs.min),
+        (SspState::Unconfirmed, false) => "Low counts only what you confirmed; high also counts what your ISO evidence suggests. Assumes you will have an SSP.".to_string(),
+        (SspState::Confirmed, false) => "Low counts only what you confirmed; high also counts what your ISO evidence suggests.".to_string(),
+    };
+    let l2 = &s.level2;
+    let confirmed = &s.level2_confirmed;
+    html! {
+        <div class="cards-row">
+            <div class="card score-card">
+                <h3 class="card-title">{"SPRS score"}</h3>
+                <p class="score-big"><span data-testid="sprs-score">{sprs_text(sprs)}</span></p>
+                <p class="muted">{format!("of {MAX_SCORE} (lowest possible {})", sprs.min)}</p>
+                <p class="note">{sprs_note}</p>
+            </div>
+            <div class="card" data-testid="level2-status">
+                <h3 class="card-title">{"Level 2 status"}</h3>
+                <p><span class={classes!("badge", "badge-lg", level2_class(l2.status))} data-testid="level2-label">{l2.status.label()}</span></p>
+                <p>{&l2.summary}</p>
+                if !l2.blocking.is_empty() {
+                    <details class="blockers">
+                        <summary>{format!("{} requirement(s) block a Conditional status", l2.blocking.len())}</summary>
+                        <ul>{ for l2.blocking.iter().map(|b| html! { <li><strong>{b.id.as_str()}</strong>{": "}{&b.reason}</li> }) }</ul>
+                    </details>
+                }
+                <p class="muted small">
+                    {"Counting only what you confirmed: "}
+                    <span class={classes!("badge", level2_class(confirmed.status))} data-testid="level2-confirmed">{confirmed.status.label()}</span>
+                </p>
+            </div>
+            <div class="card" data-testid="level1-status">
+                <h3 class="card-title">{"Level 1 (FAR 52.204-21)"}</h3>
+                <p>
+                    <span class={classes!("badge", "badge-lg", if s.level1.met { "met" } else { "not-met" })}>
+                        {if s.level1.met { "Met" } else { "Not met" }}
+                    </span>
+                </p>
+                <p class="muted small">{if s.level1.met_confirmed { "Met on confirmed answers alone." } else { "Not yet met on confirmed answers alone." }}</p>
+                if !s.level1.unmet.is_empty() {
+                    <p class="small">{"Open: "}{s.level1.unmet.join(", ")}</p>
+                }
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,229 @@
+//! The app's state: only what the user told us (answers, the SoA text, overrides, assumptions),
+//! the actions that change it, and the one reducer. Scores, gaps and estimates are derived from
+//! it elsewhere (`hooks.rs`), never stored here.
+
+use crate::engine::{
+    Answers, CostAssumptions, ImportOptions, RequirementId, Role, Status, TextEncoding, View,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// The version of [`SavedState`] this build writes and reads.
+pub const SAVED_VERSION: u32 = 1;
+
+/// The bundled sample SoA ("Acme Precision Machining"), compiled in so loading it fetches nothing.
+pub const SAMPLE_SOA: &str = include_str!("../../static/sample-soa.csv");
+
+/// The file name shown for the sample SoA.
+pub const SAMPLE_NAME: &str = "sample-soa.csv (Acme Precision Machining)";
+
+/// Everything the user has told us, in the shape that is saved to local storage and exported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedState {
+    /// Always [`SAVED_VERSION`]; anything else is refused rather than guessed at.
+    pub version: u32,
+    /// The questionnaire's answers.
+    #[serde(default)]
+    pub answers: Answers,
+    /// The text of the last imported SoA, kept so column overrides can re-run the import.
+    #[serde(default)]
+    pub soa_text: Option<String>,
+    /// The name of the file it came from, for display only.
+    #[serde(default)]
+    pub soa_name: Option<String>,
+    /// The encoding the file was read in, when it was not UTF-8 (the text is stored as UTF-8).
+    #[serde(default)]
+    pub soa_encoding: Option<TextEncoding>,
+    /// Column overrides and other import steering.
+    #[serde(default)]
+    pub import_options: ImportOptions,
+    /// Requirements answered directly.
+    #[serde(default)]
+    pub direct: BTreeMap<RequirementId, Status>,
+    /// Level 3 requirements answered directly.
+    #[serde(default)]
+    pub level3: BTreeMap<String, bool>,
+    /// Strict (NIST's edges only) or analysed.
+    #[serde(default)]
+    pub view: View,
+    /// The cost and timeline assumptions.
+    #[serde(default)]
+    pub costs: CostAssumptions,
+}
+
+impl Default for SavedState {
+    fn default() -> Self {
+        SavedState {
+            version: SAVED_VERSION,
+            answers: Answers::default(),
+            soa_text: None,
+            soa_name: None,
+            soa_encoding: None,
+            import_options: ImportOptions::default(),
+            direct: BTreeMap::new(),
+            level3: BTreeMap::new(),
+            view: View::Strict,
+            costs: CostAssumptions::default(),
+        }
+    }
+}
+
+impl SavedState {
+    /// Parses saved JSON, refusing unknown versions with a human reason.
+    pub fn parse(text: &str) -> Result<SavedState, String> {
+        // Read the version first so a future format is reported as such, not as a field error.
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| format!("it is not valid JSON ({e})"))?;
+        match value.get("version").and_then(|v| v.as_u64()) {
+            Some(v) if v == u64::from(SAVED_VERSION) => {}
+            Some(v) => {
+                return Err(format!(
+                "it was saved in format version {v}, and this page reads version {SAVED_VERSION}"
+            ))
+            }
+            None => return Err("it has no format version".into()),
+        }
+        serde_json::from_value(value).map_err(|e| format!("a field is not as expected ({e})"))
+    }
+}
+
+/// Saved data that could not be restored: why, and the raw text so the user can keep it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestoreFailure {
+    /// Plain-English reason.
+    pub reason: String,
+    /// The raw saved text, offered for download.
+    pub raw: String,
+}
+
+/// The root state: the user's inputs plus the one piece of session status the page must show.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AppState {
+    /// What is saved and exported.
+    pub saved: SavedState,
+    /// Set when the saved state in local storage could not be read; saving pauses until the
+    /// user decides, so their old data is never overwritten behind their back.
+    pub restore_failure: Option<RestoreFailure>,
+    /// A message about the last JSON file the user tried to restore, when it was refused.
+    pub import_error: Option<String>,
+}
+
+/// Everything that can change the state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Replace the questionnaire's answers.
+    SetAnswers(Answers),
+    /// A new SoA: its text, file name, and non-UTF-8 encoding if any. Resets column overrides.
+    ImportSoa {
+        /// The file's text.
+        text: String,
+        /// Its name.
+        name: String,
+        /// The encoding it was decoded from, when not UTF-8.
+        encoding: Option<TextEncoding>,
+    },
+    /// Use a given column (or detection, with `None`) for a role, and re-import.
+    SetColumn(Role, Option<usize>),
+    /// Forget the imported SoA.
+    ClearSoa,
+    /// Answer a requirement directly, or clear the answer with `None`.
+    SetDirect(RequirementId, Option<Status>),
+    /// Answer a Level 3 requirement (`true` = met), or clear it with `None`.
+    SetLevel3(String, Option<bool>),
+    /// Switch the crosswalk view.
+    SetView(View),
+    /// Replace the cost assumptions.
+    SetCosts(CostAssumptions),
+    /// Replace everything with a restored state (from a JSON file).
+    Restore(SavedState),
+    /// A JSON file could not be restored.
+    RestoreRefused(String),
+    /// The user has dealt with the unreadable saved data; saving resumes.
+    DismissRestoreFailure,
+    /// Start from nothing.
+    Reset,
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let s = &mut next.saved;
+        match action {
+            Action::SetAnswers(a) => s.answers = a,
+            Action::ImportSoa {
+                text,
+                name,
+                encoding,
+            } => {
+                s.soa_text = Some(text);
+                s.soa_name = Some(name);
+                s.soa_encoding = encoding;
+                // Overrides name columns of the previous file; they mean nothing for a new one.
+                s.import_options = ImportOptions::default();
+            }
+            Action::SetColumn(role, column) => {
+                let c = &mut s.import_options.columns;
+                let slot = match role {
+                    Role::Control => &mut c.control,
+                    Role::Title => &mut c.title,
+                    Role::Applicable => &mut c.applicable,
+                    Role::Status => &mut c.status,
+                    Role::Justification => &mut c.justification,
+                    Role::Evidence => &mut c.evidence,
+                    Role::Owner => &mut c.owner,
+                };
+                *slot = column;
+            }
+            Action::ClearSoa => {
+                s.soa_text = None;
+                s.soa_name = None;
+                s.soa_encoding = None;
+                s.import_options = ImportOptions::default();
+            }
+            Action::SetDirect(id, Some(status)) => {
+                s.direct.insert(id, status);
+            }
+            Action::SetDirect(id, None) => {
+                s.direct.remove(&id);
+            }
+            Action::SetLevel3(id, Some(met)) => {
+                s.level3.insert(id, met);
+            }
+            Action::SetLevel3(id, None) => {
+                s.level3.remove(&id);
+            }
+            Action::SetView(v) => s.view = v,
+            Action::SetCosts(c) => s.costs = c,
+            Action::Restore(saved) => {
+                next.saved = saved;
+                next.import_error = None;
+            }
+            Action::RestoreRefused(why) => next.import_error = Some(why),
+            Action::DismissRestoreFailure => next.restore_failure = None,
+            Action::Reset => next = AppState::default(),
+        }
+        Rc::new(next)
+    }
+}
+
+/// Reads one questionnaire answer as JSON (`null` when unanswered), by the question's field id.
+pub fn answer_value(a: &Answers, id: &str) -> serde_json::Value {
+    serde_json::to_value(a)
+        .ok()
+        .and_then(|v| v.get(id).cloned())
+        .unwrap_or(serde_json::Value::Null)
+}
+
+/// Returns the answers with one field set, by the question's field id. Going through the engine's
+/// own serde names keeps the UI in step with `QUESTIONS` without a match per question.
+pub fn with_answer(a: &Answers, id: &str, value: serde_json::Value) -> Answers {
+    let Ok(serde_json::Value::Object(mut map)) = serde_json::to_value(a) else {
+        return a.clone();
+    };
+    map.insert(id.to_string(), value);
+    serde_json::from_value(serde_json::Value::Object(map)).unwrap_or_else(|_| a.clone())
+}

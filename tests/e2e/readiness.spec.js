@@ -1,0 +1,208 @@
+// The calculator end to end: questionnaire, SoA imports, direct answers, exports, persistence,
+// restore, deletion and inert file text, with every request kept on the page's own origin.
+const { test, expect } = require('@playwright/test');
+const { AppPage } = require('./app-page');
+
+// Expected figures come from the engine's command line on the same files, e.g.
+//   cargo run --release --bin crosswalk -- assess --soa tests/fixtures/soa/messy.csv --json
+// reading sprs.low / sprs.high, soa.edition, soa.rows_imported and soa.problems[].line.
+const FIXTURES = [
+  { file: 'iso2022_full.csv', edition: 'ISO/IEC 27001:2022', rows: '93', lines: [], sprs: '-203 to -14' },
+  { file: 'iso2013_full.csv', edition: 'ISO/IEC 27001:2013', rows: '114', lines: [], sprs: '-203 to -58' },
+  { file: 'excel_semicolon_bom.csv', edition: 'ISO/IEC 27001:2022', rows: '7', lines: [], sprs: '-203 to -198' },
+  { file: 'utf16_excel.txt', edition: 'ISO/IEC 27001:2013', rows: '5', lines: [], sprs: '-203 to -181', encoding: 'UTF-16 LE' },
+  { file: 'messy.csv', edition: 'ISO/IEC 27001:2022', rows: '6', lines: [10, 11, 12, 19, 20, 21, 22], sprs: '-203 to -198' },
+];
+
+let app;
+test.beforeEach(async ({ page }) => {
+  app = new AppPage(page);
+  await app.open();
+});
+test.afterEach(async () => {
+  expect(app.foreignRequests()).toEqual([]);
+  expect(app.dialogs).toEqual([]);
+});
+
+test('answering the questionnaire changes the level', async () => {
+  await expect(app.testid('level-value')).toHaveText('No CMMC level');
+  await app.answerYesNo('handles_fci', 'yes');
+  await expect(app.testid('level-value')).toHaveText('Level 1');
+  await expect(app.testid('assessment-type')).toHaveText('Self-assessment');
+  await app.answerYesNo('handles_cui', 'yes');
+  await expect(app.testid('level-value')).toHaveText('Level 2');
+  await expect(app.testid('assessment-type')).toHaveText('Certification by a C3PAO');
+  await expect(app.testid('level-result')).toContainText('DFARS 252.204-7012');
+  await app.choose('solicitation', 'L3-dibcac');
+  await expect(app.testid('level-value')).toHaveText('Level 3');
+  await expect(app.testid('strip-level')).toHaveText('Level 3');
+  await expect(app.testid('level3-status')).toHaveText('Not assessed yet');
+  await app.screenshot('questionnaire-level3');
+});
+
+for (const f of FIXTURES) {
+  test(`importing ${f.file} shows what was detected and the engine's score`, async () => {
+    await app.importSoa(app.fixture(f.file));
+    await expect(app.testid('soa-edition')).toHaveText(f.edition);
+    await expect(app.testid('soa-rows')).toHaveText(f.rows);
+    expect(await app.problemLines()).toEqual(f.lines);
+    await expect(app.testid('sprs-score')).toHaveText(f.sprs);
+    if (f.encoding) await expect(app.testid('soa-encoding')).toHaveText(f.encoding);
+    if (f.file === 'messy.csv') await app.screenshot('import-messy');
+  });
+}
+
+test('drag and drop, paste, column mapping and the template', async ({ page }) => {
+  const fs = require('fs');
+  // Drop: a real DragEvent carrying a File, as a browser delivers it.
+  const text = fs.readFileSync(app.fixture('iso2022_full.csv'), 'utf8');
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'dropped.csv', { type: 'text/csv' }));
+    document.querySelector('[data-testid="soa-dropzone"]')
+      .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(app.testid('soa-rows')).toHaveText('93');
+  await expect(app.testid('sprs-score')).toHaveText('-203 to -14');
+
+  // Paste: the semicolon fixture as text.
+  await app.testid('soa-paste').fill(fs.readFileSync(app.fixture('excel_semicolon_bom.csv'), 'utf8'));
+  await app.testid('soa-paste-import').click();
+  await expect(app.testid('soa-delimiter')).toHaveText('semicolon');
+  await expect(app.testid('soa-rows')).toHaveText('7');
+
+  // Mapping: read control ids from the title column, and nothing imports; back to automatic.
+  await app.testid('column-mapping').locator('summary').click();
+  await app.testid('map-control-id').selectOption('1');
+  await expect(app.testid('soa-rows')).toHaveText('0');
+  await app.testid('map-control-id').selectOption('auto');
+  await expect(app.testid('soa-rows')).toHaveText('7');
+
+  const template = await app.download('download-template');
+  const lines = template.text.trim().split(/\r?\n/);
+  expect(lines[0]).toBe('Control,Title,Applicable,Implementation status,Justification,Owner');
+  expect(lines.length).toBe(94);
+});
+
+test('without an SSP there is no score', async () => {
+  await app.answerYesNo('has_ssp', 'no');
+  await expect(app.testid('sprs-score')).toHaveText('No score');
+  await expect(app.testid('level2-status')).toContainText('No SSP');
+});
+
+test('answering a requirement directly moves the score', async () => {
+  await app.loadSample();
+  // The sample's figures, from `crosswalk assess --soa static/sample-soa.csv --json`.
+  await expect(app.testid('sprs-score')).toHaveText('-203 to -19');
+  await app.answerRequirement('3.1.1', 'met');
+  // 3.1.1 is worth 5 points: confirming it lifts the low end by 5.
+  await expect(app.testid('sprs-score')).toHaveText(/^-198 to /);
+  await expect(app.row('3.1.1')).toHaveAttribute('data-status', 'met');
+  await app.answerRequirement('3.1.1', 'clear');
+  await expect(app.testid('sprs-score')).toHaveText('-203 to -19');
+  await app.screenshot('sample-loaded');
+});
+
+test('the gap CSV neutralises formulas and the JSON export restores the same numbers', async ({ page }) => {
+  await app.importSoa(app.fixture('messy.csv'));
+  const csv = await app.download('export-csv');
+  expect(csv.text.startsWith('Requirement,CMMC id,Family')).toBe(true);
+  // No cell may start a formula (messy.csv carries =HYPERLINK(...) in a cell).
+  expect(csv.text).not.toMatch(/(^|,|\r\n)"?[=+@]/);
+
+  await app.loadSample();
+  await app.answerYesNo('handles_cui', 'yes');
+  await app.answerRequirement('3.1.1', 'met');
+  const before = await app.sprs();
+  const json = await app.download('export-json');
+  const saved = JSON.parse(json.text);
+  expect(saved.version).toBe(1);
+  expect(saved.direct['3.1.1']).toBe('met');
+  expect(saved.summary.sprs.low).toBe(-198);
+
+  // Reload: the work is restored from local storage.
+  await app.reload();
+  await expect(app.testid('sprs-score')).toHaveText(before);
+  await expect(app.testid('level-value')).toHaveText('Level 2');
+
+  // Delete everything: back to nothing, storage empty.
+  await app.deleteAllData();
+  await expect(app.testid('sprs-score')).toHaveText('-203');
+  await expect(app.testid('level-value')).toHaveText('No CMMC level');
+  expect(await page.evaluate(() => localStorage.getItem('cmmc-readiness/v1'))).toBeNull();
+  await app.reload();
+  await expect(app.testid('sprs-score')).toHaveText('-203');
+
+  // Restore from the exported file: the same numbers again.
+  await app.restoreJson(json.file);
+  await expect(app.testid('sprs-score')).toHaveText(before);
+  await expect(app.testid('level-value')).toHaveText('Level 2');
+});
+
+test('a script in a justification stays inert text', async ({ page }) => {
+  const scriptsBefore = await page.locator('script').count();
+  await app.importSoa(app.fixture('messy.csv'));
+  await app.testid('soa-rows-preview').locator('summary').click();
+  await expect(app.testid('soa-rows-preview')).toContainText("<script>alert('x')</script>");
+  expect(await page.locator('script').count()).toBe(scriptsBefore);
+  await page.waitForTimeout(300);
+  expect(app.dialogs).toEqual([]);
+});
+
+test('unreadable saved data is reported, kept, and only deleted on request', async ({ page }) => {
+  await page.evaluate(() => localStorage.setItem('cmmc-readiness/v1', '{"version": 99}'));
+  await app.reload();
+  await expect(app.testid('restore-banner')).toContainText('version 99');
+  // Working meanwhile does not overwrite the old data.
+  await app.answerYesNo('handles_fci', 'yes');
+  await expect(app.testid('level-value')).toHaveText('Level 1');
+  expect(await page.evaluate(() => localStorage.getItem('cmmc-readiness/v1'))).toBe('{"version": 99}');
+  const raw = await app.download('download-unreadable');
+  expect(raw.text).toBe('{"version": 99}');
+  await app.testid('discard-unreadable').click();
+  await expect(app.testid('restore-banner')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('cmmc-readiness/v1'))).toContain('"handles_fci":true');
+});
+
+test('invalid assumptions keep the last valid value', async () => {
+  await app.loadSample();
+  const total = await app.testid('cost-total').textContent();
+  // Shown exactly as in force (a default of 0.15 must not read as 0.2).
+  await expect(app.testid('assume-verify_effort_share-v')).toHaveValue('0.15');
+  const input = app.testid('assume-day_rate_usd-low');
+  // Out of range, then empty: both keep the last valid value and say so.
+  await input.fill('-5');
+  await expect(app.page.locator('#assume-day_rate_usd-low-err')).toContainText('keeping the last valid value');
+  await expect(app.testid('cost-total')).toHaveText(total);
+  await input.fill('');
+  await expect(app.page.locator('#assume-day_rate_usd-low-err')).toContainText('Enter a number');
+  await expect(app.testid('cost-total')).toHaveText(total);
+  await input.fill('400');
+  await expect(app.page.locator('#assume-day_rate_usd-low-err')).toHaveText('');
+  await expect(app.testid('cost-total')).not.toHaveText(total);
+});
+
+test('no serious accessibility violations (axe)', async ({ page }) => {
+  const { AxeBuilder } = require('@axe-core/playwright');
+  await app.loadSample();
+  await app.expand('3.13.11');
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('layouts at phone and wide sizes', async ({ page }) => {
+  await app.loadSample();
+  await app.expand('3.13.11');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await app.screenshot('phone-360');
+  // Nothing wider than the phone's screen.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await app.screenshot('wide-1400');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('wide-dark');
+  await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+  await app.screenshot('print');
+});
