@@ -40,6 +40,7 @@ test('the Content-Security-Policy is present and blocks a fetch to another origi
   const app = new AppPage(page);
   const response = await page.goto('/');
   await page.waitForSelector('[data-testid="step-questionnaire"]');
+  app.origin = new URL(page.url()).origin;
   const header = response.headers()['content-security-policy'] || '';
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   for (const policy of [header, meta]) {
