@@ -42,7 +42,8 @@ pub use score::{
     LEVEL3_CONDITIONAL_MIN, MAX_SCORE, POAM_CLOSEOUT_DAYS,
 };
 pub use soa::{
-    import_soa, Column, ColumnOverrides, ControlStatus, Delimiter, ImportOptions, Problem,
-    ProblemKind, Role, SoaImport, SoaRow, TextEncoding, MAX_COLUMNS, MAX_FIELD_BYTES, MAX_RECORDS,
+    decode_text, import_soa, Column, ColumnOverrides, ControlStatus, Delimiter, ImportOptions,
+    Problem, ProblemKind, Role, SoaImport, SoaRow, TextEncoding, MAX_COLUMNS, MAX_FIELD_BYTES,
+    MAX_RECORDS,
 };
 pub use state::{load_state, save_state, SavedState, StateError, MAX_STATE_BYTES, STATE_VERSION};

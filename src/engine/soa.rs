@@ -604,26 +604,59 @@ fn not_an_soa(mut out: SoaImport, message: String) -> SoaImport {
 // Decoding
 
 fn decode(input: &[u8]) -> (Cow<'_, str>, TextEncoding, usize) {
-    let (encoding, body, enc) = if let Some(rest) = input.strip_prefix(b"\xEF\xBB\xBF") {
-        (TextEncoding::Utf8Bom, rest, encoding_rs::UTF_8)
+    let (encoding, body) = if let Some(rest) = input.strip_prefix(b"\xEF\xBB\xBF") {
+        (TextEncoding::Utf8Bom, rest)
     } else if let Some(rest) = input.strip_prefix(b"\xFF\xFE") {
-        (TextEncoding::Utf16Le, rest, encoding_rs::UTF_16LE)
+        (TextEncoding::Utf16Le, rest)
     } else if let Some(rest) = input.strip_prefix(b"\xFE\xFF") {
-        (TextEncoding::Utf16Be, rest, encoding_rs::UTF_16BE)
+        (TextEncoding::Utf16Be, rest)
     } else {
         match sniff_utf16(input) {
-            Some(TextEncoding::Utf16Le) => (TextEncoding::Utf16Le, input, encoding_rs::UTF_16LE),
-            Some(TextEncoding::Utf16Be) => (TextEncoding::Utf16Be, input, encoding_rs::UTF_16BE),
-            _ => (TextEncoding::Utf8, input, encoding_rs::UTF_8),
+            Some(e @ (TextEncoding::Utf16Le | TextEncoding::Utf16Be)) => (e, input),
+            _ => (TextEncoding::Utf8, input),
         }
     };
-    let (text, had_errors) = enc.decode_without_bom_handling(body);
+    // Only UTF-8 and UTF-16 are read, so the standard library decodes them; a general-purpose
+    // decoder would ship every legacy encoding's tables to the browser for nothing.
+    let (text, had_errors) = match encoding {
+        TextEncoding::Utf8 | TextEncoding::Utf8Bom => match String::from_utf8_lossy(body) {
+            Cow::Borrowed(s) => (Cow::Borrowed(s), false),
+            Cow::Owned(s) => (Cow::Owned(s), true),
+        },
+        TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
+            let big_endian = encoding == TextEncoding::Utf16Be;
+            let units = body.chunks_exact(2).map(|p| {
+                if big_endian {
+                    u16::from_be_bytes([p[0], p[1]])
+                } else {
+                    u16::from_le_bytes([p[0], p[1]])
+                }
+            });
+            let mut text: String = char::decode_utf16(units)
+                .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                .collect();
+            let odd_byte = body.len() % 2 == 1;
+            if odd_byte {
+                text.push(char::REPLACEMENT_CHARACTER);
+            }
+            let had_errors = odd_byte || text.contains(char::REPLACEMENT_CHARACTER);
+            (Cow::Owned(text), had_errors)
+        }
+    };
     let replaced = if had_errors {
         text.chars().filter(|&c| c == '\u{FFFD}').count()
     } else {
         0
     };
     (text, encoding, replaced)
+}
+
+/// Decodes an SoA file's bytes as the importer does (UTF-8 with or without BOM, UTF-16 with or
+/// without BOM), for front ends that keep the text rather than the bytes. Returns the text
+/// (without a BOM), the encoding it was read as, and how many characters had to be replaced.
+pub fn decode_text(input: &[u8]) -> (String, TextEncoding, usize) {
+    let (text, encoding, replaced) = decode(input);
+    (text.into_owned(), encoding, replaced)
 }
 
 /// UTF-16 without a byte order mark: ASCII-heavy text has a NUL in every other byte.

@@ -59,24 +59,12 @@ pub fn read_file(file: web_sys::File, done: impl FnOnce(String, Vec<u8>) + 'stat
 /// Turns file bytes into text for storage, noting the encoding when it was not UTF-8. A UTF-8
 /// byte order mark is kept as a character so the importer still reports "UTF-8 with BOM".
 pub fn bytes_to_text(bytes: &[u8]) -> (String, Option<TextEncoding>) {
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return (s.to_string(), None);
+    let (text, encoding, _) = crate::engine::decode_text(bytes);
+    match encoding {
+        TextEncoding::Utf8 => (text, None),
+        TextEncoding::Utf8Bom => (format!("\u{feff}{text}"), None),
+        utf16 => (text, Some(utf16)),
     }
-    let (enc, label) = match encoding_rs::Encoding::for_bom(bytes) {
-        Some((e, _)) if e == encoding_rs::UTF_16LE => (e, Some(TextEncoding::Utf16Le)),
-        Some((e, _)) if e == encoding_rs::UTF_16BE => (e, Some(TextEncoding::Utf16Be)),
-        Some((e, _)) => (e, None),
-        // No BOM: NULs in the even bytes mean big-endian UTF-16, in the odd ones little-endian.
-        None if bytes.len() > 1 && bytes[1] == 0 => {
-            (encoding_rs::UTF_16LE, Some(TextEncoding::Utf16Le))
-        }
-        None if bytes.len() > 1 && bytes[0] == 0 => {
-            (encoding_rs::UTF_16BE, Some(TextEncoding::Utf16Be))
-        }
-        None => (encoding_rs::UTF_8, None),
-    };
-    let (text, _, _) = enc.decode(bytes);
-    (text.into_owned(), label)
 }
 
 fn storage() -> Option<web_sys::Storage> {
