@@ -15,6 +15,7 @@ mod hooks;
 mod iso_limits;
 mod level3;
 mod level_card;
+mod methodology;
 mod panic;
 mod paths;
 mod questionnaire;

@@ -243,6 +243,15 @@ pub enum AssessmentType {
 }
 
 impl AssessmentType {
+    /// Who performs it, for use inside a sentence ("the company itself", "a C3PAO").
+    pub fn assessor(self) -> &'static str {
+        match self {
+            AssessmentType::SelfAssessment => "the company itself (self-assessment)",
+            AssessmentType::C3pao => "a C3PAO (certification)",
+            AssessmentType::Dibcac => "DCMA DIBCAC (certification)",
+        }
+    }
+
     /// Plain-English label.
     pub fn label(self) -> &'static str {
         match self {
@@ -312,9 +321,9 @@ pub fn applicability(a: &Answers) -> Applicability {
         Some((named, kind)) => {
             why(
                 format!(
-                    "The solicitation names CMMC {} ({}).",
+                    "The solicitation names CMMC {}, assessed by {}.",
                     named.label(),
-                    kind.label().to_lowercase()
+                    kind.assessor()
                 ),
                 "DFARS 252.204-7021; DFARS 252.204-7025",
             );

@@ -6,7 +6,7 @@ use super::assess::{Status, View};
 use super::ids::RequirementId;
 use super::plan::CostAssumptions;
 use super::questionnaire::Answers;
-use super::soa::ImportOptions;
+use super::soa::{ImportOptions, TextEncoding};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -19,31 +19,44 @@ pub const STATE_VERSION: u32 = 1;
 pub const MAX_STATE_BYTES: usize = 16 * 1024 * 1024;
 
 /// Everything the user entered. Outputs are never stored: they are derived again on load.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct SavedState {
+    /// Always [`STATE_VERSION`] when written; newer versions are refused.
     pub version: u32,
+    /// The questionnaire's answers.
     pub answers: Answers,
-    /// The imported SoA as text (decoded), if any.
+    /// The text of the last imported SoA, kept so column overrides can re-run the import.
     pub soa_text: Option<String>,
-    /// The SoA's file name, for display.
+    /// The name of the file it came from, for display only.
     pub soa_name: Option<String>,
+    /// The encoding the file was read in, when it was not UTF-8 (the text is stored as UTF-8).
+    pub soa_encoding: Option<TextEncoding>,
+    /// Column overrides and other import steering.
     pub import_options: ImportOptions,
     /// Requirements answered directly.
     pub direct: BTreeMap<RequirementId, Status>,
     /// Level 3 requirements answered directly, by CMMC id.
     pub level3: BTreeMap<String, bool>,
+    /// Strict (NIST's edges only) or analysed.
     pub view: View,
-    pub assumptions: CostAssumptions,
+    /// The cost and timeline assumptions.
+    pub costs: CostAssumptions,
 }
 
-impl SavedState {
-    /// An empty state at the current version.
-    pub fn new() -> SavedState {
+impl Default for SavedState {
+    fn default() -> Self {
         SavedState {
             version: STATE_VERSION,
-            ..SavedState::default()
+            answers: Answers::default(),
+            soa_text: None,
+            soa_name: None,
+            soa_encoding: None,
+            import_options: ImportOptions::default(),
+            direct: BTreeMap::new(),
+            level3: BTreeMap::new(),
+            view: View::Strict,
+            costs: CostAssumptions::default(),
         }
     }
 }
@@ -92,11 +105,17 @@ pub fn load_state(text: &str) -> Result<SavedState, StateError> {
             e.column()
         ))
     })?;
+    // An export carries the derived `summary` next to the inputs, for people reading the file;
+    // it is recomputed on load, so it is set aside here. An export may also nest the inputs
+    // under `state`.
     let value = match value {
-        serde_json::Value::Object(mut map)
-            if map.contains_key("state") && !map.contains_key("version") =>
-        {
-            map.remove("state").unwrap_or_default()
+        serde_json::Value::Object(mut map) => {
+            map.remove("summary");
+            if map.contains_key("state") && !map.contains_key("version") {
+                map.remove("state").unwrap_or_default()
+            } else {
+                serde_json::Value::Object(map)
+            }
         }
         other => other,
     };

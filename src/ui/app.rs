@@ -10,12 +10,13 @@ use super::hooks::{use_compute_results, AppContext, Results};
 use super::iso_limits::IsoLimits;
 use super::level3::Level3Panel;
 use super::level_card::LevelCard;
+use super::methodology::Methodology;
 use super::paths::Paths;
 use super::questionnaire::Questionnaire;
 use super::restore_banner::RestoreBanner;
 use super::scores::Scores;
 use super::soa_import::SoaImportPanel;
-use super::state::{AppState, RestoreFailure, SavedState};
+use super::state::{parse_saved, AppState, RestoreFailure, SavedState};
 use super::summary_strip::SummaryStrip;
 use yew::prelude::*;
 
@@ -23,7 +24,7 @@ use yew::prelude::*;
 fn initial_state() -> AppState {
     let mut state = AppState::default();
     if let Some(raw) = load_saved() {
-        match SavedState::parse(&raw) {
+        match parse_saved(&raw) {
             Ok(saved) => state.saved = saved,
             Err(reason) => state.restore_failure = Some(RestoreFailure { reason, raw }),
         }
@@ -36,6 +37,16 @@ fn initial_state() -> AppState {
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
     let results = use_compute_results(&state.saved);
+    // Which page is showing: navigation only, so it is neither saved nor part of the state.
+    let show_methodology = use_state(|| false);
+    let open_methodology = {
+        let show = show_methodology.clone();
+        Callback::from(move |_: MouseEvent| show.set(true))
+    };
+    let close_methodology = {
+        let show = show_methodology.clone();
+        Callback::from(move |()| show.set(false))
+    };
 
     // Save on every change. While unreadable old data awaits the user's decision, saving pauses
     // so it is not overwritten; an untouched default state clears the key instead of writing it.
@@ -66,8 +77,16 @@ pub fn app() -> Html {
                     <strong>{"Nothing leaves this device."}</strong>
                     {" Open your browser's network panel: after the page loads, it makes no requests."}
                 </p>
+                <p class="no-print">
+                    <button type="button" class="btn btn-link" data-testid="open-methodology" onclick={open_methodology}>
+                        {"How the numbers are computed (methodology and sources)"}
+                    </button>
+                </p>
                 <p class="print-only print-date">{format!("Report printed {}", super::browser::today())}</p>
             </header>
+            if *show_methodology {
+                <Methodology on_close={close_methodology} />
+            } else {
             <SummaryStrip />
             <RestoreBanner />
             <main>
@@ -97,6 +116,7 @@ pub fn app() -> Html {
                 </section>
                 <ExportPanel />
             </main>
+            }
             <footer class="footer" data-testid="privacy-footer">
                 {"Nothing you enter or import leaves this device: every calculation runs in your browser."}
             </footer>

@@ -3,7 +3,7 @@
 
 use super::browser::{clear_saved, download, print, read_file};
 use super::hooks::{use_app, use_results};
-use super::state::SavedState;
+use super::state::{parse_saved, SavedState};
 use crate::engine::{gap_csv, summary, Catalog};
 use serde::Serialize;
 use web_sys::HtmlInputElement;
@@ -57,7 +57,7 @@ pub fn export_panel() -> Html {
                 read_file(file, move |name, bytes| {
                     let result = std::str::from_utf8(&bytes)
                         .map_err(|_| "it is not text".to_string())
-                        .and_then(SavedState::parse)
+                        .and_then(parse_saved)
                         .map_err(|why| format!("{name} could not be restored: {why}"));
                     app.restore(result);
                 });

@@ -12,7 +12,7 @@ pub fn paths() -> Html {
     let results = use_results();
     let e = &results.estimate;
     html! {
-        <div class="cards-row two">
+        <div class="cards-row stack">
             {path_card("Path to 88 (Conditional Level 2)", "path-88", &e.path_to_88)}
             {path_card("Path to 110 (Final Level 2)", "path-110", &e.path_to_110)}
         </div>

@@ -5,13 +5,10 @@
 use crate::engine::{
     Answers, CostAssumptions, ImportOptions, RequirementId, Role, Status, TextEncoding, View,
 };
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// The version of [`SavedState`] this build writes and reads.
-pub const SAVED_VERSION: u32 = 1;
+pub use crate::engine::SavedState;
 
 /// The bundled sample SoA ("Acme Precision Machining"), compiled in so loading it fetches nothing.
 pub const SAMPLE_SOA: &str = include_str!("../../static/sample-soa.csv");
@@ -19,74 +16,9 @@ pub const SAMPLE_SOA: &str = include_str!("../../static/sample-soa.csv");
 /// The file name shown for the sample SoA.
 pub const SAMPLE_NAME: &str = "sample-soa.csv (Acme Precision Machining)";
 
-/// Everything the user has told us, in the shape that is saved to local storage and exported.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SavedState {
-    /// Always [`SAVED_VERSION`]; anything else is refused rather than guessed at.
-    pub version: u32,
-    /// The questionnaire's answers.
-    #[serde(default)]
-    pub answers: Answers,
-    /// The text of the last imported SoA, kept so column overrides can re-run the import.
-    #[serde(default)]
-    pub soa_text: Option<String>,
-    /// The name of the file it came from, for display only.
-    #[serde(default)]
-    pub soa_name: Option<String>,
-    /// The encoding the file was read in, when it was not UTF-8 (the text is stored as UTF-8).
-    #[serde(default)]
-    pub soa_encoding: Option<TextEncoding>,
-    /// Column overrides and other import steering.
-    #[serde(default)]
-    pub import_options: ImportOptions,
-    /// Requirements answered directly.
-    #[serde(default)]
-    pub direct: BTreeMap<RequirementId, Status>,
-    /// Level 3 requirements answered directly.
-    #[serde(default)]
-    pub level3: BTreeMap<String, bool>,
-    /// Strict (NIST's edges only) or analysed.
-    #[serde(default)]
-    pub view: View,
-    /// The cost and timeline assumptions.
-    #[serde(default)]
-    pub costs: CostAssumptions,
-}
-
-impl Default for SavedState {
-    fn default() -> Self {
-        SavedState {
-            version: SAVED_VERSION,
-            answers: Answers::default(),
-            soa_text: None,
-            soa_name: None,
-            soa_encoding: None,
-            import_options: ImportOptions::default(),
-            direct: BTreeMap::new(),
-            level3: BTreeMap::new(),
-            view: View::Strict,
-            costs: CostAssumptions::default(),
-        }
-    }
-}
-
-impl SavedState {
-    /// Parses saved JSON, refusing unknown versions with a human reason.
-    pub fn parse(text: &str) -> Result<SavedState, String> {
-        // Read the version first so a future format is reported as such, not as a field error.
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| format!("it is not valid JSON ({e})"))?;
-        match value.get("version").and_then(|v| v.as_u64()) {
-            Some(v) if v == u64::from(SAVED_VERSION) => {}
-            Some(v) => {
-                return Err(format!(
-                "it was saved in format version {v}, and this page reads version {SAVED_VERSION}"
-            ))
-            }
-            None => return Err("it has no format version".into()),
-        }
-        serde_json::from_value(value).map_err(|e| format!("a field is not as expected ({e})"))
-    }
+/// Parses saved or exported JSON with the engine's loader, which explains every refusal.
+pub fn parse_saved(text: &str) -> Result<SavedState, String> {
+    crate::engine::load_state(text).map_err(|e| e.message)
 }
 
 /// Saved data that could not be restored: why, and the raw text so the user can keep it.

@@ -7,6 +7,7 @@ mod catalog;
 mod cli;
 mod corpus;
 mod fuzz;
+mod methodology;
 mod plan;
 mod report;
 mod score;

@@ -89,7 +89,7 @@ fn good_saved_states_load() {
 
 #[test]
 fn a_saved_state_round_trips_exactly() {
-    let mut state = SavedState::new();
+    let mut state = SavedState::default();
     state.answers = Answers {
         handles_cui: Some(true),
         solicitation: Solicitation::L2C3pao,
@@ -102,7 +102,7 @@ fn a_saved_state_round_trips_exactly() {
         .insert(RequirementId::from("3.5.3"), Status::Partial);
     state.level3.insert("AC.L3-3.1.2e".into(), true);
     state.view = View::Analysed;
-    state.assumptions.capacity_days_per_month = 7.5;
+    state.costs.capacity_days_per_month = 7.5;
     let text = save_state(&state);
     assert_eq!(load_state(&text).expect("reload"), state);
     assert_eq!(save_state(&load_state(&text).expect("reload")), text);
