@@ -89,19 +89,21 @@ fn good_saved_states_load() {
 
 #[test]
 fn a_saved_state_round_trips_exactly() {
-    let mut state = SavedState::default();
-    state.answers = Answers {
-        handles_cui: Some(true),
-        solicitation: Solicitation::L2C3pao,
-        employees: Some(42),
-        ..Answers::default()
+    let mut state = SavedState {
+        answers: Answers {
+            handles_cui: Some(true),
+            solicitation: Solicitation::L2C3pao,
+            employees: Some(42),
+            ..Answers::default()
+        },
+        soa_text: Some("Control,Status\n\"A.5.15\",\"=cmd|' /C calc'!A0\"\n".into()),
+        view: View::Analysed,
+        ..SavedState::default()
     };
-    state.soa_text = Some("Control,Status\n\"A.5.15\",\"=cmd|' /C calc'!A0\"\n".into());
     state
         .direct
         .insert(RequirementId::from("3.5.3"), Status::Partial);
     state.level3.insert("AC.L3-3.1.2e".into(), true);
-    state.view = View::Analysed;
     state.costs.capacity_days_per_month = 7.5;
     let text = save_state(&state);
     assert_eq!(load_state(&text).expect("reload"), state);
