@@ -33,5 +33,10 @@ pub use soa_import::template_csv;
 /// Mounts the app into the document body. Called by the web entry in `src/main.rs`.
 pub fn start() {
     panic::install();
+    // Parse the compiled-in catalog up front, inside a performance entry, so scripts/bench can
+    // report what start-up spends on it.
+    browser::measured("catalog", || {
+        let _ = crate::engine::Catalog::builtin();
+    });
     yew::Renderer::<App>::new().render();
 }

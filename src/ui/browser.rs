@@ -107,3 +107,19 @@ pub fn print() {
         let _ = w.print();
     }
 }
+
+/// Runs `f` inside a `performance.measure(name)` entry, so the time an engine call takes can be
+/// read from the browser (`scripts/bench` does) without any clock in the engine.
+pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}-start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+        p.clear_marks_with_mark_name(&start);
+    }
+    out
+}

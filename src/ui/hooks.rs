@@ -115,8 +115,10 @@ pub fn use_compute_results(saved: &SavedState) -> Results {
     let soa = use_memo(
         (saved.soa_text.clone(), saved.import_options.clone()),
         |(text, options): &(Option<String>, ImportOptions)| {
-            text.as_ref()
-                .map(|t| import_soa(t.as_bytes(), options, Catalog::builtin()))
+            super::browser::measured("import", || {
+                text.as_ref()
+                    .map(|t| import_soa(t.as_bytes(), options, Catalog::builtin()))
+            })
         },
     );
     let assessment = use_memo(
@@ -134,16 +136,18 @@ pub fn use_compute_results(saved: &SavedState) -> Results {
             BTreeMap<String, bool>,
             View,
         )| {
-            assess(
-                Catalog::builtin(),
-                &Inputs {
-                    answers,
-                    soa: soa.0.as_ref().as_ref(),
-                    direct,
-                    level3,
-                    view: *view,
-                },
-            )
+            super::browser::measured("recompute", || {
+                assess(
+                    Catalog::builtin(),
+                    &Inputs {
+                        answers,
+                        soa: soa.0.as_ref().as_ref(),
+                        direct,
+                        level3,
+                        view: *view,
+                    },
+                )
+            })
         },
     );
     let est = use_memo(
@@ -153,7 +157,9 @@ pub fn use_compute_results(saved: &SavedState) -> Results {
             saved.costs.clone(),
         ),
         |(a, answers, costs): &(AssessmentKey, Answers, CostAssumptions)| {
-            estimate(Catalog::builtin(), &a.0, answers, costs)
+            super::browser::measured("recompute", || {
+                estimate(Catalog::builtin(), &a.0, answers, costs)
+            })
         },
     );
     Results {

@@ -32,6 +32,9 @@ pub fn template_csv() -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
+/// How many import problems are listed before "Show all".
+const PROBLEMS_SHOWN: usize = 200;
+
 fn import_file(app: &AppHandle, file: web_sys::File) {
     let app = app.clone();
     read_file(file, move |name, bytes| {
@@ -64,6 +67,18 @@ pub fn soa_import_panel() -> Html {
     let results = use_results();
     let paste = use_state(String::new);
     let dragging = use_state(|| false);
+    // A file with thousands of bad rows would take seconds to draw in full; the first
+    // PROBLEMS_SHOWN are listed and the rest are one click away.
+    let all_problems = use_state(|| false);
+    let shown = if *all_problems {
+        usize::MAX
+    } else {
+        PROBLEMS_SHOWN
+    };
+    let show_all_problems = {
+        let all_problems = all_problems.clone();
+        Callback::from(move |_: MouseEvent| all_problems.set(true))
+    };
 
     let on_file = {
         let app = app.clone();
@@ -235,13 +250,21 @@ pub fn soa_import_panel() -> Html {
                         <p class="ok-text" data-testid="soa-no-problems">{"No problems: every row was read."}</p>
                     }
                     <ul class="problems" data-testid="soa-problems">
-                        { for import.problems.iter().map(|p| html! {
+                        { for import.problems.iter().take(shown).map(|p| html! {
                             <li data-line={p.line.to_string()}>
                                 <span class="line-no">{if p.line == 0 { "File".to_string() } else { format!("Line {}", p.line) }}</span>
                                 <span>{&p.message}</span>
                             </li>
                         }) }
                     </ul>
+                    if import.problems.len() > shown {
+                        <p class="muted" data-testid="soa-problems-more">
+                            {format!("{} more problem(s) not listed. ", import.problems.len() - shown)}
+                            <button type="button" class="btn btn-small" onclick={show_all_problems}>
+                                {format!("Show all {}", import.problems.len())}
+                            </button>
+                        </p>
+                    }
                 </div>
             }
         </div>
