@@ -15,6 +15,7 @@
 //!
 //! Set `CORPUS_PRINT=1` to print each file's actual outcome in the manifest's format.
 
+use crate::support::line_count;
 use cmmc_readiness::engine::{
     import_soa, Catalog, Edition, ImportOptions, ProblemKind, SoaImport, MAX_FIELD_BYTES,
     MAX_RECORDS,
@@ -81,17 +82,6 @@ fn kinds_run_length(imp: &SoaImport) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Physical lines an importer may cite. Counting raw bytes over-counts for UTF-16 (each line
-/// break is one LF byte there too), which is fine for an upper bound.
-fn line_count(bytes: &[u8]) -> usize {
-    let breaks = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .count();
-    breaks + 1
 }
 
 /// Imports `bytes` and compares the outcome with `expected`, returning what differs (empty when

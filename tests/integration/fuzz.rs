@@ -5,6 +5,7 @@
 //! `FUZZ_CASES=100000 cargo test --release --test integration fuzz::` runs longer; the default
 //! (256 cases) keeps CI fast.
 
+use crate::support::line_count;
 use cmmc_readiness::engine::{import_soa, Catalog, ImportOptions, ProblemKind};
 use proptest::prelude::*;
 use std::path::PathBuf;
@@ -102,15 +103,6 @@ fn apply(input: &mut Vec<u8>, m: &Mutation) {
         }
         _ => {}
     }
-}
-
-fn line_count(bytes: &[u8]) -> usize {
-    let breaks = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .count();
-    breaks + 1
 }
 
 proptest! {

@@ -4,6 +4,7 @@
 //! Most tests go through `check(input, expected)`, which renders an import as one line per row
 //! and per problem, so an expectation reads like the file it describes.
 
+use crate::support::line_count;
 use cmmc_readiness::engine::{
     import_soa, AnnexAControl, Catalog, ControlStatus, Delimiter, Edition, ImportOptions,
     ProblemKind, Role, SoaImport, Tables, TextEncoding, MAX_FIELD_BYTES, MAX_RECORDS,
@@ -957,17 +958,6 @@ problem 22 missing-status: A.7.4 has neither an applicability nor a status; it i
 }
 
 // --- fuzzing -------------------------------------------------------------------------------
-
-/// The physical line count an importer may cite: every problem line is within it (0 = file).
-/// Counting raw bytes over-counts UTF-16 line breaks, which is fine for an upper bound.
-fn line_count(bytes: &[u8]) -> usize {
-    let breaks = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .count();
-    breaks + 1
-}
 
 fn assert_sane(bytes: &[u8], imp: &SoaImport) {
     let lines = line_count(bytes);
