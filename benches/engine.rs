@@ -8,8 +8,7 @@
 //! couple of minutes on a small machine.
 
 use cmmc_readiness::engine::{
-    assess, estimate, import_soa, Answers, Catalog, CostAssumptions, CuiStorage, ImportOptions,
-    Inputs, Solicitation, View,
+    assess, estimate, import_soa, Answers, Catalog, CostAssumptions, ImportOptions, Inputs, View,
 };
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use std::collections::BTreeMap;
@@ -53,20 +52,11 @@ fn generated_soa(rows: usize) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// The documented example answers: a 40-person ISO-certified small business heading for a
+/// Level 2 C3PAO certification.
 fn answers() -> Answers {
-    Answers {
-        handles_fci: Some(true),
-        handles_cui: Some(true),
-        solicitation: Solicitation::L2C3pao,
-        small_business: Some(true),
-        employees: Some(40),
-        cui_users: Some(25),
-        iso_certified: Some(true),
-        cui_storage: Some(CuiStorage::CommercialCloud),
-        fips_validated: Some(false),
-        has_ssp: Some(true),
-        ..Answers::default()
-    }
+    serde_json::from_str(include_str!("../examples/answers.json"))
+        .expect("examples/answers.json parses")
 }
 
 fn bench_assess(c: &mut Criterion) {
