@@ -122,3 +122,37 @@ fn the_template_lists_all_93_controls() {
     );
     assert_eq!(lines.count(), 93);
 }
+
+#[path = "corpus/check.rs"]
+mod check;
+#[path = "corpus/files.rs"]
+mod files;
+
+/// The hostile-input corpus gives the same documented outcomes in the browser as natively.
+#[wasm_bindgen_test]
+fn the_hostile_corpus_gives_its_documented_outcomes_in_the_browser() {
+    let manifest = check::manifest();
+    assert_eq!(manifest.len(), files::SOA_FILES.len());
+    let mut errors = String::new();
+    for expected in &manifest {
+        let bytes = files::SOA_FILES
+            .iter()
+            .find(|(name, _)| *name == expected.file)
+            .map(|(_, bytes)| *bytes)
+            .unwrap_or_else(|| panic!("{} is not compiled in", expected.file));
+        errors.push_str(&check::check(&expected.file, bytes, expected));
+    }
+    assert!(errors.is_empty(), "\n{errors}");
+}
+
+/// Bad saved states are refused with the same specific messages in the browser.
+#[wasm_bindgen_test]
+fn bad_saved_states_are_refused_in_the_browser() {
+    for (name, bytes, phrase) in files::BAD_STATES {
+        let text = String::from_utf8_lossy(bytes);
+        match cmmc_readiness::engine::load_state(&text) {
+            Ok(_) => panic!("{name} loaded but should be refused"),
+            Err(e) => assert!(e.message.contains(phrase), "{name}: {}", e.message),
+        }
+    }
+}

@@ -15,10 +15,12 @@
 //!
 //! Set `CORPUS_PRINT=1` to print each file's actual outcome in the manifest's format.
 
-use crate::support::line_count;
+#[path = "../corpus/check.rs"]
+pub mod check;
+
+use check::{check, manifest, Expected};
 use cmmc_readiness::engine::{
-    import_soa, Catalog, Edition, ImportOptions, ProblemKind, SoaImport, MAX_FIELD_BYTES,
-    MAX_RECORDS,
+    import_soa, Catalog, Edition, ImportOptions, ProblemKind, MAX_FIELD_BYTES, MAX_RECORDS,
 };
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -26,145 +28,6 @@ use std::process::Command;
 
 fn corpus_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/soa")
-}
-
-/// One documented outcome.
-struct Expected {
-    file: String,
-    rows_imported: usize,
-    problem_kinds: String,
-    message_contains: String,
-}
-
-fn manifest() -> Vec<Expected> {
-    let path = corpus_dir().join("expected.csv");
-    let mut rdr = csv::Reader::from_path(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
-    rdr.records()
-        .map(|r| {
-            let r = r.unwrap_or_else(|e| panic!("{path:?}: {e}"));
-            let field = |i: usize| r.get(i).unwrap_or_default().trim().to_string();
-            Expected {
-                file: field(0),
-                rows_imported: field(1)
-                    .parse()
-                    .unwrap_or_else(|e| panic!("{}: rows_imported: {e}", field(0))),
-                problem_kinds: field(2),
-                message_contains: field(3),
-            }
-        })
-        .collect()
-}
-
-fn kind_name(kind: ProblemKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
-/// The problem kinds as the manifest writes them: `encoding duplicate-control*3 too-large`.
-fn kinds_run_length(imp: &SoaImport) -> String {
-    let mut runs: Vec<(String, usize)> = Vec::new();
-    for p in &imp.problems {
-        let name = kind_name(p.kind);
-        match runs.last_mut() {
-            Some((last, n)) if *last == name => *n += 1,
-            _ => runs.push((name, 1)),
-        }
-    }
-    runs.iter()
-        .map(|(k, n)| {
-            if *n == 1 {
-                k.clone()
-            } else {
-                format!("{k}*{n}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Imports `bytes` and compares the outcome with `expected`, returning what differs (empty when
-/// all is well) so the corpus test can report every file at once.
-fn check(name: &str, bytes: &[u8], expected: &Expected) -> String {
-    let imp = import_soa(bytes, &ImportOptions::default(), Catalog::builtin());
-    let mut errors = String::new();
-    let mut fail = |what: String| {
-        let _ = writeln!(errors, "{name}: {what}");
-    };
-    if imp.rows_imported != imp.rows.len() {
-        fail(format!(
-            "rows_imported {} but {} rows",
-            imp.rows_imported,
-            imp.rows.len()
-        ));
-    }
-    if imp.rows_imported != expected.rows_imported {
-        fail(format!(
-            "{} rows imported, expected {}",
-            imp.rows_imported, expected.rows_imported
-        ));
-    }
-    let kinds = kinds_run_length(&imp);
-    if kinds != expected.problem_kinds {
-        fail(format!(
-            "problem kinds `{kinds}`, expected `{}`",
-            expected.problem_kinds
-        ));
-    }
-    let shown: Vec<String> = imp.problems.iter().map(ToString::to_string).collect();
-    for phrase in expected
-        .message_contains
-        .split('|')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        if !shown.iter().any(|m| m.contains(phrase)) {
-            let some: Vec<&String> = shown.iter().take(20).collect();
-            fail(format!("no problem says {phrase:?}; problems: {some:#?}"));
-        }
-    }
-    if !imp.problems.is_empty() && expected.message_contains.is_empty() {
-        fail("the manifest names no phrase for a file with problems".to_string());
-    }
-    let lines = line_count(bytes);
-    for p in &imp.problems {
-        // Whole-file problems (and only they) have line 0; every other line is in the file.
-        let whole_file = p.kind == ProblemKind::NotAnSoa;
-        if whole_file != (p.line == 0) || p.line > lines {
-            fail(format!(
-                "problem line {} (file has {lines} lines): {p}",
-                p.line
-            ));
-        }
-        // A message is shown on one line (the CLI prints it as its one-line reason).
-        if p.message.contains(['\n', '\r', '\0']) {
-            fail(format!("problem message spans lines: {:?}", p.message));
-        }
-    }
-    for r in &imp.rows {
-        if r.line == 0 || r.line > lines {
-            fail(format!("row line {} (file has {lines} lines)", r.line));
-        }
-    }
-    if imp.is_not_an_soa() && (imp.problems.len() != 1 || !imp.rows.is_empty()) {
-        fail("a not-an-SoA import must have no rows and that one problem".to_string());
-    }
-    if std::env::var_os("CORPUS_PRINT").is_some() {
-        let first = imp
-            .problems
-            .first()
-            .map_or(String::new(), ToString::to_string);
-        println!(
-            "{name},{},{kinds},\"{}\"",
-            imp.rows_imported,
-            first.replace('"', "\"\"")
-        );
-        for p in &imp.problems {
-            println!("    {p}");
-        }
-    }
-    errors
 }
 
 #[test]
@@ -338,4 +201,20 @@ fn a_five_megabyte_line_without_line_breaks() {
     let cell = "A.5.15,Yes,";
     let input = cell.repeat(5 * 1024 * 1024 / cell.len());
     check_generated("5 MB line", input.as_bytes(), 1, "", "");
+}
+
+#[test]
+fn the_compiled_in_corpus_for_the_browser_matches_the_disk() {
+    // tests/corpus/files.rs feeds the browser tests; it must list exactly the manifest's files,
+    // with the bytes on disk.
+    let listed: Vec<&str> = crate::corpus_files::SOA_FILES
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
+    let manifest: Vec<String> = manifest().into_iter().map(|e| e.file).collect();
+    assert_eq!(listed, manifest);
+    for (name, bytes) in crate::corpus_files::SOA_FILES {
+        let disk = std::fs::read(corpus_dir().join(name)).expect("corpus file");
+        assert_eq!(&disk[..], *bytes, "{name}");
+    }
 }

@@ -6,6 +6,8 @@ mod assess;
 mod catalog;
 mod cli;
 mod corpus;
+#[path = "../corpus/files.rs"]
+mod corpus_files;
 mod fuzz;
 mod methodology;
 mod plan;

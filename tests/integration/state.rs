@@ -6,6 +6,8 @@ use cmmc_readiness::engine::{
 };
 use std::path::PathBuf;
 
+use crate::corpus_files::BAD_STATES;
+
 fn corpus(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/corpus/state")
@@ -15,8 +17,8 @@ fn corpus(name: &str) -> String {
 }
 
 /// Loads a corpus file and checks that it fails with a message containing `expected`.
-fn check_error(name: &str, expected: &str) {
-    match load_state(&corpus(name)) {
+fn check_error(name: &str, text: &str, expected: &str) {
+    match load_state(text) {
         Ok(state) => panic!("{name} loaded but should fail: {state:?}"),
         Err(e) => assert!(
             e.message.contains(expected),
@@ -28,45 +30,8 @@ fn check_error(name: &str, expected: &str) {
 
 #[test]
 fn bad_saved_states_give_specific_messages() {
-    for (name, expected) in [
-        ("truncated.json", "not valid JSON (line 1"),
-        (
-            "future_version.json",
-            "has version 2; this app reads version 1",
-        ),
-        ("version_zero.json", "has version 0"),
-        ("no_version.json", "has no version"),
-        (
-            "version_string.json",
-            "version is \"1\", not a whole number",
-        ),
-        ("version_overflow.json", "not valid JSON"),
-        (
-            "wrong_type_bool.json",
-            "expected fields: invalid type: string \"yes\", expected a boolean",
-        ),
-        (
-            "huge_number.json",
-            "expected fields: invalid type: floating point",
-        ),
-        (
-            "negative_count.json",
-            "expected fields: invalid value: integer `-5`",
-        ),
-        ("bad_status.json", "unknown variant `maybe`"),
-        ("bad_view.json", "unknown variant `sideways`"),
-        ("bad_solicitation.json", "unknown variant `L9-moon`"),
-        (
-            "bad_assumption.json",
-            "expected fields: invalid type: string \"cheap\"",
-        ),
-        ("unknown_field.json", "unknown field `surprise`"),
-        ("array.json", "not an object"),
-        ("empty.json", "is empty"),
-        ("prose.json", "not valid JSON"),
-        ("binary.json", "not valid JSON"),
-    ] {
-        check_error(name, expected);
+    for (name, bytes, expected) in BAD_STATES {
+        check_error(name, &String::from_utf8_lossy(bytes), expected);
     }
 }
 

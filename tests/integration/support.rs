@@ -153,13 +153,4 @@ impl Case {
     }
 }
 
-/// The physical lines an importer may cite (LF, CRLF and a lone CR each end a line). Counting
-/// raw bytes over-counts UTF-16 line breaks, which is fine for an upper bound.
-pub fn line_count(bytes: &[u8]) -> usize {
-    let breaks = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .count();
-    breaks + 1
-}
+pub use crate::corpus::check::line_count;
