@@ -6,8 +6,7 @@
 //! by the native tests, so `Catalog::builtin` may treat a parse failure as unreachable.
 
 use super::ids::{AnnexAControl, Edition, Family, RequirementId};
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::OnceLock;
@@ -305,7 +304,6 @@ struct Index {
 
 // Raw rows exactly as the CSV headers name them; converted into the typed structs with checks.
 
-#[derive(Deserialize)]
 struct RawRequirement {
     id: String,
     family: String,
@@ -315,7 +313,6 @@ struct RawRequirement {
     source: String,
 }
 
-#[derive(Deserialize)]
 struct RawScoring {
     id: String,
     points: String,
@@ -324,7 +321,6 @@ struct RawScoring {
     source: String,
 }
 
-#[derive(Deserialize)]
 struct RawLevel1 {
     id: String,
     far_paragraph: String,
@@ -334,7 +330,6 @@ struct RawLevel1 {
     source: String,
 }
 
-#[derive(Deserialize)]
 struct RawLevel3 {
     id: String,
     nist_id: String,
@@ -345,7 +340,6 @@ struct RawLevel3 {
     source: String,
 }
 
-#[derive(Deserialize)]
 struct RawIso2022 {
     id: String,
     title: String,
@@ -354,7 +348,6 @@ struct RawIso2022 {
     source: String,
 }
 
-#[derive(Deserialize)]
 struct RawIso2013 {
     id: String,
     title: String,
@@ -362,14 +355,12 @@ struct RawIso2013 {
     source: String,
 }
 
-#[derive(Deserialize)]
 struct RawCorrespondence {
     iso2013: String,
     iso2022: String,
     source: String,
 }
 
-#[derive(Deserialize)]
 struct RawEdge {
     iso: String,
     edition: String,
@@ -382,7 +373,6 @@ struct RawEdge {
     source: String,
 }
 
-#[derive(Deserialize)]
 struct RawLimit {
     id: String,
     title: String,
@@ -393,8 +383,114 @@ struct RawLimit {
     source: String,
 }
 
-/// Reads one table, handing each deserialized row and its line to `convert`.
-fn read_table<R: DeserializeOwned, T>(
+/// A row's cells by column name. The catalog's rows are read by hand rather than through serde:
+/// the derive-generated deserialisers for nine row types cost tens of kilobytes of wasm that
+/// every visitor would download, for tables whose shape never changes at run time.
+struct Fields<'r> {
+    headers: &'r csv::StringRecord,
+    record: &'r csv::StringRecord,
+}
+
+impl Fields<'_> {
+    fn get(&self, name: &str) -> Result<String, String> {
+        self.headers
+            .iter()
+            .position(|h| h == name)
+            .and_then(|i| self.record.get(i))
+            .map(str::to_string)
+            .ok_or_else(|| format!("missing field `{name}` (no such column in this row)"))
+    }
+}
+
+/// A raw row built from its cells by column name.
+trait FromFields: Sized {
+    fn from_fields(fields: &Fields<'_>) -> Result<Self, String>;
+}
+
+/// Implements [`FromFields`] for a raw row whose field names are its column names.
+macro_rules! from_fields {
+    ($row:ident { $($field:ident),* }) => {
+        impl FromFields for $row {
+            fn from_fields(f: &Fields<'_>) -> Result<Self, String> {
+                Ok($row { $($field: f.get(stringify!($field))?),* })
+            }
+        }
+    };
+}
+
+from_fields!(RawRequirement {
+    id,
+    family,
+    kind,
+    cmmc_id,
+    text,
+    source
+});
+from_fields!(RawScoring {
+    id,
+    points,
+    partial_points,
+    poam,
+    source
+});
+from_fields!(RawLevel1 {
+    id,
+    far_paragraph,
+    short_name,
+    text,
+    requirements,
+    source
+});
+from_fields!(RawLevel3 {
+    id,
+    nist_id,
+    short_name,
+    statement,
+    dod_parameters,
+    poam,
+    source
+});
+from_fields!(RawIso2022 {
+    id,
+    title,
+    theme,
+    new_in_2022,
+    source
+});
+from_fields!(RawIso2013 {
+    id,
+    title,
+    theme,
+    source
+});
+from_fields!(RawCorrespondence {
+    iso2013,
+    iso2022,
+    source
+});
+from_fields!(RawEdge {
+    iso,
+    edition,
+    requirement,
+    relationship,
+    provenance,
+    nist_partial,
+    via,
+    rationale,
+    source
+});
+from_fields!(RawLimit {
+    id,
+    title,
+    obligation,
+    why_iso_falls_short,
+    requirements,
+    caps_iso_evidence,
+    source
+});
+
+/// Reads one table, handing each row and its line to `convert`.
+fn read_table<R: FromFields, T>(
     table: &'static str,
     text: &str,
     mut convert: impl FnMut(R) -> Result<T, String>,
@@ -416,9 +512,11 @@ fn read_table<R: DeserializeOwned, T>(
             err(line, e.to_string())
         })?;
         let line = record.position().map_or(0, |p| p.line());
-        let raw: R = record
-            .deserialize(Some(&headers))
-            .map_err(|e| err(line, format!("{e}")))?;
+        let raw = R::from_fields(&Fields {
+            headers: &headers,
+            record: &record,
+        })
+        .map_err(|m| err(line, m))?;
         out.push((line, convert(raw).map_err(|m| err(line, m))?));
     }
     Ok(out)
