@@ -33,6 +33,7 @@ pub use soa_import::template_csv;
 /// Mounts the app into the document body. Called by the web entry in `src/main.rs`.
 pub fn start() {
     panic::install();
+    browser::mark("app-start");
     // Parse the compiled-in catalog up front, inside a performance entry, so scripts/bench can
     // report what start-up spends on it.
     browser::measured("catalog", || {

@@ -48,6 +48,9 @@ pub fn app() -> Html {
         Callback::from(move |()| show.set(false))
     };
 
+    // Marks the end of the first render, for the start-up figures in scripts/bench.
+    use_effect_with((), |()| super::browser::mark("first-render"));
+
     // Save on every change. While unreadable old data awaits the user's decision, saving pauses
     // so it is not overwritten; an untouched default state clears the key instead of writing it.
     use_effect_with(

@@ -123,3 +123,10 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
     }
     out
 }
+
+/// Sets a `performance.mark(name)`, for start-up figures in `scripts/bench`.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}

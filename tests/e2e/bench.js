@@ -56,7 +56,7 @@ async function recomputeMs(page) {
 
 (async () => {
   const browser = await chromium.launch({ executablePath: process.env.CHROME_BIN || '/usr/bin/chromium', args: ARGS });
-  const out = { app: [], catalog: [], empty: [], import93: [], import10k: [], recompute93: [], recompute10k: [], heap: 0 };
+  const out = { app: [], catalog: [], wasmStart: [], firstRender: [], empty: [], import93: [], import10k: [], recompute93: [], recompute10k: [], heap: 0 };
   for (let i = 0; i < RUNS; i++) {
     const e = await interactive(browser, emptyUrl, '[data-testid="ready"]');
     out.empty.push(e.t); await e.page.close();
@@ -67,6 +67,12 @@ async function recomputeMs(page) {
       const m = performance.getEntriesByName('catalog');
       return m.length ? m[0].duration : NaN;
     }));
+    const marks = await a.page.evaluate(() => {
+      const at = (n) => { const m = performance.getEntriesByName(n); return m.length ? m[0].startTime : NaN; };
+      return { start: at('app-start'), render: at('first-render') };
+    });
+    out.wasmStart.push(marks.start);
+    out.firstRender.push(marks.render - marks.start);
     await a.page.evaluate(() => localStorage.clear());
     out.import93.push(await importTime(a.page, soa93));
     out.recompute93.push(await recomputeMs(a.page));
@@ -83,7 +89,9 @@ async function recomputeMs(page) {
     runs: RUNS,
     empty_interactive_ms: r(median(out.empty)),
     app_interactive_ms: r(median(out.app)),
+    wasm_main_starts_at_ms: r(median(out.wasmStart)),
     catalog_parse_at_start_ms: r(median(out.catalog)),
+    first_render_after_main_ms: r(median(out.firstRender)),
     import_93_to_results_ms: r(median(out.import93)),
     import_10k_to_results_ms: r(median(out.import10k)),
     recompute_93_ms: r(median(out.recompute93)),
