@@ -28,6 +28,7 @@ mod summary_strip;
 pub use app::App;
 pub use browser::STORAGE_KEY;
 pub use format::sprs_text;
+pub use panic::show_panel as show_panic_panel;
 pub use soa_import::template_csv;
 
 /// Mounts the app into the document body. Called by the web entry in `src/main.rs`.

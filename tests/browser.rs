@@ -156,3 +156,34 @@ fn bad_saved_states_are_refused_in_the_browser() {
         }
     }
 }
+
+/// The panel a panic shows: readable, the message as inert text, and a way to save the work.
+#[wasm_bindgen_test]
+fn the_panic_panel_is_readable_and_offers_the_saved_work() {
+    let document = gloo::utils::document();
+    cmmc_readiness::ui::show_panic_panel("boom <script>window.pwned = 1</script>");
+    let panel = document
+        .query_selector("[data-testid=panic-panel]")
+        .expect("query")
+        .expect("the panel is shown");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    let text = panel.text_content().unwrap_or_default();
+    assert!(text.contains("Something went wrong"), "{text}");
+    assert!(
+        text.contains("boom <script>"),
+        "the message is shown as text: {text}"
+    );
+    assert!(
+        panel.query_selector("script").expect("query").is_none(),
+        "no script element was created from the message"
+    );
+    let button = panel
+        .query_selector("button")
+        .expect("query")
+        .expect("a button");
+    assert_eq!(
+        button.text_content().as_deref(),
+        Some("Download my saved data")
+    );
+    panel.remove();
+}

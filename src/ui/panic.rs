@@ -14,7 +14,9 @@ pub fn install() {
     }));
 }
 
-fn show_panel(message: &str) {
+/// Shows the error panel with `message` as text, and a button to download the saved state. The
+/// panic hook calls it; it is public so the browser tests can check the panel itself.
+pub fn show_panel(message: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
