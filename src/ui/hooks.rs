@@ -3,8 +3,9 @@
 
 use super::state::{Action, AppState, SavedState};
 use crate::engine::{
-    assess, estimate, import_soa, Answers, Assessment, Catalog, CostAssumptions, Estimate,
-    ImportOptions, Inputs, RequirementId, Role, SoaImport, Status, TextEncoding, View,
+    assess, estimate, import_soa, Answers, Assessment, Catalog, CostAssumptions, Delimiter,
+    Edition, Estimate, ImportOptions, Inputs, RequirementId, Role, SoaImport, Status, TextEncoding,
+    View,
 };
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -43,6 +44,14 @@ impl AppHandle {
     /// Overrides the column used for a role.
     pub fn set_column(&self, role: Role, column: Option<usize>) {
         self.handle.dispatch(Action::SetColumn(role, column));
+    }
+    /// Forces a delimiter, or `None` to sniff it.
+    pub fn set_delimiter(&self, delimiter: Option<Delimiter>) {
+        self.handle.dispatch(Action::SetDelimiter(delimiter));
+    }
+    /// Forces an edition, or `None` to detect it.
+    pub fn set_edition(&self, edition: Option<Edition>) {
+        self.handle.dispatch(Action::SetEdition(edition));
     }
     /// Forgets the SoA.
     pub fn clear_soa(&self) {

@@ -5,7 +5,7 @@ use super::browser::{bytes_to_text, download, read_file};
 use super::format::control_status_label;
 use super::hooks::{use_app, use_results, AppHandle};
 use super::state::{SAMPLE_NAME, SAMPLE_SOA};
-use crate::engine::{Catalog, Delimiter, Edition, Role, TextEncoding};
+use crate::engine::{Catalog, Delimiter, Edition, Role, SoaImport, TextEncoding};
 use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -220,6 +220,7 @@ pub fn soa_import_panel() -> Html {
                                     </div>
                                 }
                             }) }
+                            { read_as_fields(&app, import) }
                         </div>
                     </details>
                     <details class="mapping" data-testid="soa-rows-preview">
@@ -268,5 +269,58 @@ pub fn soa_import_panel() -> Html {
                 </div>
             }
         </div>
+    }
+}
+
+/// The delimiter and edition selectors: when sniffing or detection guessed wrong, the user says.
+fn read_as_fields(app: &AppHandle, import: &SoaImport) -> Html {
+    let options = &app.saved().import_options;
+    let on_delimiter = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            app.set_delimiter(
+                Delimiter::ALL
+                    .into_iter()
+                    .find(|d| delimiter_label(*d) == v),
+            );
+        })
+    };
+    let on_edition = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            app.set_edition(match v.as_str() {
+                "2013" => Some(Edition::Iso2013),
+                "2022" => Some(Edition::Iso2022),
+                _ => None,
+            });
+        })
+    };
+    let detected_edition = import
+        .edition
+        .map_or("none found".to_string(), |e| e.year().to_string());
+    html! {
+        <>
+            <div class="field">
+                <label for="map-delimiter">{"Delimiter"}</label>
+                <select id="map-delimiter" onchange={on_delimiter} data-testid="map-delimiter">
+                    <option value="auto" selected={options.delimiter.is_none()}>
+                        {format!("Automatic ({})", delimiter_label(import.delimiter))}
+                    </option>
+                    { for Delimiter::ALL.into_iter().map(|d| html! {
+                        <option value={delimiter_label(d)} selected={options.delimiter == Some(d)}>{delimiter_label(d)}</option>
+                    }) }
+                </select>
+            </div>
+            <div class="field">
+                <label for="map-edition">{"ISO/IEC 27001 edition"}</label>
+                <select id="map-edition" onchange={on_edition} data-testid="map-edition">
+                    <option value="auto" selected={options.edition.is_none()}>{format!("Automatic ({detected_edition})")}</option>
+                    <option value="2022" selected={options.edition == Some(Edition::Iso2022)}>{"2022"}</option>
+                    <option value="2013" selected={options.edition == Some(Edition::Iso2013)}>{"2013"}</option>
+                </select>
+            </div>
+        </>
     }
 }

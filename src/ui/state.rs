@@ -3,7 +3,8 @@
 //! it elsewhere (`hooks.rs`), never stored here.
 
 use crate::engine::{
-    Answers, CostAssumptions, ImportOptions, RequirementId, Role, Status, TextEncoding, View,
+    Answers, CostAssumptions, Delimiter, Edition, ImportOptions, RequirementId, Role, Status,
+    TextEncoding, View,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -58,6 +59,10 @@ pub enum Action {
     },
     /// Use a given column (or detection, with `None`) for a role, and re-import.
     SetColumn(Role, Option<usize>),
+    /// Force a delimiter (or sniff it again, with `None`), and re-import.
+    SetDelimiter(Option<Delimiter>),
+    /// Force an edition (or detect it again, with `None`), and re-import.
+    SetEdition(Option<Edition>),
     /// Forget the imported SoA.
     ClearSoa,
     /// Answer a requirement directly, or clear the answer with `None`.
@@ -110,6 +115,8 @@ impl Reducible for AppState {
                 };
                 *slot = column;
             }
+            Action::SetDelimiter(delimiter) => s.import_options.delimiter = delimiter,
+            Action::SetEdition(edition) => s.import_options.edition = edition,
             Action::ClearSoa => {
                 s.soa_text = None;
                 s.soa_name = None;
