@@ -152,11 +152,16 @@ pub fn summary(soa: Option<&SoaImport>, a: &Assessment, e: &Estimate) -> Summary
             met: a.scoring.level1.met,
             unmet: a.scoring.level1.unmet.clone(),
         },
+        // Whole dollars and tenths of a month: the estimate is rough, and the JSON should not
+        // pretend otherwise with float noise such as 34.910000000000004.
         cost: CostSummary {
             assessment_usd: e.assessment.usd,
-            total_usd: e.total_usd,
+            total_usd: Range::new(e.total_usd.low.round(), e.total_usd.high.round()),
         },
-        timeline_months: e.timeline_months,
+        timeline_months: Range::new(
+            (e.timeline_months.low * 10.0).round() / 10.0,
+            (e.timeline_months.high * 10.0).round() / 10.0,
+        ),
         path_to_88: e
             .path_to_88
             .steps
