@@ -4,7 +4,7 @@
 //! ISO evidence is always evaluated in ISO/IEC 27001:2022 space: a 2013 SoA is first carried
 //! through the ISO/IEC 27002:2022 Annex B correspondence, so there is one inference mechanism.
 
-use super::catalog::{Catalog, Edge, Provenance, Relationship, Requirement};
+use super::catalog::{Catalog, Edge, IsoLimit, Provenance, Relationship, Requirement};
 use super::ids::{AnnexAControl, Edition, Family, RequirementId};
 use super::questionnaire::{applicability, Answers, Applicability};
 use super::score::{score, Scoring};
@@ -398,12 +398,13 @@ fn decide(
         })
         .map(|e| e.iso.clone())
         .collect();
-    let limits: Vec<String> = catalog.limits_for(&req.id).map(|l| l.id.clone()).collect();
+    let touching: Vec<&IsoLimit> = catalog.limits_for(&req.id).collect();
+    let limits: Vec<String> = touching.iter().map(|l| l.id.clone()).collect();
 
     let (mut inferred, mut why) = infer(&evidence, soa.is_some(), view);
     let mut capped_by = Vec::new();
     if inferred == Status::Met {
-        for limit in catalog.limits_for(&req.id).filter(|l| l.caps_iso_evidence) {
+        for limit in touching.iter().filter(|l| l.caps_iso_evidence) {
             if !lifted_by_answers(&limit.id, inputs.answers) {
                 capped_by.push(limit.id.clone());
             }

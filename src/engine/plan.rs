@@ -12,6 +12,7 @@ use super::ids::RequirementId;
 use super::questionnaire::{Answers, AssessmentType, CuiStorage, Level};
 use super::score::{deduction, effective, Counting, CONDITIONAL_MIN_SCORE, MAX_SCORE};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The dominant kind of work to close a gap on a requirement.
@@ -57,8 +58,14 @@ pub fn remediation_table() -> &'static [Remediation] {
     })
 }
 
+/// The table's row for a requirement, through an index built once (this runs for every open
+/// requirement on every recompute).
 fn remediation(id: &RequirementId) -> Option<&'static Remediation> {
-    remediation_table().iter().find(|r| &r.id == id)
+    static INDEX: OnceLock<HashMap<&'static RequirementId, &'static Remediation>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| remediation_table().iter().map(|r| (&r.id, r)).collect())
+        .get(id)
+        .copied()
 }
 
 /// A low-high range.
@@ -224,6 +231,7 @@ pub struct Path {
 }
 
 /// What one open requirement would take.
+#[derive(Clone)]
 struct Open {
     id: RequirementId,
     kind: WorkKind,
@@ -352,13 +360,8 @@ pub fn estimate(
 ) -> Estimate {
     let open = open_items(catalog, a, x);
     let high_score = a.scoring.sprs.high;
-    let path_to_88 = path_to(
-        CONDITIONAL_MIN_SCORE,
-        high_score,
-        open_items(catalog, a, x),
-        true,
-    );
-    let path_to_110 = path_to(MAX_SCORE, high_score, open_items(catalog, a, x), false);
+    let path_to_88 = path_to(CONDITIONAL_MIN_SCORE, high_score, open.clone(), true);
+    let path_to_110 = path_to(MAX_SCORE, high_score, open.clone(), false);
 
     // Requirements that ISO evidence suggests are met still need their 800-171 evidence written up.
     let verify: Range = a
