@@ -35,10 +35,5 @@ pub use soa_import::template_csv;
 pub fn start() {
     panic::install();
     browser::mark("app-start");
-    // Parse the compiled-in catalog up front, inside a performance entry, so scripts/bench can
-    // report what start-up spends on it.
-    browser::measured("catalog", || {
-        let _ = crate::engine::Catalog::builtin();
-    });
     yew::Renderer::<App>::new().render();
 }

@@ -10,14 +10,41 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Lets the scheduler run pending renders and effects.
+/// Lets the scheduler run pending renders and effects, and waits until the results have been
+/// drawn in full: the app draws them over several frames after the first render, and marks the
+/// results step complete and every table still filling in as busy.
 async fn settle() {
     gloo::timers::future::TimeoutFuture::new(0).await;
-    gloo::timers::future::TimeoutFuture::new(0).await;
+    let document = gloo::utils::document();
+    for _ in 0..500 {
+        let complete = document
+            .query_selector("[data-testid=\"step-results\"][data-complete=\"true\"]")
+            .ok()
+            .flatten()
+            .is_some();
+        let busy = document
+            .query_selector("[aria-busy=\"true\"]")
+            .ok()
+            .flatten()
+            .is_some();
+        if complete && !busy {
+            return;
+        }
+        gloo::timers::future::TimeoutFuture::new(10).await;
+    }
+    panic!("the app did not finish drawing its results within 5 seconds");
 }
 
-/// Mounts a fresh `App`, with no saved state, into its own element and returns that element.
+/// Mounts a fresh `App`, with no saved state, into its own element and returns that element
+/// once the results are drawn.
 async fn mount() -> web_sys::Element {
+    let root = mount_now();
+    settle().await;
+    root
+}
+
+/// Mounts a fresh `App` and returns at once, before its first render.
+fn mount_now() -> web_sys::Element {
     if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let _ = s.remove_item(STORAGE_KEY);
     }
@@ -29,7 +56,6 @@ async fn mount() -> web_sys::Element {
         .append_child(&root)
         .expect("append root");
     yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
     root
 }
 
@@ -85,6 +111,32 @@ async fn app_shows_the_three_steps_and_the_privacy_line() {
     assert!(text.contains("See your results"), "{text}");
     assert!(text.contains("leaves this device"), "{text}");
     assert!(text.contains("it makes no requests"), "{text}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_questionnaire_is_drawn_first_and_the_results_follow() {
+    let root = mount_now();
+    // One task later the first render is on the page: the questionnaire and the level, with the
+    // score still pending and no results yet.
+    gloo::timers::future::TimeoutFuture::new(0).await;
+    assert!(root
+        .query_selector("[data-testid=\"questionnaire\"]")
+        .expect("query")
+        .is_some());
+    assert_eq!(text_of(&root, "level-value"), "No CMMC level");
+    assert_eq!(text_of(&root, "strip-pending"), "…");
+    assert!(root
+        .query_selector("[data-testid=\"gap-table\"]")
+        .expect("query")
+        .is_none());
+    // Then the results fill in over the next frames, in full.
+    settle().await;
+    assert_eq!(text_of(&root, "strip-sprs"), "-203");
+    let rows = root
+        .query_selector_all("tr[data-testid=\"gap-row\"]")
+        .expect("query rows");
+    assert_eq!(rows.length(), 110);
     root.remove();
 }
 

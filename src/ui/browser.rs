@@ -130,3 +130,30 @@ pub fn mark(name: &str) {
         let _ = p.mark(name);
     }
 }
+
+/// Runs `f` once, after the browser has had the chance to paint the current frame: from a task
+/// queued by the next animation frame. Animation frames stop in hidden tabs, so a timer runs `f`
+/// anyway if no frame comes within 250 ms.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+
+    let f = Rc::new(Cell::new(Some(Box::new(f) as Box<dyn FnOnce()>)));
+    let run = {
+        let f = f.clone();
+        move || {
+            if let Some(f) = f.take() {
+                f();
+            }
+        }
+    };
+    let fallback = run.clone();
+    gloo::timers::callback::Timeout::new(250, fallback).forget();
+    if let Some(window) = web_sys::window() {
+        let on_frame = Closure::once_into_js(move || {
+            gloo::timers::callback::Timeout::new(0, run).forget();
+        });
+        let _ = window.request_animation_frame(on_frame.unchecked_ref());
+    }
+}

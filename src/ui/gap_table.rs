@@ -5,7 +5,7 @@ use super::format::{
     basis_label, control_status_label, provenance_label, relationship_label, short_text,
     status_class,
 };
-use super::hooks::{use_app, use_results};
+use super::hooks::{use_app, use_progressive, use_results};
 use crate::engine::{Catalog, Family, RequirementId, RequirementResult, Status};
 use std::collections::BTreeSet;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -30,6 +30,10 @@ const STATUSES: [Status; 5] = [
     Status::NotApplicable,
     Status::Unknown,
 ];
+
+/// Rows drawn in the first frame, and in each frame after it (see `use_progressive`).
+const ROWS_FIRST: usize = 15;
+const ROWS_PER_FRAME: usize = 25;
 
 /// The table with its controls.
 #[function_component(GapTable)]
@@ -65,6 +69,8 @@ pub fn gap_table() -> Html {
             )
         });
     }
+
+    let drawn = use_progressive(rows.len(), ROWS_FIRST, ROWS_PER_FRAME);
 
     let on_family = {
         let family = family.clone();
@@ -141,7 +147,7 @@ pub fn gap_table() -> Html {
             </div>
             <p class="muted small" aria-live="polite">{format!("Showing {} of {} requirements.", rows.len(), results.assessment.requirements.len())}</p>
             <div class="table-wrap">
-            <table class="gap-table" data-testid="gap-table">
+            <table class="gap-table" data-testid="gap-table" aria-busy={(drawn < rows.len()).to_string()}>
                 <thead>
                     <tr>
                         <th scope="col">{"Requirement"}</th>
@@ -152,7 +158,7 @@ pub fn gap_table() -> Html {
                         <th scope="col" class="num">{"Points"}</th>
                     </tr>
                 </thead>
-                { for rows.iter().map(|r| html! {
+                { for rows.iter().take(drawn).map(|r| html! {
                     <GapRow key={r.id.as_str()} result={(*r).clone()} open={expanded.contains(&r.id)} on_toggle={on_toggle.clone()} />
                 }) }
             </table>

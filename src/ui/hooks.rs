@@ -3,9 +3,9 @@
 
 use super::state::{Action, AppState, SavedState};
 use crate::engine::{
-    assess, estimate, import_soa, Answers, Assessment, Catalog, CostAssumptions, Delimiter,
-    Edition, Estimate, ImportOptions, Inputs, RequirementId, Role, SoaImport, Status, TextEncoding,
-    View,
+    applicability, assess, estimate, import_soa, Answers, Applicability, Assessment, Catalog,
+    CostAssumptions, Delimiter, Edition, Estimate, ImportOptions, Inputs, RequirementId, Role,
+    SoaImport, Status, TextEncoding, View,
 };
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -118,84 +118,117 @@ impl PartialEq for Results {
 }
 
 /// Computes the results from the state, each stage memoised on its own inputs so that, say,
-/// editing a cost assumption re-runs only the estimate and never the SoA import.
+/// editing a cost assumption re-runs only the estimate and never the SoA import. Nothing is
+/// computed until `ready`: the first render shows the questionnaire without waiting for the
+/// catalog, the import and the assessment.
 #[hook]
-pub fn use_compute_results(saved: &SavedState) -> Results {
+pub fn use_compute_results(saved: &SavedState, ready: bool) -> Option<Results> {
     let soa = use_memo(
-        (saved.soa_text.clone(), saved.import_options.clone()),
-        |(text, options): &(Option<String>, ImportOptions)| {
-            super::browser::measured("import", || {
-                text.as_ref()
-                    .map(|t| import_soa(t.as_bytes(), options, Catalog::builtin()))
+        (ready, saved.soa_text.clone(), saved.import_options.clone()),
+        |(ready, text, options): &(bool, Option<String>, ImportOptions)| {
+            ready.then(|| {
+                Rc::new(super::browser::measured("import", || {
+                    text.as_ref()
+                        .map(|t| import_soa(t.as_bytes(), options, Catalog::builtin()))
+                }))
             })
         },
     );
     let assessment = use_memo(
         (
+            ByPointer((*soa).clone()),
             saved.answers.clone(),
-            SoaKey(soa.clone()),
             saved.direct.clone(),
             saved.level3.clone(),
             saved.view,
         ),
-        |(answers, soa, direct, level3, view): &(
-            Answers,
-            SoaKey,
-            BTreeMap<RequirementId, Status>,
-            BTreeMap<String, bool>,
-            View,
-        )| {
-            super::browser::measured("recompute", || {
-                assess(
-                    Catalog::builtin(),
-                    &Inputs {
-                        answers,
-                        soa: soa.0.as_ref().as_ref(),
-                        direct,
-                        level3,
-                        view: *view,
-                    },
-                )
+        |(soa, answers, direct, level3, view): &AssessInputs| {
+            soa.0.as_ref().map(|soa| {
+                Rc::new(super::browser::measured("recompute", || {
+                    assess(
+                        Catalog::builtin(),
+                        &Inputs {
+                            answers,
+                            soa: soa.as_ref().as_ref(),
+                            direct,
+                            level3,
+                            view: *view,
+                        },
+                    )
+                }))
             })
         },
     );
     let est = use_memo(
         (
-            AssessmentKey(assessment.clone()),
+            ByPointer((*assessment).clone()),
             saved.answers.clone(),
             saved.costs.clone(),
         ),
-        |(a, answers, costs): &(AssessmentKey, Answers, CostAssumptions)| {
-            super::browser::measured("recompute", || {
-                estimate(Catalog::builtin(), &a.0, answers, costs)
+        |(a, answers, costs): &(ByPointer<Assessment>, Answers, CostAssumptions)| {
+            a.0.as_ref().map(|a| {
+                Rc::new(super::browser::measured("recompute", || {
+                    estimate(Catalog::builtin(), a, answers, costs)
+                }))
             })
         },
     );
-    Results {
-        soa,
-        assessment,
-        estimate: est,
-    }
+    Some(Results {
+        soa: (*soa).clone()?,
+        assessment: (*assessment).clone()?,
+        estimate: (*est).clone()?,
+    })
 }
 
-/// A memo key that compares the SoA import by pointer: a new `Rc` is a new import.
-struct SoaKey(Rc<Option<SoaImport>>);
-impl PartialEq for SoaKey {
+/// What the assessment is memoised on.
+type AssessInputs = (
+    ByPointer<Option<SoaImport>>,
+    Answers,
+    BTreeMap<RequirementId, Status>,
+    BTreeMap<String, bool>,
+    View,
+);
+
+/// A memo key that compares a computed stage by pointer: a new `Rc` is a new result.
+struct ByPointer<T>(Option<Rc<T>>);
+impl<T> PartialEq for ByPointer<T> {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &o.0)
+        match (&self.0, &o.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
     }
 }
 
-/// A memo key that compares the assessment by pointer.
-struct AssessmentKey(Rc<Assessment>);
-impl PartialEq for AssessmentKey {
-    fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &o.0)
-    }
-}
-
-/// The derived results, provided by the root component.
+/// The derived results, provided by the root component around everything that shows them.
 #[hook]
 pub fn use_results() -> Results {
     use_context::<Results>().expect("Results are provided by App")
+}
+
+/// The level and assessment type the answers lead to. They depend on the answers alone, so the
+/// level card shows them in the first render, before the catalog is read.
+#[hook]
+pub fn use_applicability() -> Rc<Applicability> {
+    let app = use_app();
+    use_memo(app.saved().answers.clone(), applicability)
+}
+
+/// How many of `total` items to draw: `first` at once, then `step` more after each paint. A long
+/// table drawn in one go blocks the page for a tenth of a second or more; drawn this way no task
+/// is long, so the page answers input while the table fills in. Once everything has been drawn,
+/// later changes draw in full.
+#[hook]
+pub fn use_progressive(total: usize, first: usize, step: usize) -> usize {
+    let shown = use_state(|| first);
+    {
+        let shown = shown.clone();
+        use_effect_with((*shown, total), move |&(n, total)| {
+            if n < total {
+                super::browser::after_paint(move || shown.set(n.saturating_add(step)));
+            }
+        });
+    }
+    (*shown).min(total)
 }

@@ -1,13 +1,12 @@
 //! The level card: the CMMC level and assessment type the answers lead to, with cited reasons.
 
-use super::hooks::use_results;
+use super::hooks::use_applicability;
 use yew::prelude::*;
 
 /// Level, assessment type and the reasons behind them.
 #[function_component(LevelCard)]
 pub fn level_card() -> Html {
-    let results = use_results();
-    let a = &results.assessment.applicability;
+    let a = use_applicability();
     html! {
         <section class="card level-card" aria-label="Your CMMC level" data-testid="level-result" aria-live="polite">
             <h3 class="card-title">{"Your CMMC level"}</h3>

@@ -2,7 +2,7 @@
 //! effort and the score after each step.
 
 use super::format::num_range;
-use super::hooks::use_results;
+use super::hooks::{use_progressive, use_results};
 use crate::engine::Path;
 use yew::prelude::*;
 
@@ -11,15 +11,18 @@ use yew::prelude::*;
 pub fn paths() -> Html {
     let results = use_results();
     let e = &results.estimate;
+    // Up to 110 rows each: drawn a few frames at a time, like the gap table.
+    let drawn_88 = use_progressive(e.path_to_88.steps.len(), 15, 30);
+    let drawn_110 = use_progressive(e.path_to_110.steps.len(), 0, 30);
     html! {
         <div class="cards-row stack">
-            {path_card("Path to 88 (Conditional Level 2)", "path-88", &e.path_to_88)}
-            {path_card("Path to 110 (Final Level 2)", "path-110", &e.path_to_110)}
+            {path_card("Path to 88 (Conditional Level 2)", "path-88", &e.path_to_88, drawn_88)}
+            {path_card("Path to 110 (Final Level 2)", "path-110", &e.path_to_110, drawn_110)}
         </div>
     }
 }
 
-fn path_card(title: &'static str, testid: &'static str, p: &Path) -> Html {
+fn path_card(title: &'static str, testid: &'static str, p: &Path, drawn: usize) -> Html {
     let body = if !p.reachable {
         html! { <p class="muted">{"No score to start from: a System Security Plan (3.12.4) comes first."}</p> }
     } else if p.steps.is_empty() {
@@ -29,13 +32,13 @@ fn path_card(title: &'static str, testid: &'static str, p: &Path) -> Html {
             <>
             <p class="small">{format!("{} step(s), {} person-days.", p.steps.len(), num_range(p.effort_days))}</p>
             <div class="table-wrap scroll-y" tabindex="0" role="region" aria-label={format!("{title}: steps")}>
-            <table class="path-table">
+            <table class="path-table" aria-busy={(drawn < p.steps.len()).to_string()}>
                 <thead><tr>
                     <th scope="col">{"#"}</th><th scope="col">{"Requirement"}</th><th scope="col">{"Work"}</th>
                     <th scope="col" class="num">{"Points"}</th><th scope="col" class="num">{"Days"}</th><th scope="col" class="num">{"Score after"}</th>
                 </tr></thead>
                 <tbody>
-                { for p.steps.iter().enumerate().map(|(i, s)| html! {
+                { for p.steps.iter().take(drawn).enumerate().map(|(i, s)| html! {
                     <tr>
                         <td>{i + 1}</td>
                         <td>{s.id.as_str()}if s.required { <span class="tag" title="May not sit on a POA&M">{"required"}</span> }</td>

@@ -18,13 +18,21 @@ class AppPage {
 
   async open() {
     await this.page.goto('/');
-    await this.page.waitForSelector('[data-testid="step-questionnaire"]');
+    await this.drawn();
     this.origin = new URL(this.page.url()).origin;
   }
 
   async reload() {
     await this.page.reload();
+    await this.drawn();
+  }
+
+  /** Waits until the page is drawn in full: the questionnaire comes first, and the results
+   *  follow over a few frames (the results step is marked complete and no table is still busy). */
+  async drawn() {
     await this.page.waitForSelector('[data-testid="step-questionnaire"]');
+    await this.page.waitForFunction(() => document.querySelector('[data-testid="step-results"][data-complete="true"]')
+      && !document.querySelector('[aria-busy="true"]'));
   }
 
   /** Every request whose origin is not the page's own (data: and blob: URLs stay on the device). */

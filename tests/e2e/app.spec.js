@@ -14,3 +14,18 @@ test('the page loads and shows the three steps', async ({ page }) => {
   await app.screenshot('home');
   expect(app.foreignRequests()).toEqual([]);
 });
+
+test('answers given while the results are still drawing are kept and counted', async ({ page }) => {
+  // The questionnaire is drawn first and the results follow over a few frames; answering at once
+  // must neither be lost nor leave the results on the old answers.
+  await page.goto('/');
+  await page.getByTestId('q-handles_fci-yes').check();
+  await page.getByTestId('q-handles_cui-yes').check();
+  const app = new AppPage(page);
+  await app.drawn();
+  await expect(page.getByTestId('q-handles_fci-yes')).toBeChecked();
+  await expect(page.getByTestId('q-handles_cui-yes')).toBeChecked();
+  await expect(page.getByTestId('strip-level')).toHaveText('Level 2');
+  await expect(page.getByTestId('level-value')).toHaveText('Level 2');
+  await expect(page.getByTestId('gap-row')).toHaveCount(110);
+});

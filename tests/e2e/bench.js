@@ -15,14 +15,45 @@ async function heap(page) {
   return page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : 0));
 }
 
-// Time from navigation start until `selector` exists and is enabled, measured by the page's clock.
+// Time from navigation start until `selector` is interactive, measured by the page's own clock:
+// the first animation frame in which the element has a box, and then the first task after that
+// frame runs. Input that arrived at that moment would be handled then, so a long task the app
+// runs after its first paint counts against it. Also records when the page settled: the results
+// complete (`data-complete`) with nothing still filling in (`aria-busy`).
 async function interactive(browser, url, selector) {
   const page = await browser.newPage();
+  await page.addInitScript((sel) => {
+    const watch = () => {
+      const el = document.querySelector(sel);
+      if (el && el.getClientRects().length) {
+        setTimeout(() => { window.__interactive = performance.now(); }, 0);
+        return;
+      }
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+    const settle = () => {
+      if (document.querySelector('[data-complete="true"]') && !document.querySelector('[aria-busy="true"]')) {
+        window.__settled = performance.now();
+        return;
+      }
+      requestAnimationFrame(settle);
+    };
+    requestAnimationFrame(settle);
+  }, selector);
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForSelector(selector, { state: 'visible' });
-  await page.locator(selector).first().waitFor({ state: 'attached' });
-  const t = await page.evaluate(() => performance.now());
+  await page.waitForFunction(() => window.__interactive !== undefined);
+  const t = await page.evaluate(() => window.__interactive);
   return { page, t };
+}
+
+// First contentful paint: both pages start empty, so this is their first render on screen.
+async function fcp(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+  return page.evaluate(() => {
+    const e = performance.getEntriesByName('first-contentful-paint')[0];
+    return e ? e.startTime : NaN;
+  });
 }
 
 async function importTime(page, file) {
@@ -56,23 +87,27 @@ async function recomputeMs(page) {
 
 (async () => {
   const browser = await chromium.launch({ executablePath: process.env.CHROME_BIN || '/usr/bin/chromium', args: ARGS });
-  const out = { app: [], catalog: [], wasmStart: [], firstRender: [], empty: [], import93: [], import10k: [], recompute93: [], recompute10k: [], heap: 0 };
+  const out = { appFcp: [], emptyFcp: [], resultsDrawn: [], app: [], catalog: [], wasmStart: [], firstRender: [], empty: [], import93: [], import10k: [], recompute93: [], recompute10k: [], heap: 0 };
   for (let i = 0; i < RUNS; i++) {
     const e = await interactive(browser, emptyUrl, '[data-testid="ready"]');
-    out.empty.push(e.t); await e.page.close();
+    out.empty.push(e.t); out.emptyFcp.push(await fcp(e.page)); await e.page.close();
 
-    const a = await interactive(browser, appUrl, '[data-testid="load-sample"]');
+    // The questionnaire's first control: the issue's "questionnaire interactive".
+    const a = await interactive(browser, appUrl, '[data-testid="q-handles_fci-yes"]');
     out.app.push(a.t);
+    await a.page.waitForFunction(() => window.__settled !== undefined);
+    out.appFcp.push(await fcp(a.page));
     out.catalog.push(await a.page.evaluate(() => {
       const m = performance.getEntriesByName('catalog');
       return m.length ? m[0].duration : NaN;
     }));
     const marks = await a.page.evaluate(() => {
       const at = (n) => { const m = performance.getEntriesByName(n); return m.length ? m[0].startTime : NaN; };
-      return { start: at('app-start'), render: at('first-render') };
+      return { start: at('app-start'), render: at('first-render'), results: window.__settled };
     });
     out.wasmStart.push(marks.start);
     out.firstRender.push(marks.render - marks.start);
+    out.resultsDrawn.push(marks.results);
     await a.page.evaluate(() => localStorage.clear());
     out.import93.push(await importTime(a.page, soa93));
     out.recompute93.push(await recomputeMs(a.page));
@@ -87,10 +122,13 @@ async function recomputeMs(page) {
   const r = (x) => Math.round(x * 10) / 10;
   console.log(JSON.stringify({
     runs: RUNS,
+    empty_first_paint_ms: r(median(out.emptyFcp)),
+    app_first_paint_ms: r(median(out.appFcp)),
     empty_interactive_ms: r(median(out.empty)),
     app_interactive_ms: r(median(out.app)),
+    app_results_complete_ms: r(median(out.resultsDrawn)),
     wasm_main_starts_at_ms: r(median(out.wasmStart)),
-    catalog_parse_at_start_ms: r(median(out.catalog)),
+    catalog_parse_after_first_paint_ms: r(median(out.catalog)),
     first_render_after_main_ms: r(median(out.firstRender)),
     import_93_to_results_ms: r(median(out.import93)),
     import_10k_to_results_ms: r(median(out.import10k)),
