@@ -39,7 +39,7 @@ fn path_card(title: &'static str, testid: &'static str, p: &Path, drawn: usize) 
                 </tr></thead>
                 <tbody>
                 { for p.steps.iter().take(drawn).enumerate().map(|(i, s)| html! {
-                    <tr>
+                    <tr key={s.id.as_str()}>
                         <td>{i + 1}</td>
                         <td>{s.id.as_str()}if s.required { <span class="tag" title="May not sit on a POA&M">{"required"}</span> }</td>
                         <td>{s.work_kind.label()}</td>

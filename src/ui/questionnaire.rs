@@ -30,7 +30,7 @@ pub fn questionnaire() -> Html {
         <form class="questions" data-testid="questionnaire" aria-busy={(drawn < QUESTIONS.len()).to_string()}
             onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             { for QUESTIONS.iter().take(drawn).map(|q| html! {
-                <QuestionField question={*q} value={answer_value(&answers, q.id)} on_answer={on_answer.clone()} />
+                <QuestionField key={q.id} question={*q} value={answer_value(&answers, q.id)} on_answer={on_answer.clone()} />
             }) }
         </form>
     }

@@ -16,9 +16,10 @@ test('the page loads and shows the three steps', async ({ page }) => {
 });
 
 test('answers given while the results are still drawing are kept and counted', async ({ page }) => {
-  // The questionnaire is drawn first and the results follow over a few frames; answering at once
-  // must neither be lost nor leave the results on the old answers.
-  await page.goto('/');
+  // The questionnaire is drawn first (its first questions, then the rest) and the results follow
+  // over a few frames; answering at once, two answers in a row, must neither lose one nor leave
+  // the results on the old answers. (An unkeyed question list once lost the first answer here.)
+  await page.goto('/', { waitUntil: 'commit' });
   await page.getByTestId('q-handles_fci-yes').check();
   await page.getByTestId('q-handles_cui-yes').check();
   const app = new AppPage(page);
