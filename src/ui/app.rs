@@ -6,7 +6,7 @@ use super::cost::CostPanel;
 use super::coverage_chart::CoverageChart;
 use super::export::ExportPanel;
 use super::gap_table::GapTable;
-use super::hooks::{use_compute_results, AppContext, Results};
+use super::hooks::{use_compute_results, use_progressive, AppContext, Results};
 use super::iso_limits::IsoLimits;
 use super::level3::Level3Panel;
 use super::level_card::LevelCard;
@@ -32,8 +32,11 @@ fn initial_state() -> AppState {
     state
 }
 
-/// How many groups the results step is rendered in, one per frame after the first render.
-const RESULT_STAGES: u8 = 4;
+/// The steps after the first render, one per frame: 1 reads the catalog, 2 computes the results
+/// and draws the import and the scores, 3 the gap table, 4 the paths, 5 the estimate.
+const CATALOG_STAGE: u8 = 1;
+const RESULTS_STAGE: u8 = 2;
+const RESULT_STAGES: u8 = 5;
 
 /// The whole application.
 #[function_component(App)]
@@ -52,31 +55,23 @@ pub fn app() -> Html {
 
     // The results are long (about 3,300 elements) and need the catalog read first; building them
     // in the first render would keep the questionnaire from showing until all of that is done. So
-    // the first render is the questionnaire and the level card, and the rest follows one group
-    // per frame: the import and the scores, then the gap table, the paths, and the estimate.
-    let stage = use_state(|| 0u8);
-    use_effect_with(*stage, {
-        let stage = stage.clone();
-        move |s: &u8| {
-            let s = *s;
-            if s == 0 {
-                // The end of the first render, for the start-up figures in scripts/bench.
-                super::browser::mark("first-render");
-                super::browser::after_paint(move || {
-                    // The compiled-in catalog is read in a task of its own, inside a
-                    // performance entry so scripts/bench can report what it costs.
-                    super::browser::measured("catalog", || {
-                        let _ = crate::engine::Catalog::builtin();
-                    });
-                    gloo::timers::callback::Timeout::new(0, move || stage.set(1)).forget();
-                });
-            } else if s < RESULT_STAGES {
-                super::browser::after_paint(move || stage.set(s + 1));
-            }
+    // the first render is the first questions and the level card, and the rest follows one step
+    // per frame (`use_progressive`): reading the catalog, then the import and the scores, the gap
+    // table, the paths, and the estimate.
+    let stage = use_progressive(usize::from(RESULT_STAGES), 0, 1);
+    let shown = |group: u8| stage >= usize::from(group);
+    // The end of the first render, for the start-up figures in scripts/bench.
+    use_effect_with((), |()| super::browser::mark("first-render"));
+    // The compiled-in catalog is read in a task of its own, inside a performance entry so
+    // scripts/bench can report what it costs.
+    use_effect_with(shown(CATALOG_STAGE), |&read| {
+        if read {
+            super::browser::measured("catalog", || {
+                let _ = crate::engine::Catalog::builtin();
+            });
         }
     });
-    let shown = |group: u8| *stage >= group;
-    let results = use_compute_results(&state.saved, shown(1));
+    let results = use_compute_results(&state.saved, shown(RESULTS_STAGE));
     // Wraps what reads the results in their provider; before the first group there is nothing.
     let with_results = |body: Html| match &results {
         Some(r) => {
@@ -134,7 +129,7 @@ pub fn app() -> Html {
                         <LevelCard />
                     </div>
                 </section>
-                <section class="step" data-testid="step-soa" aria-labelledby="h-step2" aria-busy={(!shown(1)).to_string()}>
+                <section class="step" data-testid="step-soa" aria-labelledby="h-step2" aria-busy={(!shown(RESULTS_STAGE)).to_string()}>
                     <h2 id="h-step2"><span class="step-no">{"2"}</span>{"Import your Statement of Applicability"}</h2>
                     <p class="step-lead">{"Bring your ISO/IEC 27001 SoA as CSV. Optional: without one, answer requirements directly in the gap table."}</p>
                     {with_results(html! { <SoaImportPanel /> })}
@@ -148,9 +143,9 @@ pub fn app() -> Html {
                         <Scores />
                         <Level3Panel />
                         <CoverageChart />
-                        if shown(2) { <GapTable /> }
-                        if shown(3) { <Paths /> }
-                        if shown(4) {
+                        if shown(3) { <GapTable /> }
+                        if shown(4) { <Paths /> }
+                        if shown(5) {
                             <CostPanel />
                             <IsoLimits />
                         }

@@ -1,7 +1,7 @@
 //! Step 1: the questionnaire, rendered from the engine's `QUESTIONS` so the two never drift.
 
 use super::hooks::{use_app, use_progressive};
-use super::state::{answer_value, with_answer};
+use super::state::{answer_values, with_answer};
 use crate::engine::{Question, QuestionKind, QUESTIONS};
 use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -15,6 +15,7 @@ const QUESTIONS_FIRST: usize = 3;
 pub fn questionnaire() -> Html {
     let app = use_app();
     let answers = app.saved().answers.clone();
+    let values = answer_values(&answers);
     let on_answer = {
         let app = app.clone();
         let answers = answers.clone();
@@ -30,7 +31,7 @@ pub fn questionnaire() -> Html {
         <form class="questions" data-testid="questionnaire" aria-busy={(drawn < QUESTIONS.len()).to_string()}
             onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             { for QUESTIONS.iter().take(drawn).map(|q| html! {
-                <QuestionField key={q.id} question={*q} value={answer_value(&answers, q.id)} on_answer={on_answer.clone()} />
+                <QuestionField key={q.id} question={*q} value={values.get(q.id).cloned().unwrap_or(Value::Null)} on_answer={on_answer.clone()} />
             }) }
         </form>
     }

@@ -149,12 +149,10 @@ impl Reducible for AppState {
     }
 }
 
-/// Reads one questionnaire answer as JSON (`null` when unanswered), by the question's field id.
-pub fn answer_value(a: &Answers, id: &str) -> serde_json::Value {
-    serde_json::to_value(a)
-        .ok()
-        .and_then(|v| v.get(id).cloned())
-        .unwrap_or(serde_json::Value::Null)
+/// The questionnaire answers as JSON, keyed by each question's field id (`null` when
+/// unanswered): serialised once per render, then read per question.
+pub fn answer_values(a: &Answers) -> serde_json::Value {
+    serde_json::to_value(a).unwrap_or(serde_json::Value::Null)
 }
 
 /// Returns the answers with one field set, by the question's field id. Going through the engine's
