@@ -10,36 +10,73 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Lets the scheduler run pending renders and effects, and waits until the results have been
-/// drawn in full: the app draws them over several frames after the first render, and marks the
-/// results step complete and every table still filling in as busy.
-async fn settle() {
-    gloo::timers::future::TimeoutFuture::new(0).await;
-    let document = gloo::utils::document();
-    for _ in 0..500 {
-        let complete = document
+/// How long a browser test waits for the condition it asserts before it fails. CI runs on shared
+/// 2-core machines, so this is generous; a passing test never waits longer than the app needs.
+const WAIT_MS: u32 = 20_000;
+const POLL_MS: u32 = 10;
+
+/// Polls `condition` until it holds, letting the scheduler run renders and effects between
+/// polls; panics with `what` and the last observed value if it does not hold within `WAIT_MS`.
+async fn wait_until(what: &str, mut condition: impl FnMut() -> Result<(), String>) {
+    let mut last = String::new();
+    for _ in 0..WAIT_MS / POLL_MS {
+        gloo::timers::future::TimeoutFuture::new(POLL_MS).await;
+        match condition() {
+            Ok(()) => return,
+            Err(seen) => last = seen,
+        }
+    }
+    panic!("waited {WAIT_MS} ms for {what}; last seen: {last}");
+}
+
+/// Waits until the results inside `root` are drawn in full: the app draws them over several
+/// frames after the first render, marking the results step complete and every list still
+/// filling in as busy. Scoped to `root`, so an app left over from another test cannot answer.
+/// This says only that drawing has finished; a test that changed something waits for the
+/// change itself with `wait_for_text`.
+async fn settle(root: &web_sys::Element) {
+    wait_until("the results to be drawn in full", || {
+        let complete = root
             .query_selector("[data-testid=\"step-results\"][data-complete=\"true\"]")
             .ok()
             .flatten()
             .is_some();
-        let busy = document
+        let busy = root
             .query_selector("[aria-busy=\"true\"]")
             .ok()
             .flatten()
             .is_some();
         if complete && !busy {
-            return;
+            Ok(())
+        } else {
+            Err(format!("complete: {complete}, busy: {busy}"))
         }
-        gloo::timers::future::TimeoutFuture::new(10).await;
-    }
-    panic!("the app did not finish drawing its results within 5 seconds");
+    })
+    .await;
+}
+
+/// Waits until the element `testid` inside `root` shows exactly `expected`.
+async fn wait_for_text(root: &web_sys::Element, testid: &str, expected: &str) {
+    wait_until(&format!("{testid} to read {expected:?}"), || {
+        let seen = root
+            .query_selector(&format!("[data-testid=\"{testid}\"]"))
+            .ok()
+            .flatten()
+            .map(|e| e.text_content().unwrap_or_default().trim().to_string());
+        match seen {
+            Some(text) if text == expected => Ok(()),
+            Some(text) => Err(format!("{text:?}")),
+            None => Err("no such element".to_string()),
+        }
+    })
+    .await;
 }
 
 /// Mounts a fresh `App`, with no saved state, into its own element and returns that element
 /// once the results are drawn.
 async fn mount() -> web_sys::Element {
     let root = mount_now();
-    settle().await;
+    settle(&root).await;
     root
 }
 
@@ -131,7 +168,8 @@ async fn the_questionnaire_is_drawn_first_and_the_results_follow() {
         .expect("query")
         .is_none());
     // Then the results fill in over the next frames, in full.
-    settle().await;
+    wait_for_text(&root, "strip-sprs", "-203").await;
+    settle(&root).await;
     assert_eq!(text_of(&root, "strip-sprs"), "-203");
     let rows = root
         .query_selector_all("tr[data-testid=\"gap-row\"]")
@@ -146,9 +184,14 @@ async fn loading_the_sample_shows_the_engines_sprs_score() {
     // Without an SoA or answers, every requirement counts as not met.
     assert_eq!(text_of(&root, "sprs-score"), "-203");
     click(&root, "load-sample");
-    settle().await;
-    assert_eq!(text_of(&root, "soa-rows"), "93");
+    // The import renders a few frames after the click, and the results were already complete
+    // before it: wait for what is asserted, not for a flag that is already set.
+    wait_for_text(&root, "soa-rows", "93").await;
     let expected = expected_sample_sprs();
+    wait_for_text(&root, "sprs-score", &expected).await;
+    wait_for_text(&root, "strip-sprs", &expected).await;
+    settle(&root).await;
+    assert_eq!(text_of(&root, "soa-rows"), "93");
     assert_eq!(text_of(&root, "sprs-score"), expected);
     assert_eq!(text_of(&root, "strip-sprs"), expected);
     root.remove();
