@@ -4,8 +4,11 @@
 //! **Invariant:** nothing under `src/engine` names yew, web-sys, js-sys, gloo or wasm-bindgen
 //! (enforced by the tidy tests in `tests/integration/tidy.rs`).
 
+mod applicability;
 mod assess;
 mod catalog;
+mod date;
+mod evaluate;
 mod ids;
 mod plan;
 mod questionnaire;
@@ -13,33 +16,41 @@ mod report;
 mod score;
 mod soa;
 mod state;
+mod vocab;
 
+pub use applicability::{
+    applicability, phase_on, phases, warnings, Applicability, Lifecycle, Obligation, Phase,
+    PlanTarget, Planning, Reason, Warning, FIPS_140_2_SUNSET,
+};
 pub use assess::{
-    assess, evidence_2022, Assessment, Basis, ControlEvidence, Coverage, EdgeEvidence,
-    FamilyCoverage, FamilyTotals, Inputs, RequirementResult, Status, View,
+    evidence_2022, join_ids, ControlEvidence, Coverage, EdgeEvidence, ExcludedControl,
+    FamilyCoverage, FamilyTotals, RequirementResult,
 };
 pub use catalog::{
     Catalog, CatalogError, Correspondence, Edge, IsoControl, IsoLimit, Level1Requirement,
     Level3Poam, Level3Requirement, PoamEligibility, Provenance, Relationship, Requirement,
     RequirementKind, Tables,
 };
+pub use date::Date;
+pub use evaluate::{assess, evaluate, Assessment, Evaluation, Input};
 pub use ids::{AnnexAControl, Edition, Family, RequirementId};
 pub use plan::{
     assessment_fee, estimate, remediation_table, AssessmentFee, CostAssumptions, CostLine,
-    Estimate, Path, PathStep, Range, Remediation, WorkKind,
+    Estimate, Path, PathStep, Period, Range, Remediation, Scale, Scope, WorkKind,
 };
 pub use questionnaire::{
-    applicability, Answers, Applicability, AssessmentType, CuiStorage, Level, Question,
-    QuestionKind, Reason, Solicitation, QUESTIONS,
+    question, questions, AnswerValue, Answers, AssessmentType, Choice, Choices, ContractRole,
+    CuiStorage, Encryption, HeldStatus, Level, Question, QuestionId, QuestionKind, Solicitation,
+    QUESTIONS,
 };
 pub use report::{
     gap_csv, neutralise_cell, summary, ApplicabilitySummary, CostSummary, CoverageSummary,
     Level2Summary, LevelMet, ProblemSummary, RequirementSummary, SoaSummary, Summary,
 };
 pub use score::{
-    deduction, effective, Blocker, Counting, Level1Result, Level2Result, Level2Status,
-    Level3Result, Level3Status, Scoring, SprsRange, SspState, CONDITIONAL_MIN_SCORE,
-    LEVEL3_CONDITIONAL_MIN, MAX_SCORE, POAM_CLOSEOUT_DAYS,
+    deduction, effective, points_lost, poam_allowed, Blocker, Counting, Level1Result, Level2Result,
+    Level2Status, Level3Item, Level3Result, Level3Status, Scoring, SprsRange, SspState,
+    CONDITIONAL_MIN_SCORE, LEVEL3_CONDITIONAL_MIN, MAX_SCORE, POAM_CLOSEOUT_DAYS,
 };
 pub use soa::{
     decode_text, import_soa, Column, ColumnOverrides, ControlStatus, Delimiter, ImportOptions,
@@ -47,3 +58,4 @@ pub use soa::{
     MAX_RECORDS,
 };
 pub use state::{load_state, save_state, SavedState, StateError, MAX_STATE_BYTES, STATE_VERSION};
+pub use vocab::{Answer, Basis, DirectAnswer, Status, View, FIPS_CRYPTO, MFA, SSP};

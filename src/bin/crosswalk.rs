@@ -5,15 +5,15 @@
 //! exits with status 2, as most Unix tools do.
 
 use cmmc_readiness::engine::{
-    assess, estimate, import_soa, summary, Answers, Catalog, CostAssumptions, Edition,
-    ImportOptions, Inputs, PoamEligibility, ProblemKind, Provenance, RequirementId,
-    RequirementKind, Status, View,
+    evaluate, import_soa, summary, Answer, Answers, Catalog, Date, DirectAnswer, Edition,
+    ImportOptions, Input, PoamEligibility, ProblemKind, Provenance, RequirementId,
+    RequirementKind, View,
 };
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: crosswalk catalog [--json] | crosswalk assess [--soa FILE|-] [--answers ANSWERS.json] [--requirements STATUS.csv] [--view strict|analysed] [--json]";
+const USAGE: &str = "usage: crosswalk catalog [--json] | crosswalk assess [--soa FILE|-] [--answers ANSWERS.json] [--requirements STATUS.csv] [--view strict|analysed] [--date YYYY-MM-DD] [--json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -149,6 +149,7 @@ fn assess_cmd(args: &[String]) -> Result<(), Failure> {
     let mut requirements_path = None;
     let mut view = View::Strict;
     let mut json = false;
+    let mut date = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let mut value = |name: &str| {
@@ -166,6 +167,12 @@ fn assess_cmd(args: &[String]) -> Result<(), Failure> {
                     "analysed" | "analyzed" => View::Analysed,
                     other => return Err(Failure::Usage(format!("unknown view `{other}`"))),
                 }
+            }
+            "--date" => {
+                let text = value("--date")?;
+                date = Some(Date::parse(&text).ok_or_else(|| {
+                    Failure::Usage(format!("`{text}` is not a date in the form YYYY-MM-DD"))
+                })?);
             }
             "--json" => json = true,
             other => return Err(Failure::Usage(format!("unexpected argument `{other}`"))),
@@ -202,17 +209,20 @@ fn assess_cmd(args: &[String]) -> Result<(), Failure> {
         Some(path) => read_requirement_statuses(path, catalog)?,
         None => BTreeMap::new(),
     };
-    let level3 = BTreeMap::new();
-    let inputs = Inputs {
-        answers: &answers,
-        soa: soa.as_ref(),
-        direct: &direct,
-        level3: &level3,
+    let input = Input {
+        answers,
+        soa: soa.map(std::sync::Arc::new),
+        direct,
         view,
+        ..Input::on(date.unwrap_or_else(today))
     };
-    let assessment = assess(catalog, &inputs);
-    let estimate = estimate(catalog, &assessment, &answers, &CostAssumptions::default());
-    let report = summary(soa.as_ref(), &assessment, &estimate);
+    let result = evaluate(catalog, &input);
+    let report = summary(
+        input.soa.as_deref(),
+        &input.answers,
+        &result.assessment,
+        &result.estimate,
+    );
 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -223,12 +233,32 @@ fn assess_cmd(args: &[String]) -> Result<(), Failure> {
         let a = &report.applicability;
         writeln!(
             out,
-            "Level: {} ({})",
-            a.level.label(),
-            a.assessment.map_or("no assessment", |k| k.label())
+            "{} ({}): {}",
+            a.phase.name, report.date, a.phase.text
         )?;
+        writeln!(
+            out,
+            "Level: {} ({}){}",
+            a.level.label(),
+            a.assessment.map_or("no assessment", |k| k.label()),
+            if a.assumed { ", assumed" } else { "" }
+        )?;
+        if let Some(p) = &a.planning {
+            writeln!(
+                out,
+                "Planning level: {} ({})",
+                p.level.label(),
+                p.assessment.label()
+            )?;
+        }
         for r in &a.reasons {
             writeln!(out, "  - {} [{}]", r.text, r.citation)?;
+        }
+        for o in &a.obligations {
+            writeln!(out, "Obligation: {} [{}]", o.text, o.citation)?;
+        }
+        for w in &report.warnings {
+            writeln!(out, "Warning: {} [{}]", w.text, w.citation)?;
         }
         if let Some(s) = &report.soa {
             writeln!(
@@ -262,12 +292,19 @@ fn assess_cmd(args: &[String]) -> Result<(), Failure> {
         }
         writeln!(
             out,
-            "Cost: ${:.0} to ${:.0}; timeline {:.1} to {:.1} months",
+            "Cost, first three years: ${:.0} to ${:.0} (one-off ${:.0} to ${:.0}, yearly ${:.0} to ${:.0}, plus assessments); timeline {:.1} to {:.1} months",
             report.cost.total_usd.low,
             report.cost.total_usd.high,
+            report.cost.one_time_usd.low,
+            report.cost.one_time_usd.high,
+            report.cost.annual_usd.low,
+            report.cost.annual_usd.high,
             report.timeline_months.low,
             report.timeline_months.high
         )?;
+        for n in &report.cost.notes {
+            writeln!(out, "  - {n}")?;
+        }
     }
     out.flush()?;
     Ok(())
@@ -286,11 +323,22 @@ fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
     }
 }
 
-/// Reads `id,status` rows (a header row is optional).
+/// Today's date (UTC) from the system clock: the CLI's default for `--date`. The engine itself
+/// never reads a clock.
+fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    Date::from_days(days).unwrap_or(Date::UNIX_EPOCH)
+}
+
+/// Reads `id,status[,note]` rows (a header row is optional). `partial` means the named partial
+/// state for 3.5.3 and 3.13.11 and work in progress (not met) for every other requirement.
 fn read_requirement_statuses(
     path: &str,
     catalog: &Catalog,
-) -> Result<BTreeMap<RequirementId, Status>, Failure> {
+) -> Result<BTreeMap<RequirementId, DirectAnswer>, Failure> {
     let bytes = read_input(path)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -315,12 +363,13 @@ fn read_requirement_statuses(
                 "{path}: line {line}: `{id}` is not a NIST SP 800-171 r2 requirement"
             )));
         }
-        let status = Status::parse(status).filter(|s| *s != Status::Unknown).ok_or_else(|| {
+        let answer = Answer::parse(status).ok_or_else(|| {
             Failure::Input(format!(
-                "{path}: line {line}: status `{status}` is not met, partial, not-met or not-applicable"
+                "{path}: line {line}: status `{status}` is not met, partial, not-met, not-applicable, enduring-exception, temporary-deficiency or variance"
             ))
         })?;
-        out.insert(rid, status);
+        let note = record.get(2).unwrap_or_default().to_string();
+        out.insert(rid, DirectAnswer::with_note(answer, note));
     }
     Ok(out)
 }

@@ -3,109 +3,43 @@
 //!
 //! ISO evidence is always evaluated in ISO/IEC 27001:2022 space: a 2013 SoA is first carried
 //! through the ISO/IEC 27002:2022 Annex B correspondence, so there is one inference mechanism.
+//! Edges are weighed in tiers (NIST's own Appendix D edges first, then NIST's two-hop OLIR
+//! composition, then this project's analysis), and a weaker tier may add evidence but never
+//! lowers what a stronger one decided. An ISO exclusion is neither evidence for nor against.
 
 use super::catalog::{Catalog, Edge, IsoLimit, Provenance, Relationship, Requirement};
 use super::ids::{AnnexAControl, Edition, Family, RequirementId};
-use super::questionnaire::{applicability, Answers, Applicability};
-use super::score::{score, Scoring};
+use super::questionnaire::{Answers, CuiStorage, Encryption};
 use super::soa::{ControlStatus, SoaImport};
-use serde::{Deserialize, Serialize};
+use super::vocab::{Answer, Basis, DirectAnswer, Status, View, FIPS_CRYPTO, SSP};
+use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// Which crosswalk edges count as evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum View {
-    /// Only what NIST publishes (Appendix D, and its Annex B composition for 2022).
-    #[default]
-    Strict,
-    /// NIST's edges plus this project's analysed edges.
-    Analysed,
-}
-
-impl View {
-    /// Whether an edge of this provenance counts in this view.
-    pub fn admits(self, provenance: Provenance) -> bool {
-        match self {
-            View::Strict => provenance != Provenance::Analysis,
-            View::Analysed => true,
-        }
-    }
-}
-
-/// A requirement's status, as the DoD Assessment Methodology knows it plus `unknown`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    Met,
-    Partial,
-    NotMet,
-    NotApplicable,
-    Unknown,
-}
-
-impl Status {
-    /// Met or not applicable: no points lost (32 CFR 170.24(b)(3) counts N/A as met).
-    pub fn is_satisfied(self) -> bool {
-        matches!(self, Status::Met | Status::NotApplicable)
-    }
-
-    /// Plain-English label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Met => "Met",
-            Status::Partial => "Partial",
-            Status::NotMet => "Not met",
-            Status::NotApplicable => "Not applicable",
-            Status::Unknown => "Unknown",
-        }
-    }
-
-    /// Parses `met`, `partial`, `not-met`, `not-applicable`, `unknown` (case-insensitive; `_` and
-    /// spaces allowed for `-`; `n/a` and `na` for not applicable).
-    pub fn parse(s: &str) -> Option<Status> {
-        let t = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
-        Some(match t.as_str() {
-            "met" | "yes" => Status::Met,
-            "partial" | "partially-met" => Status::Partial,
-            "not-met" | "notmet" | "no" => Status::NotMet,
-            "not-applicable" | "n/a" | "na" => Status::NotApplicable,
-            "unknown" => Status::Unknown,
-            _ => return None,
-        })
-    }
-}
-
-/// Where a requirement's status comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Basis {
-    /// The user answered the requirement directly.
-    Answered,
-    /// A questionnaire answer decides it (the SSP question answers 3.12.4).
-    Questionnaire,
-    /// Inferred from the SoA through the crosswalk; to be confirmed.
-    IsoEvidence,
-    /// Nothing answers it.
-    NoEvidence,
-}
 
 /// The SoA's word on one ISO/IEC 27001:2022 control, possibly carried from 2013 controls.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ControlEvidence {
+    /// The 2022 control.
     pub control: AnnexAControl,
+    /// The status the rows combine to.
     pub status: ControlStatus,
     /// The SoA rows it comes from: `(control as written in the SoA's edition, line, status)`.
     pub rows: Vec<(AnnexAControl, usize, ControlStatus)>,
+    /// The rows' justifications, verbatim (non-empty ones, joined).
+    pub justification: String,
 }
 
 /// One crosswalk edge behind a requirement, with what the SoA says of its control.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EdgeEvidence {
+    /// The ISO control.
     pub iso: AnnexAControl,
+    /// How it relates to the requirement.
     pub relationship: Relationship,
+    /// Where the edge comes from.
     pub provenance: Provenance,
+    /// NIST marks the control `*` (does not fully satisfy the intent).
     pub nist_partial: bool,
+    /// For analysis edges: why.
     pub rationale: Option<String>,
     /// `None` when the control is not in the SoA (or there is no SoA).
     pub soa: Option<ControlEvidence>,
@@ -117,25 +51,71 @@ impl EdgeEvidence {
     /// and the project's own `intersects-with` analysis edges only ever show partial support,
     /// because each rationale names something the ISO control does not require.
     pub fn is_full(&self) -> bool {
-        let analysed_overlap = self.provenance == Provenance::Analysis
-            && self.relationship == Relationship::IntersectsWith;
-        !self.nist_partial && self.relationship != Relationship::SubsetOf && !analysed_overlap
+        tier(self.provenance) == Tier::Nist
+            && !self.nist_partial
+            && self.relationship != Relationship::SubsetOf
     }
+
+    fn status(&self) -> Option<ControlStatus> {
+        self.soa.as_ref().map(|s| s.status)
+    }
+}
+
+/// How much an edge's provenance can carry, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    /// NIST's own Appendix D edges (and their Annex B composition for 2022).
+    Nist,
+    /// This project's analysis.
+    Analysis,
+}
+
+fn tier(p: Provenance) -> Tier {
+    match p {
+        Provenance::NistAppendixD | Provenance::AppendixDViaAnnexB => Tier::Nist,
+        Provenance::Analysis => Tier::Analysis,
+    }
+}
+
+/// A mapped control the SoA excludes, with the SoA's reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExcludedControl {
+    /// The control.
+    pub control: AnnexAControl,
+    /// The SoA's justification, verbatim (empty when it gives none).
+    pub justification: String,
 }
 
 /// The decision on one requirement and everything that explains it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RequirementResult {
+    /// The requirement.
     pub id: RequirementId,
+    /// Its family.
     pub family: Family,
+    /// The decided status.
     pub status: Status,
+    /// Where it comes from.
     pub basis: Basis,
+    /// True only in one of the two named partial-credit states of 32 CFR
+    /// 170.24(c)(2)(i)(B)(4) (3.5.3 MFA for remote and privileged users only; 3.13.11 encryption
+    /// employed but not FIPS-validated), set by a direct answer or, for 3.13.11, the
+    /// questionnaire; never by ISO evidence.
+    pub partial_credit: bool,
+    /// The direct answer, with its record, when the user gave one.
+    pub answer: Option<DirectAnswer>,
     /// What ISO evidence alone suggests in this view (also when the user answered directly).
     pub inferred: Status,
     /// The edges admitted by the view, each with the SoA's status of its control.
     pub evidence: Vec<EdgeEvidence>,
-    /// Mapped controls the SoA excludes: CMMC does not accept those as not applicable.
+    /// Mapped controls the SoA excludes, with its justification: neither evidence for nor
+    /// against; the user confirms whether the requirement is N/A or a gap.
+    pub excluded: Vec<ExcludedControl>,
+    /// Mapped controls the SoA excludes (the ids of `excluded`).
     pub excluded_controls: Vec<AnnexAControl>,
+    /// True when exclusions touch it and the user has not answered it: the app asks "not
+    /// applicable in the CUI environment, or a gap?".
+    pub needs_confirmation: bool,
     /// Ids of the "what ISO cannot evidence" items that touch this requirement.
     pub limits: Vec<String>,
     /// Ids of those limits that held ISO evidence down to `partial`.
@@ -150,12 +130,10 @@ impl RequirementResult {
         self.evidence
             .iter()
             .filter(|e| {
-                e.soa.as_ref().is_some_and(|s| {
-                    matches!(
-                        s.status,
-                        ControlStatus::Implemented | ControlStatus::Partial
-                    )
-                })
+                matches!(
+                    e.status(),
+                    Some(ControlStatus::Implemented | ControlStatus::Partial)
+                )
             })
             .map(|e| &e.iso)
             .collect()
@@ -165,11 +143,17 @@ impl RequirementResult {
 /// Counts of statuses over a set of requirements.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Coverage {
+    /// Requirements counted.
     pub total: u32,
+    /// Met.
     pub met: u32,
+    /// Partial.
     pub partial: u32,
+    /// Not met.
     pub not_met: u32,
+    /// Not applicable.
     pub not_applicable: u32,
+    /// Unknown.
     pub unknown: u32,
     /// Requirements with at least one crosswalk edge in the view.
     pub mapped: u32,
@@ -210,71 +194,48 @@ fn percent(n: u32, d: u32) -> f64 {
 /// Coverage of one family in both views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct FamilyCoverage {
+    /// The family.
     pub family: Family,
+    /// In the strict view.
     pub strict: Coverage,
+    /// In the analysed view.
     pub analysed: Coverage,
-}
-
-/// Everything the user has told us; every output is derived from it.
-#[derive(Debug, Clone, Copy)]
-pub struct Inputs<'a> {
-    pub answers: &'a Answers,
-    pub soa: Option<&'a SoaImport>,
-    /// Requirements answered directly (met / partial / not-met / not-applicable).
-    pub direct: &'a BTreeMap<RequirementId, Status>,
-    /// Level 3 requirements answered directly, by CMMC id (`true` = met).
-    pub level3: &'a BTreeMap<String, bool>,
-    pub view: View,
-}
-
-/// The whole assessment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Assessment {
-    pub view: View,
-    pub applicability: Applicability,
-    /// Edition of the SoA, if one was imported.
-    pub soa_edition: Option<Edition>,
-    /// The 110 requirements in the standard's order, decided in `view`.
-    pub requirements: Vec<RequirementResult>,
-    pub overall: FamilyTotals,
-    pub families: Vec<FamilyCoverage>,
-    pub scoring: Scoring,
 }
 
 /// Overall coverage in both views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct FamilyTotals {
+    /// In the strict view.
     pub strict: Coverage,
+    /// In the analysed view.
     pub analysed: Coverage,
 }
 
-impl Assessment {
-    /// The result for one requirement.
-    pub fn requirement(&self, id: &RequirementId) -> Option<&RequirementResult> {
-        self.requirements.iter().find(|r| &r.id == id)
-    }
-
-    /// Whether every requirement has been answered (by the user or the questionnaire).
-    pub fn fully_answered(&self) -> bool {
-        self.requirements
-            .iter()
-            .all(|r| matches!(r.basis, Basis::Answered | Basis::Questionnaire))
-    }
+/// What deciding a requirement needs from the user's inputs.
+#[derive(Debug, Clone, Copy)]
+pub struct Decide<'a> {
+    /// The questionnaire's answers.
+    pub answers: &'a Answers,
+    /// The SoA's statuses in 2022 space ([`evidence_2022`]), when there is an SoA.
+    pub soa: Option<&'a BTreeMap<AnnexAControl, ControlEvidence>>,
+    /// Requirements answered directly.
+    pub direct: &'a BTreeMap<RequirementId, DirectAnswer>,
 }
 
-/// Assesses the inputs against the catalog.
-pub fn assess(catalog: &Catalog, inputs: &Inputs<'_>) -> Assessment {
-    let soa = inputs.soa.map(|s| evidence_2022(catalog, s));
-    let decide_all = |view: View| -> Vec<RequirementResult> {
-        catalog
-            .requirements
-            .iter()
-            .map(|r| decide(catalog, r, soa.as_ref(), inputs, view))
-            .collect()
-    };
-    let strict = decide_all(View::Strict);
-    let analysed = decide_all(View::Analysed);
+/// Decides every requirement in one view, in the standard's order.
+pub fn decide_all(catalog: &Catalog, inputs: &Decide<'_>, view: View) -> Vec<RequirementResult> {
+    catalog
+        .requirements
+        .iter()
+        .map(|r| decide(catalog, r, inputs, view))
+        .collect()
+}
 
+/// Coverage by family and overall, from the decisions of both views.
+pub fn coverage(
+    strict: &[RequirementResult],
+    analysed: &[RequirementResult],
+) -> (FamilyTotals, Vec<FamilyCoverage>) {
     let mut families: Vec<FamilyCoverage> = Family::ALL
         .iter()
         .map(|&family| FamilyCoverage {
@@ -287,33 +248,14 @@ pub fn assess(catalog: &Catalog, inputs: &Inputs<'_>) -> Assessment {
         strict: Coverage::default(),
         analysed: Coverage::default(),
     };
-    for (s, a) in strict.iter().zip(&analysed) {
+    for (s, a) in strict.iter().zip(analysed) {
         let f = &mut families[usize::from(s.family.section()) - 1];
         f.strict.add(s.status, !s.evidence.is_empty());
         f.analysed.add(a.status, !a.evidence.is_empty());
         overall.strict.add(s.status, !s.evidence.is_empty());
         overall.analysed.add(a.status, !a.evidence.is_empty());
     }
-
-    let requirements = match inputs.view {
-        View::Strict => strict,
-        View::Analysed => analysed,
-    };
-    let scoring = score(
-        catalog,
-        &requirements,
-        inputs.level3,
-        inputs.answers.has_final_l2_c3pao,
-    );
-    Assessment {
-        view: inputs.view,
-        applicability: applicability(inputs.answers),
-        soa_edition: inputs.soa.and_then(|s| s.edition),
-        requirements,
-        overall,
-        families,
-        scoring,
-    }
+    (overall, families)
 }
 
 /// The SoA's statuses as ISO/IEC 27001:2022 controls. A 2022 control carried from several 2013
@@ -336,8 +278,16 @@ pub fn evidence_2022(
                     control: target,
                     status: row.status,
                     rows: Vec::new(),
+                    justification: String::new(),
                 });
             entry.rows.push((row.control.clone(), row.line, row.status));
+            let why = row.justification.trim();
+            if !why.is_empty() && !entry.justification.contains(why) {
+                if !entry.justification.is_empty() {
+                    entry.justification.push_str("; ");
+                }
+                entry.justification.push_str(why);
+            }
         }
     }
     for ev in out.values_mut() {
@@ -370,38 +320,35 @@ fn combine(statuses: impl Iterator<Item = ControlStatus>) -> ControlStatus {
 fn decide(
     catalog: &Catalog,
     req: &Requirement,
-    soa: Option<&BTreeMap<AnnexAControl, ControlEvidence>>,
-    inputs: &Inputs<'_>,
+    inputs: &Decide<'_>,
     view: View,
 ) -> RequirementResult {
-    let edges: Vec<&Edge> = catalog
+    let evidence: Vec<EdgeEvidence> = catalog
         .edges_to(&req.id)
         .filter(|e| e.edition == Edition::Iso2022 && view.admits(e.provenance))
-        .collect();
-    let evidence: Vec<EdgeEvidence> = edges
-        .iter()
-        .map(|e| EdgeEvidence {
+        .map(|e: &Edge| EdgeEvidence {
             iso: e.iso.clone(),
             relationship: e.relationship,
             provenance: e.provenance,
             nist_partial: e.nist_partial,
             rationale: e.rationale.clone(),
-            soa: soa.and_then(|m| m.get(&e.iso)).cloned(),
+            soa: inputs.soa.and_then(|m| m.get(&e.iso)).cloned(),
         })
         .collect();
-    let excluded_controls: Vec<AnnexAControl> = evidence
+    let excluded: Vec<ExcludedControl> = evidence
         .iter()
-        .filter(|e| {
-            e.soa
-                .as_ref()
-                .is_some_and(|s| s.status == ControlStatus::Excluded)
+        .filter_map(|e| {
+            let soa = e.soa.as_ref()?;
+            (soa.status == ControlStatus::Excluded).then(|| ExcludedControl {
+                control: e.iso.clone(),
+                justification: soa.justification.clone(),
+            })
         })
-        .map(|e| e.iso.clone())
         .collect();
     let touching: Vec<&IsoLimit> = catalog.limits_for(&req.id).collect();
     let limits: Vec<String> = touching.iter().map(|l| l.id.clone()).collect();
 
-    let (mut inferred, mut why) = infer(&evidence, soa.is_some(), view);
+    let (mut inferred, mut why) = infer(&evidence, inputs.soa.is_some(), view);
     let mut capped_by = Vec::new();
     if inferred == Status::Met {
         for limit in touching.iter().filter(|l| l.caps_iso_evidence) {
@@ -422,25 +369,47 @@ fn decide(
             );
         }
     }
-    if !excluded_controls.is_empty() {
+    if inferred == Status::Partial && req.partial_points.is_some() {
+        why.push_str(" Partly evidenced by ISO work scores as not met (full points) until you confirm which state holds: partial credit is given only in the state 32 CFR 170.24(c)(2)(i)(B)(4) names.");
+    }
+    if !excluded.is_empty() {
+        let named: Vec<String> = excluded
+            .iter()
+            .map(|x| {
+                if x.justification.is_empty() {
+                    x.control.to_string()
+                } else {
+                    format!("{} (\u{201c}{}\u{201d})", x.control, x.justification)
+                }
+            })
+            .collect();
         why = format!(
-            "{why} Your SoA excludes {}: CMMC does not accept a requirement as not applicable by choice, so this is a gap to close.",
-            join_ids(&excluded_controls)
+            "{why} Your SoA excludes {}. An ISO exclusion is neither evidence for nor against: confirm whether the requirement does not apply to the CUI environment (assessed N/A and counted as met, with a justification in the SSP) or is a gap. CMMC forbids leaving out a requirement that applies: there is no exclusion by risk choice as in ISO/IEC 27001.",
+            named.join(", ")
         );
     }
 
-    let (status, basis, explanation) = if let Some(&answer) = inputs.direct.get(&req.id) {
+    let direct = inputs.direct.get(&req.id);
+    let (status, basis, partial_credit, explanation) = if let Some(d) = direct {
+        let named_state = d.answer == Answer::Partial && req.partial_points.is_some();
+        let said = d.answer.label_for(&req.id).to_lowercase();
+        let record = if d.record_missing() {
+            " Write its record (justification, SSP description or plan of action): an assessor asks for it."
+        } else {
+            ""
+        };
         (
-            answer,
+            d.answer.status(),
             Basis::Answered,
-            format!("You answered {}. {why}", answer.label().to_lowercase()),
+            named_state,
+            format!("You answered \u{201c}{said}\u{201d}.{record} {why}"),
         )
-    } else if let Some((answer, text)) = questionnaire_answer(&req.id, inputs.answers) {
-        (answer, Basis::Questionnaire, format!("{text} {why}"))
+    } else if let Some((status, credit, text)) = questionnaire_answer(&req.id, inputs.answers) {
+        (status, Basis::Questionnaire, credit, format!("{text} {why}"))
     } else if inferred == Status::Unknown {
-        (Status::Unknown, Basis::NoEvidence, why)
+        (Status::Unknown, Basis::NoEvidence, false, why)
     } else {
-        (inferred, Basis::IsoEvidence, why)
+        (inferred, Basis::IsoEvidence, false, why)
     };
 
     RequirementResult {
@@ -448,16 +417,28 @@ fn decide(
         family: req.family,
         status,
         basis,
+        partial_credit,
+        answer: direct.cloned(),
         inferred,
+        needs_confirmation: !excluded.is_empty() && direct.is_none(),
+        excluded_controls: excluded.iter().map(|x| x.control.clone()).collect(),
+        excluded,
         evidence,
-        excluded_controls,
         limits,
         capped_by,
         explanation: explanation.trim().to_string(),
     }
 }
 
-/// What the mapped controls' SoA statuses suggest for the requirement, with the reason.
+/// The verdict of one tier of edges, with the controls behind it.
+struct Verdict {
+    status: Status,
+    text: String,
+}
+
+/// What the mapped controls' SoA statuses suggest for the requirement, with the reason. Tiers
+/// are weighed strongest first; a weaker tier may raise the verdict (unknown to partial, say)
+/// or add a note, never lower it.
 fn infer(evidence: &[EdgeEvidence], have_soa: bool, view: View) -> (Status, String) {
     if evidence.is_empty() {
         let text = match view {
@@ -472,56 +453,130 @@ fn infer(evidence: &[EdgeEvidence], have_soa: bool, view: View) -> (Status, Stri
             "Import your SoA, or answer this requirement directly.".to_string(),
         );
     }
-    let present: Vec<&EdgeEvidence> = evidence.iter().filter(|e| e.soa.is_some()).collect();
+    let mut tiers: Vec<Tier> = evidence.iter().map(|e| tier(e.provenance)).collect();
+    tiers.sort();
+    tiers.dedup();
+    let mut best: Option<Verdict> = None;
+    let mut notes: Vec<String> = Vec::new();
+    for t in tiers {
+        let edges: Vec<&EdgeEvidence> = evidence
+            .iter()
+            .filter(|e| tier(e.provenance) == t)
+            .collect();
+        let v = tier_verdict(&edges, t);
+        match &best {
+            None => best = Some(v),
+            Some(b) if rank(v.status) > rank(b.status) => best = Some(v),
+            Some(b) => {
+                // A weaker tier that would say less is a note, not a verdict.
+                let open: Vec<AnnexAControl> = edges
+                    .iter()
+                    .filter(|e| {
+                        matches!(
+                            e.status(),
+                            Some(ControlStatus::Planned | ControlStatus::NotImplemented)
+                        )
+                    })
+                    .map(|e| e.iso.clone())
+                    .collect();
+                if !open.is_empty() && b.status.strength() > 0 {
+                    notes.push(format!(
+                        "{} also bear{} on it ({}) and {} open in your SoA; that does not lower the verdict from NIST's mapping.",
+                        join_ids(&open),
+                        if open.len() == 1 { "s" } else { "" },
+                        t.describe(),
+                        if open.len() == 1 { "is" } else { "are" }
+                    ));
+                }
+            }
+        }
+    }
+    let v = best.unwrap_or(Verdict {
+        status: Status::Unknown,
+        text: String::new(),
+    });
+    let mut text = v.text;
+    for n in notes {
+        text.push(' ');
+        text.push_str(&n);
+    }
+    (v.status, text)
+}
+
+/// Orders verdicts for "never lower": unknown < not met < partial < met.
+fn rank(s: Status) -> u8 {
+    match s {
+        Status::Unknown => 0,
+        Status::NotMet => 1,
+        Status::Partial => 2,
+        Status::Met | Status::NotApplicable => 3,
+    }
+}
+
+impl Tier {
+    fn describe(self) -> &'static str {
+        match self {
+            Tier::Nist => "NIST's mapping",
+            Tier::Analysis => "this project's analysis",
+        }
+    }
+}
+
+/// The verdict of one tier's edges. Excluded controls are left out: an exclusion is neither
+/// evidence for nor against.
+fn tier_verdict(edges: &[&EdgeEvidence], t: Tier) -> Verdict {
+    let present: Vec<&&EdgeEvidence> = edges
+        .iter()
+        .filter(|e| e.soa.is_some() && e.status() != Some(ControlStatus::Excluded))
+        .collect();
     if present.is_empty() {
-        return (
-            Status::Unknown,
+        let all: Vec<AnnexAControl> = edges.iter().map(|e| e.iso.clone()).collect();
+        let any_excluded = edges
+            .iter()
+            .any(|e| e.status() == Some(ControlStatus::Excluded));
+        let text = if any_excluded {
+            format!(
+                "Only excluded controls ({}) map to it in {}, so ISO evidence says nothing either way.",
+                join_ids(&all),
+                t.describe()
+            )
+        } else {
             format!(
                 "None of the mapped ISO controls ({}) is in your SoA.",
-                join_ids(&evidence.iter().map(|e| e.iso.clone()).collect::<Vec<_>>())
-            ),
-        );
+                join_ids(&all)
+            )
+        };
+        return Verdict {
+            status: Status::Unknown,
+            text,
+        };
     }
-    let status_of = |e: &&EdgeEvidence| e.soa.as_ref().map(|s| s.status);
-    let full: Vec<AnnexAControl> = present
-        .iter()
-        .filter(|e| status_of(e) == Some(ControlStatus::Implemented) && e.is_full())
-        .map(|e| e.iso.clone())
-        .collect();
-    let some_work: Vec<AnnexAControl> = present
-        .iter()
-        .filter(|e| {
-            matches!(
-                status_of(e),
-                Some(ControlStatus::Implemented | ControlStatus::Partial)
-            )
-        })
-        .map(|e| e.iso.clone())
-        .collect();
-    let gaps: Vec<AnnexAControl> = present
-        .iter()
-        .filter(|e| {
-            !matches!(
-                status_of(e),
-                Some(ControlStatus::Implemented | ControlStatus::Partial)
-            )
-        })
-        .map(|e| e.iso.clone())
-        .collect();
-    let partial_work: Vec<AnnexAControl> = present
-        .iter()
-        .filter(|e| status_of(e) == Some(ControlStatus::Partial))
-        .map(|e| e.iso.clone())
-        .collect();
+    let ids = |pred: &dyn Fn(&EdgeEvidence) -> bool| -> Vec<AnnexAControl> {
+        present
+            .iter()
+            .filter(|e| pred(e))
+            .map(|e| e.iso.clone())
+            .collect()
+    };
+    let done = |e: &EdgeEvidence| {
+        matches!(
+            e.status(),
+            Some(ControlStatus::Implemented | ControlStatus::Partial)
+        )
+    };
+    let full = ids(&|e| e.status() == Some(ControlStatus::Implemented) && e.is_full());
+    let some_work = ids(&done);
+    let gaps = ids(&|e| !done(e));
+    let partial_work = ids(&|e| e.status() == Some(ControlStatus::Partial));
 
     if gaps.is_empty() && partial_work.is_empty() && !full.is_empty() {
-        (
-            Status::Met,
-            format!(
+        Verdict {
+            status: Status::Met,
+            text: format!(
                 "Suggested by ISO evidence: {} implemented in your SoA. Confirm it meets the requirement as written.",
                 join_ids(&full)
             ),
-        )
+        }
     } else if !some_work.is_empty() {
         let mut text = format!(
             "Partly evidenced: {} implemented or in progress",
@@ -531,28 +586,59 @@ fn infer(evidence: &[EdgeEvidence], have_soa: bool, view: View) -> (Status, Stri
             text.push_str(&format!(", but {} not implemented", join_ids(&gaps)));
         }
         if full.is_empty() && partial_work.is_empty() {
-            text.push_str(", and NIST marks the mapping as not fully satisfying the requirement");
+            text.push_str(match t {
+                Tier::Nist => ", and NIST marks the mapping as not fully satisfying the requirement",
+                Tier::Analysis => ", and this project's analysis finds the control covers only part of the requirement",
+            });
         }
         text.push('.');
-        (Status::Partial, text)
+        Verdict {
+            status: Status::Partial,
+            text,
+        }
     } else {
-        (
-            Status::NotMet,
-            format!(
-                "Not evidenced: the mapped ISO controls ({}) are not implemented or are excluded in your SoA.",
+        Verdict {
+            status: Status::NotMet,
+            text: format!(
+                "Not evidenced: the mapped ISO controls ({}) are not implemented in your SoA.",
                 join_ids(&gaps)
             ),
-        )
+        }
     }
 }
 
-/// Questionnaire answers that decide a requirement outright.
-fn questionnaire_answer(id: &RequirementId, answers: &Answers) -> Option<(Status, &'static str)> {
-    match (id.as_str(), answers.has_ssp) {
-        ("3.12.4", Some(true)) => Some((Status::Met, "You have a current System Security Plan.")),
-        ("3.12.4", Some(false)) => Some((
+/// Questionnaire answers that decide a requirement outright: the SSP question answers 3.12.4,
+/// the encryption question 3.13.11 (with its named partial state).
+fn questionnaire_answer(
+    id: &RequirementId,
+    answers: &Answers,
+) -> Option<(Status, bool, &'static str)> {
+    match (id.as_str(), answers.has_ssp, answers.encryption) {
+        (SSP, Some(true), _) => Some((Status::Met, false, "You have a current System Security Plan.")),
+        (SSP, Some(false), _) => Some((
             Status::NotMet,
+            false,
             "You have no System Security Plan: without one there is no SPRS score.",
+        )),
+        (FIPS_CRYPTO, _, Some(Encryption::FipsValidated)) => Some((
+            Status::Met,
+            false,
+            "You answered that CUI is encrypted with FIPS-validated modules.",
+        )),
+        (FIPS_CRYPTO, _, Some(Encryption::Fips1402Historical)) => Some((
+            Status::Met,
+            false,
+            "You answered that CUI is encrypted with FIPS 140-2 validated modules, whose certificates are now historical: counted as validated, see the warning.",
+        )),
+        (FIPS_CRYPTO, _, Some(Encryption::NotValidated)) => Some((
+            Status::Partial,
+            true,
+            "You answered that CUI is encrypted, but not with FIPS-validated modules: the named partial state (3 points, may sit on a POA&M).",
+        )),
+        (FIPS_CRYPTO, _, Some(Encryption::None)) => Some((
+            Status::NotMet,
+            false,
+            "You answered that CUI is not encrypted.",
         )),
         _ => None,
     }
@@ -561,20 +647,21 @@ fn questionnaire_answer(id: &RequirementId, answers: &Answers) -> Option<(Status
 /// Whether a questionnaire answer confirms the CMMC-specific part an ISO limit stands for.
 fn lifted_by_answers(limit: &str, answers: &Answers) -> bool {
     match limit {
-        "fips-validated-crypto" => answers.fips_validated == Some(true),
+        "fips-validated-crypto" => matches!(
+            answers.encryption,
+            Some(Encryption::FipsValidated | Encryption::Fips1402Historical)
+        ),
         "fedramp-cloud" => matches!(
             answers.cui_storage,
-            Some(
-                super::questionnaire::CuiStorage::FedrampModerate
-                    | super::questionnaire::CuiStorage::OnPremises
-            )
+            Some(CuiStorage::FedrampModerate | CuiStorage::OnPremises)
         ),
         "us-persons-export-control" => answers.export_controlled == Some(false),
         _ => false,
     }
 }
 
-fn join_ids(ids: &[AnnexAControl]) -> String {
+/// Control ids for a sentence: all of them up to four, else the first three and a count.
+pub fn join_ids(ids: &[AnnexAControl]) -> String {
     let names: Vec<&str> = ids.iter().map(|c| c.as_str()).collect();
     match names.len() {
         0 => String::new(),

@@ -6,13 +6,15 @@
 //! planning assumptions. Everything else is an assumption in [`CostAssumptions`] that the user can
 //! change; none of it is presented as a regulatory fact.
 
-use super::assess::{Assessment, Basis, Status};
-use super::catalog::{Catalog, PoamEligibility};
+use super::applicability::PlanTarget;
+use super::catalog::Catalog;
+use super::evaluate::Assessment;
 use super::ids::RequirementId;
 use super::questionnaire::{Answers, AssessmentType, CuiStorage, Level};
-use super::score::{deduction, effective, Counting, CONDITIONAL_MIN_SCORE, MAX_SCORE};
+use super::score::{effective, points_lost, poam_allowed, Counting, CONDITIONAL_MIN_SCORE, MAX_SCORE};
+use super::vocab::{Basis, Status};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The dominant kind of work to close a gap on a requirement.
@@ -37,13 +39,31 @@ impl WorkKind {
     }
 }
 
-/// Planning assumption for one requirement (a row of `data/remediation.csv`).
+/// What a new tool's yearly cost scales with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scale {
+    /// Per in-scope user (MFA, DLP, log management).
+    User,
+    /// Per endpoint (EDR, MDM, scanners, encryption).
+    Device,
+}
+
+/// Planning assumption for one requirement (a row of `data/remediation.csv`): the 110 SP 800-171
+/// requirements by their ids, the 24 Level 3 requirements by their SP 800-172 ids (`3.1.2e`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Remediation {
+    /// The requirement.
     pub id: RequirementId,
+    /// The dominant kind of work.
     pub work_kind: WorkKind,
+    /// Person-days, low.
     pub effort_days_low: f64,
+    /// Person-days, high.
     pub effort_days_high: f64,
+    /// For `technology` rows: what the new tool's yearly cost scales with.
+    pub scales_with: Option<Scale>,
+    /// Why.
     pub rationale: String,
 }
 
@@ -106,13 +126,19 @@ pub struct CostAssumptions {
     pub partial_effort_share: f64,
     /// Share of effort to document and verify a requirement that ISO evidence suggests is met.
     pub verify_effort_share: f64,
-    /// First-year cost of a new tool for each open technology requirement, per in-scope user, USD.
+    /// Yearly cost of a new per-user tool for each open technology requirement, per in-scope
+    /// user, USD.
     pub tool_usd_per_user: Range,
+    /// Yearly cost of a new per-device tool for each open technology requirement, per endpoint
+    /// in scope, USD.
+    pub tool_usd_per_device: Range,
     /// One-off cost to move CUI to a FedRAMP Moderate cloud (e.g. GCC High), USD.
     pub cloud_migration_usd: Range,
     /// Extra yearly licence cost per user of a FedRAMP Moderate cloud over a commercial one, USD.
     pub cloud_uplift_usd_per_user_year: Range,
-    /// Months from booking to the assessment (assessor lead time) for a C3PAO or DIBCAC.
+    /// Months from booking to the assessment (assessor lead time) for a C3PAO or DIBCAC. The
+    /// default reflects the scheduling backlog practitioners report as Phase 2 begins; no
+    /// official figure is published.
     pub assessor_lead_months: Range,
     /// Months to prepare and run a self-assessment once remediation is done.
     pub self_assessment_months: Range,
@@ -126,82 +152,202 @@ impl Default for CostAssumptions {
             partial_effort_share: 0.5,
             verify_effort_share: 0.15,
             tool_usd_per_user: Range::new(40.0, 180.0),
+            tool_usd_per_device: Range::new(30.0, 120.0),
             cloud_migration_usd: Range::new(15_000.0, 60_000.0),
             cloud_uplift_usd_per_user_year: Range::new(150.0, 400.0),
-            assessor_lead_months: Range::new(1.0, 3.0),
+            assessor_lead_months: Range::new(3.0, 9.0),
             self_assessment_months: Range::new(0.5, 1.0),
         }
     }
 }
 
-/// DoD's estimate of an assessment's cost, where the final rule publishes one.
+/// DoD's estimate of an assessment's cost, where our sources publish one (a row of
+/// `data/cmmc_assessment_costs.csv`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AssessmentFee {
-    /// USD, or `None` where the figure is not published in our sources.
+    /// The level assessed.
+    pub level: Level,
+    /// Who assesses.
+    pub assessor: Option<AssessmentType>,
+    /// USD, or `None` where the figure is not published in our sources (then it is left out of
+    /// every total rather than replaced by another figure).
     pub usd: Option<u32>,
+    /// `per year` or `per 3-year cycle`.
     pub period: &'static str,
-    pub note: &'static str,
-    pub source: &'static str,
+    /// What it covers, and for which company size.
+    pub note: String,
+    /// Where the figure comes from.
+    pub source: String,
+    /// How sure our sources are: `medium`, `low`, or `none` when not published.
+    pub confidence: String,
+    /// Why it is in the plan: `required`, `prerequisite` (Level 2 (C3PAO) before Level 3) or
+    /// `planning`.
+    pub role: &'static str,
 }
 
-/// DoD's published assessment cost for the level, type and company size.
+/// One row of the fee table.
+struct FeeRow {
+    level: Level,
+    assessor: AssessmentType,
+    small: bool,
+    usd: Option<u32>,
+    per_year: bool,
+    covers: String,
+    confidence: String,
+    source: String,
+}
+
+/// The fee table, parsed once (a malformed table fails the native tests).
+fn fee_table() -> &'static [FeeRow] {
+    static TABLE: OnceLock<Vec<FeeRow>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let text = include_str!("../../data/cmmc_assessment_costs.csv");
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let Ok(h) = reader.headers().cloned() else {
+            return Vec::new();
+        };
+        let col = |name: &str| h.iter().position(|x| x == name).unwrap_or(usize::MAX);
+        let (lv, asr, size, usd, period, covers, conf, src) = (
+            col("level"),
+            col("assessor"),
+            col("entity_size"),
+            col("usd"),
+            col("period"),
+            col("covers"),
+            col("confidence"),
+            col("source"),
+        );
+        reader
+            .records()
+            .filter_map(Result::ok)
+            .filter_map(|r| {
+                let cell = |i: usize| r.get(i).map(str::trim);
+                Some(FeeRow {
+                    level: match cell(lv)? {
+                        "1" => Level::L1,
+                        "2" => Level::L2,
+                        "3" => Level::L3,
+                        _ => return None,
+                    },
+                    assessor: match cell(asr)? {
+                        "self" => AssessmentType::SelfAssessment,
+                        "c3pao" => AssessmentType::C3pao,
+                        "dibcac" => AssessmentType::Dibcac,
+                        _ => return None,
+                    },
+                    small: match cell(size)? {
+                        "small" => true,
+                        "other-than-small" => false,
+                        _ => return None,
+                    },
+                    usd: cell(usd)?.parse().ok(),
+                    per_year: cell(period)? == "per year",
+                    covers: cell(covers)?.to_string(),
+                    confidence: cell(conf)?.to_string(),
+                    source: cell(src)?.to_string(),
+                })
+            })
+            .collect()
+    })
+}
+
+/// DoD's published assessment cost for the level, type and company size (an unanswered size
+/// reads the small-entity row and says so). `role` says why it is in the plan.
 pub fn assessment_fee(
     level: Level,
     kind: Option<AssessmentType>,
     small: Option<bool>,
 ) -> AssessmentFee {
-    const RIA: &str =
-        "32 CFR 170 final rule, 89 FR 83092 (15 Oct 2024), regulatory impact analysis";
-    let small = small != Some(false);
-    match (level, kind, small) {
-        (Level::L1, _, true) => AssessmentFee {
-            usd: Some(5_977),
-            period: "per year",
-            note: "Level 1 self-assessment and affirmation, small entity.",
-            source: RIA,
-        },
-        (Level::L1, _, false) => AssessmentFee {
-            usd: Some(4_042),
-            period: "per year",
-            note: "Level 1 self-assessment and affirmation, other than small entity.",
-            source: RIA,
-        },
-        (Level::L2, Some(AssessmentType::SelfAssessment), true) => AssessmentFee {
-            usd: Some(37_196),
-            period: "per 3-year cycle",
-            note: "Level 2 self-assessment ($34,277) plus three annual affirmations ($2,919), small entity.",
-            source: RIA,
-        },
-        (Level::L2, Some(AssessmentType::SelfAssessment), false) => AssessmentFee {
-            usd: None,
-            period: "per 3-year cycle",
-            note: "DoD's figure for other-than-small entities is not in our sources; the small-entity figure ($37,196) is a floor.",
-            source: RIA,
-        },
-        (Level::L2, _, true) => AssessmentFee {
-            usd: Some(104_670),
-            period: "per 3-year cycle",
-            note: "Level 2 certification by a C3PAO plus affirmations, small entity.",
-            source: RIA,
-        },
-        (Level::L2, _, false) => AssessmentFee {
-            usd: None,
-            period: "per 3-year cycle",
-            note: "DoD's figure for other-than-small entities is not in our sources; the small-entity figure ($104,670) is a floor.",
-            source: RIA,
-        },
-        (Level::L3, _, _) => AssessmentFee {
-            usd: None,
-            period: "per 3-year cycle",
-            note: "DoD's Level 3 (DIBCAC) assessment cost is not in our sources; a Final Level 2 (C3PAO) certification comes first.",
-            source: RIA,
-        },
-        (Level::None, _, _) => AssessmentFee {
-            usd: Some(0),
+    fee(level, kind, small, "required")
+}
+
+fn fee(
+    level: Level,
+    kind: Option<AssessmentType>,
+    small: Option<bool>,
+    role: &'static str,
+) -> AssessmentFee {
+    let assessor = match (level, kind) {
+        (Level::L1, _) => Some(AssessmentType::SelfAssessment),
+        (Level::L3, _) => Some(AssessmentType::Dibcac),
+        (_, k) => k,
+    };
+    let is_small = small != Some(false);
+    let row = fee_table()
+        .iter()
+        .find(|r| Some(r.assessor) == assessor && r.level == level && r.small == is_small);
+    match row {
+        Some(r) => {
+            let size = match small {
+                Some(true) => "small entity",
+                Some(false) => "other than small entity",
+                None => "small entity (assumed: answer the size question)",
+            };
+            AssessmentFee {
+                level,
+                assessor,
+                usd: r.usd,
+                period: if r.per_year { "per year" } else { "per 3-year cycle" },
+                note: if r.usd.is_some() {
+                    format!("{}, {size}.", r.covers)
+                } else {
+                    format!("{}, {size}: not published in our sources, so not in the total.", r.covers)
+                },
+                source: r.source.clone(),
+                confidence: r.confidence.clone(),
+                role,
+            }
+        }
+        None => AssessmentFee {
+            level,
+            assessor,
+            usd: (level == Level::None).then_some(0),
             period: "",
-            note: "No CMMC assessment applies.",
-            source: "32 CFR 170.14",
+            note: if level == Level::None {
+                "No CMMC assessment applies.".into()
+            } else {
+                "Not published in our sources.".into()
+            },
+            source: "32 CFR 170.14".into(),
+            confidence: "none".into(),
+            role,
         },
+    }
+}
+
+/// How often a cost falls due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Period {
+    /// Once.
+    OneOff,
+    /// Every year.
+    PerYear,
+}
+
+/// What the plan covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// Nothing to plan for.
+    None,
+    /// The 15 FAR 52.204-21 requirements (through their 17 SP 800-171 counterparts).
+    Level1,
+    /// The 110 SP 800-171 r2 requirements.
+    Level2,
+    /// The 110 plus the 24 Level 3 requirements.
+    Level3,
+}
+
+impl Scope {
+    /// How many requirements the scope counts: 0, 15 (FAR items), 110 or 134.
+    pub fn requirements(self, catalog: &Catalog) -> usize {
+        match self {
+            Scope::None => 0,
+            Scope::Level1 => catalog.level1.len(),
+            Scope::Level2 => catalog.requirements.len(),
+            Scope::Level3 => catalog.requirements.len() + catalog.level3.len(),
+        }
     }
 }
 
@@ -235,14 +381,41 @@ pub struct Path {
 struct Open {
     id: RequirementId,
     kind: WorkKind,
+    scales: Option<Scale>,
     points: i32,
     effort: Range,
     poam_ok: bool,
+    /// A Level 3 requirement: no SPRS points, so never a step on a path to a Level 2 score.
+    level3: bool,
 }
 
-fn open_items(catalog: &Catalog, a: &Assessment, x: &CostAssumptions) -> Vec<Open> {
-    a.requirements
+/// The requirements the plan prices: `(800-171 requirements, Level 3 requirements)`. Level 1
+/// prices the 17 SP 800-171 counterparts of the 15 FAR items, each once; CUI brings all 110
+/// whatever the level (DFARS 252.204-7012).
+fn scope_of(target: &PlanTarget) -> Scope {
+    match target.level {
+        Level::L3 => Scope::Level3,
+        Level::L2 => Scope::Level2,
+        _ if target.cui => Scope::Level2,
+        Level::L1 => Scope::Level1,
+        Level::None => Scope::None,
+    }
+}
+
+fn open_items(catalog: &Catalog, a: &Assessment, scope: Scope, x: &CostAssumptions) -> Vec<Open> {
+    let level1: HashSet<&RequirementId> = catalog
+        .level1
         .iter()
+        .flat_map(|l| l.requirements.iter())
+        .collect();
+    let mut open: Vec<Open> = a
+        .requirements
+        .iter()
+        .filter(|r| match scope {
+            Scope::None => false,
+            Scope::Level1 => level1.contains(&r.id),
+            Scope::Level2 | Scope::Level3 => true,
+        })
         .filter_map(|r| {
             let req = catalog.requirement(&r.id)?;
             let status = effective(r, Counting::WithIsoEvidence);
@@ -255,20 +428,37 @@ fn open_items(catalog: &Catalog, a: &Assessment, x: &CostAssumptions) -> Vec<Ope
             } else {
                 1.0
             };
-            let poam_ok = match req.poam {
-                PoamEligibility::Eligible => true,
-                PoamEligibility::EligibleWhenPartial => status == Status::Partial,
-                PoamEligibility::Never => false,
-            };
             Some(Open {
                 id: r.id.clone(),
                 kind: rem.work_kind,
-                points: deduction(req, status),
+                scales: rem.scales_with,
+                points: points_lost(req, r, Counting::WithIsoEvidence),
                 effort: Range::new(rem.effort_days_low, rem.effort_days_high).scale(share),
-                poam_ok,
+                poam_ok: poam_allowed(req, r, Counting::WithIsoEvidence),
+                level3: false,
             })
         })
-        .collect()
+        .collect();
+    if scope == Scope::Level3 {
+        for item in a.scoring.level3.requirements.iter().filter(|l| l.status != Status::Met) {
+            let Some(l3) = catalog.level3.iter().find(|l| l.id == item.id) else {
+                continue;
+            };
+            let Some(rem) = remediation(&RequirementId(l3.nist_id.clone())) else {
+                continue;
+            };
+            open.push(Open {
+                id: RequirementId(l3.nist_id.clone()),
+                kind: rem.work_kind,
+                scales: rem.scales_with,
+                points: 0,
+                effort: Range::new(rem.effort_days_low, rem.effort_days_high),
+                poam_ok: item.poam_eligible,
+                level3: true,
+            });
+        }
+    }
+    open
 }
 
 /// Points per mid-range effort day: higher is cheaper.
@@ -276,12 +466,7 @@ fn value(o: &Open) -> f64 {
     f64::from(o.points.max(0)) / ((o.effort.low + o.effort.high) / 2.0).max(0.5)
 }
 
-fn path_to(
-    target: i32,
-    start: Option<i32>,
-    mut items: Vec<Open>,
-    needs_all_required: bool,
-) -> Path {
+fn path_to(target: i32, start: Option<i32>, mut items: Vec<Open>, needs_all_required: bool) -> Path {
     let Some(mut score) = start else {
         return Path {
             target,
@@ -290,6 +475,8 @@ fn path_to(
             reachable: false,
         };
     };
+    // Level 3 items carry no SPRS points: they are not part of a path to a Level 2 score.
+    items.retain(|o| !o.level3);
     // Items that may not be on a POA&M come first when the target is a Conditional status, then
     // the best points per day of effort; ties go to the standard's order.
     items.sort_by(|a, b| {
@@ -328,8 +515,12 @@ fn path_to(
 /// One line of the cost estimate.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CostLine {
+    /// What it is.
     pub label: String,
+    /// USD for one period.
     pub usd: Range,
+    /// Once or every year.
+    pub period: Period,
     /// How it was computed, in words.
     pub basis: String,
 }
@@ -337,64 +528,133 @@ pub struct CostLine {
 /// The estimate.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Estimate {
+    /// What the plan covers.
+    pub scope: Scope,
+    /// True when it prices a planning level, not a required one.
+    pub planning: bool,
+    /// 0, 15 (FAR items), 110 or 134.
+    pub requirements_in_scope: usize,
+    /// The fee of the level required (or planned for), as DoD estimates it.
     pub assessment: AssessmentFee,
+    /// Every assessment the plan involves over the first three years (Level 3: the Level 2
+    /// (C3PAO) prerequisite and the Level 3 assessment).
+    pub assessments: Vec<AssessmentFee>,
+    /// The cost lines (one-off or yearly), assessments excluded.
     pub lines: Vec<CostLine>,
+    /// One-off costs.
+    pub one_time_usd: Range,
+    /// Yearly costs.
+    pub annual_usd: Range,
+    /// The first three years: one-off costs, three years of yearly costs, and the assessments
+    /// of those three years whose fee is published.
     pub total_usd: Range,
     /// Person-days of remediation and verification work.
     pub effort_days: Range,
+    /// Months until the assessment.
     pub timeline_months: Range,
     /// How the timeline was computed, in words.
     pub timeline_basis: Vec<String>,
+    /// To a Conditional Level 2 status (empty outside Level 2 and 3 scopes).
     pub path_to_88: Path,
+    /// To 110.
     pub path_to_110: Path,
     /// Open requirements by kind of work: `(kind, count)`.
     pub open_by_kind: Vec<(WorkKind, u32)>,
+    /// What the plan leaves out, and other caveats.
+    pub notes: Vec<String>,
+}
+
+/// The assessments of the target over the first three years, each once with its role.
+fn assessments_for(target: &PlanTarget, small: Option<bool>) -> Vec<AssessmentFee> {
+    let role = if target.planning { "planning" } else { "required" };
+    match target.level {
+        Level::None => Vec::new(),
+        Level::L3 => vec![
+            fee(Level::L2, Some(AssessmentType::C3pao), small, "prerequisite"),
+            fee(Level::L3, Some(AssessmentType::Dibcac), small, role),
+        ],
+        level => vec![fee(level, target.assessment, small, role)],
+    }
+}
+
+/// How many times a fee falls due in the first three years.
+fn times_in_three_years(f: &AssessmentFee) -> f64 {
+    if f.period == "per year" {
+        3.0
+    } else {
+        1.0
+    }
 }
 
 /// Estimates cost and timeline from an assessment, the answers and the assumptions.
-pub fn estimate(
-    catalog: &Catalog,
-    a: &Assessment,
-    answers: &Answers,
-    x: &CostAssumptions,
-) -> Estimate {
-    let open = open_items(catalog, a, x);
-    let high_score = a.scoring.sprs.high;
-    let path_to_88 = path_to(CONDITIONAL_MIN_SCORE, high_score, open.clone(), true);
-    let path_to_110 = path_to(MAX_SCORE, high_score, open.clone(), false);
+#[allow(clippy::too_many_lines)] // one estimate, line by line, in the order the app shows it
+pub fn estimate(catalog: &Catalog, a: &Assessment, answers: &Answers, x: &CostAssumptions) -> Estimate {
+    let target = a.applicability.plan_target();
+    let scope = scope_of(&target);
+    let open = open_items(catalog, a, scope, x);
+    let sprs_scope = matches!(scope, Scope::Level2 | Scope::Level3);
+    let high_score = a.scoring.sprs.high.filter(|_| sprs_scope);
+    let no_path = |target| Path {
+        target,
+        steps: Vec::new(),
+        effort_days: Range::default(),
+        reachable: false,
+    };
+    let (path_to_88, path_to_110) = if sprs_scope {
+        (
+            path_to(CONDITIONAL_MIN_SCORE, high_score, open.clone(), true),
+            path_to(MAX_SCORE, high_score, open.clone(), false),
+        )
+    } else {
+        (no_path(CONDITIONAL_MIN_SCORE), no_path(MAX_SCORE))
+    };
 
     // Requirements that ISO evidence suggests are met still need their 800-171 evidence written up.
+    let in_scope: HashSet<RequirementId> = match scope {
+        Scope::None => HashSet::new(),
+        Scope::Level1 => catalog
+            .level1
+            .iter()
+            .flat_map(|l| l.requirements.iter().cloned())
+            .collect(),
+        Scope::Level2 | Scope::Level3 => catalog.requirements.iter().map(|r| r.id.clone()).collect(),
+    };
     let verify: Range = a
         .requirements
         .iter()
+        .filter(|r| in_scope.contains(&r.id))
         .filter(|r| r.basis == Basis::IsoEvidence && r.status == Status::Met)
         .filter_map(|r| remediation(&r.id))
         .map(|m| Range::new(m.effort_days_low, m.effort_days_high).scale(x.verify_effort_share))
         .fold(Range::default(), Range::plus);
-    let fix: Range = open
-        .iter()
-        .map(|o| o.effort)
-        .fold(Range::default(), Range::plus);
+    let fix: Range = open.iter().map(|o| o.effort).fold(Range::default(), Range::plus);
     let effort_days = fix.plus(verify);
 
-    let users = f64::from(answers.cui_users.or(answers.employees).unwrap_or(25).max(1));
+    let users_answered = answers.cui_users.or(answers.employees);
+    let users = f64::from(users_answered.unwrap_or(25).max(1));
+    let devices_answered = answers.cui_endpoints;
+    let devices = devices_answered.map_or(users, |d| f64::from(d.max(1)));
     let mut lines = Vec::new();
-    lines.push(CostLine {
-        label: "Remediation work".into(),
-        usd: Range::new(fix.low * x.day_rate_usd.low, fix.high * x.day_rate_usd.high),
-        basis: format!(
-            "{} open requirement(s), {:.0}-{:.0} person-days at ${:.0}-${:.0} a day.",
-            open.len(),
-            fix.low,
-            fix.high,
-            x.day_rate_usd.low,
-            x.day_rate_usd.high
-        ),
-    });
+    if scope != Scope::None {
+        lines.push(CostLine {
+            label: "Remediation work".into(),
+            usd: Range::new(fix.low * x.day_rate_usd.low, fix.high * x.day_rate_usd.high),
+            period: Period::OneOff,
+            basis: format!(
+                "{} open requirement(s), {:.0}-{:.0} person-days at ${:.0}-${:.0} a day.",
+                open.len(),
+                fix.low,
+                fix.high,
+                x.day_rate_usd.low,
+                x.day_rate_usd.high
+            ),
+        });
+    }
     if verify.high > 0.0 {
         lines.push(CostLine {
             label: "Confirming ISO-evidenced requirements".into(),
             usd: Range::new(verify.low * x.day_rate_usd.low, verify.high * x.day_rate_usd.high),
+            period: Period::OneOff,
             basis: format!(
                 "{:.0}-{:.0} person-days to show that ISO controls meet each requirement as NIST words it ({:.0}% of each requirement's effort).",
                 verify.low,
@@ -403,91 +663,144 @@ pub fn estimate(
             ),
         });
     }
-    let tools = open
-        .iter()
-        .filter(|o| o.kind == WorkKind::Technology)
-        .count() as f64;
-    if tools > 0.0 {
+    let count = |s: Scale| {
+        open.iter()
+            .filter(|o| o.kind == WorkKind::Technology && o.scales == Some(s))
+            .count() as f64
+    };
+    let per_user = count(Scale::User);
+    if per_user > 0.0 {
+        let who = if users_answered.is_some() { "" } else { " (assumed: answer how many people access CUI)" };
         lines.push(CostLine {
-            label: "New technology (first year)".into(),
-            usd: x.tool_usd_per_user.scale(tools * users),
+            label: "New tools per user (yearly)".into(),
+            usd: x.tool_usd_per_user.scale(per_user * users),
+            period: Period::PerYear,
             basis: format!(
-                "{tools:.0} requirement(s) needing a new tool, {users:.0} in-scope user(s), ${:.0}-${:.0} per user each.",
+                "{per_user:.0} requirement(s) needing a new per-user tool, {users:.0} in-scope user(s){who}, ${:.0}-${:.0} per user a year each.",
                 x.tool_usd_per_user.low, x.tool_usd_per_user.high
             ),
         });
     }
-    let handles_cui = answers.handles_cui == Some(true) || a.applicability.level >= Level::L2;
-    if handles_cui && answers.cui_storage == Some(CuiStorage::CommercialCloud) {
+    let per_device = count(Scale::Device);
+    if per_device > 0.0 {
+        let which = if devices_answered.is_some() { "" } else { " (assumed one per user: answer the endpoint question)" };
         lines.push(CostLine {
-            label: "Move CUI to a FedRAMP Moderate cloud (first year)".into(),
-            usd: x.cloud_migration_usd.plus(x.cloud_uplift_usd_per_user_year.scale(users)),
+            label: "New tools per device (yearly)".into(),
+            usd: x.tool_usd_per_device.scale(per_device * devices),
+            period: Period::PerYear,
             basis: format!(
-                "Migration ${:.0}-${:.0} plus ${:.0}-${:.0} per user a year for {users:.0} user(s) (DFARS 252.204-7012(b)(2)(ii)(D)).",
-                x.cloud_migration_usd.low,
-                x.cloud_migration_usd.high,
-                x.cloud_uplift_usd_per_user_year.low,
-                x.cloud_uplift_usd_per_user_year.high
+                "{per_device:.0} requirement(s) needing a new per-device tool, {devices:.0} endpoint(s){which}, ${:.0}-${:.0} per device a year each.",
+                x.tool_usd_per_device.low, x.tool_usd_per_device.high
             ),
         });
     }
-    let fee = assessment_fee(
-        a.applicability.level,
-        a.applicability.assessment,
-        answers.small_business,
-    );
-    let fee_usd = match (fee.usd, a.applicability.level, a.applicability.assessment) {
-        (Some(v), _, _) => f64::from(v),
-        // Not published: use the small-entity figure of the same kind as a floor.
-        (None, Level::L2, Some(AssessmentType::SelfAssessment)) => 37_196.0,
-        (None, Level::L2, _) | (None, Level::L3, _) => 104_670.0,
-        (None, _, _) => 0.0,
+    if target.cui && answers.cui_storage == Some(CuiStorage::CommercialCloud) {
+        lines.push(CostLine {
+            label: "Move CUI to a FedRAMP Moderate cloud".into(),
+            usd: x.cloud_migration_usd,
+            period: Period::OneOff,
+            basis: format!(
+                "Migration ${:.0}-${:.0} (DFARS 252.204-7012(b)(2)(ii)(D)).",
+                x.cloud_migration_usd.low, x.cloud_migration_usd.high
+            ),
+        });
+        lines.push(CostLine {
+            label: "FedRAMP Moderate cloud licences (yearly)".into(),
+            usd: x.cloud_uplift_usd_per_user_year.scale(users),
+            period: Period::PerYear,
+            basis: format!(
+                "${:.0}-${:.0} per user a year more than a commercial cloud, for {users:.0} user(s).",
+                x.cloud_uplift_usd_per_user_year.low, x.cloud_uplift_usd_per_user_year.high
+            ),
+        });
+    }
+    let sum = |p: Period| {
+        lines
+            .iter()
+            .filter(|l| l.period == p)
+            .map(|l| l.usd)
+            .fold(Range::default(), Range::plus)
     };
-    lines.push(CostLine {
-        label: "Assessment (DoD estimate)".into(),
-        usd: Range::new(fee_usd, fee_usd),
-        basis: if fee.period.is_empty() {
-            fee.note.to_string()
-        } else {
-            format!("{} ({}; {})", fee.note, fee.period, fee.source)
-        },
-    });
-    let total_usd = lines
+    let one_time_usd = sum(Period::OneOff);
+    let annual_usd = sum(Period::PerYear);
+    let assessments = assessments_for(&target, answers.small_business);
+    let fees: f64 = assessments
         .iter()
-        .map(|l| l.usd)
-        .fold(Range::default(), Range::plus);
+        .filter_map(|f| f.usd.map(|u| f64::from(u) * times_in_three_years(f)))
+        .sum();
+    let total_usd = one_time_usd
+        .plus(annual_usd.scale(3.0))
+        .plus(Range::new(fees, fees));
+    let assessment = assessments
+        .last()
+        .cloned()
+        .unwrap_or_else(|| fee(Level::None, None, answers.small_business, "required"));
+
+    let mut notes = Vec::new();
+    if target.planning {
+        notes.push(format!(
+            "No CMMC level is required yet: this prices the planning level, {} ({}).",
+            target.level.label(),
+            target.assessment.map_or("no assessment", |k| k.short())
+        ));
+    }
+    if scope == Scope::Level2 && target.level == Level::L1 {
+        notes.push("You handle CUI: DFARS 252.204-7012 asks for all 110 NIST SP 800-171 requirements, so all 110 are priced although the level named is Level 1.".into());
+    }
+    for f in assessments.iter().filter(|f| f.usd.is_none()) {
+        notes.push(format!(
+            "{} ({}) assessment cost: not published in our sources, so it is not in the total.",
+            f.level.label(),
+            f.assessor.map_or("", |k| k.short())
+        ));
+    }
 
     let capacity = x.capacity_days_per_month.max(0.5);
     let work_months = effort_days.scale(1.0 / capacity);
-    let (lead, lead_label) = match a.applicability.assessment {
-        Some(AssessmentType::SelfAssessment) => (x.self_assessment_months, "self-assessment"),
-        Some(_) => (x.assessor_lead_months, "assessor lead time"),
-        None => (Range::default(), "no assessment"),
+    let (lead, lead_label) = match (scope, target.assessment) {
+        (Scope::None, _) => (Range::default(), "no assessment"),
+        (_, Some(AssessmentType::SelfAssessment)) => (x.self_assessment_months, "self-assessment"),
+        (Scope::Level3, _) => (
+            x.assessor_lead_months.scale(2.0),
+            "assessor lead time, twice: the C3PAO's Level 2 certification, then DIBCAC's Level 3 assessment",
+        ),
+        (_, Some(_)) => (x.assessor_lead_months, "assessor lead time"),
+        (_, None) => (Range::default(), "no assessment"),
     };
     let timeline_months = work_months.plus(lead);
-    let timeline_basis = vec![
-        format!(
+    let mut timeline_basis = Vec::new();
+    if scope == Scope::None {
+        timeline_basis.push("Nothing to plan for: no CMMC level applies and none is expected.".into());
+    } else {
+        timeline_basis.push(format!(
             "{:.0}-{:.0} person-days of work at {capacity:.0} person-days a month: {:.1}-{:.1} months.",
             effort_days.low, effort_days.high, work_months.low, work_months.high
-        ),
-        format!("Plus {:.1}-{:.1} months of {lead_label}.", lead.low, lead.high),
-        "A Conditional status leaves up to 180 days after the status date to close the POA&M (32 CFR 170.21(b)); that time is not counted here.".into(),
-    ];
+        ));
+        timeline_basis.push(format!("Plus {:.1}-{:.1} months of {lead_label}.", lead.low, lead.high));
+        if sprs_scope {
+            timeline_basis.push("A Conditional status leaves up to 180 days after the status date to close the POA&M (32 CFR 170.21(b)); that time is not counted here.".into());
+        }
+    }
 
-    let mut open_by_kind: Vec<(WorkKind, u32)> = Vec::new();
-    for kind in [
+    let open_by_kind = [
         WorkKind::Policy,
         WorkKind::Configuration,
         WorkKind::Technology,
         WorkKind::Physical,
-    ] {
-        let n = open.iter().filter(|o| o.kind == kind).count() as u32;
-        open_by_kind.push((kind, n));
-    }
+    ]
+    .into_iter()
+    .map(|kind| (kind, open.iter().filter(|o| o.kind == kind).count() as u32))
+    .collect();
 
     Estimate {
-        assessment: fee,
+        scope,
+        planning: target.planning,
+        requirements_in_scope: scope.requirements(catalog),
+        assessment,
+        assessments,
         lines,
+        one_time_usd,
+        annual_usd,
         total_usd,
         effort_days,
         timeline_months,
@@ -495,5 +808,6 @@ pub fn estimate(
         path_to_88,
         path_to_110,
         open_by_kind,
+        notes,
     }
 }

@@ -1,35 +1,69 @@
 //! Reports: the summary every front end prints (the `crosswalk assess --json` shape), and the
 //! gap list / POA&M starter as CSV with spreadsheet formulas neutralised.
 
-use super::assess::{Assessment, Basis, Status};
+use super::applicability::{Lifecycle, Obligation, Phase, Planning, Reason, Warning};
 use super::catalog::{Catalog, PoamEligibility};
-use super::plan::{Estimate, Range};
-use super::questionnaire::{AssessmentType, Level, Reason};
-use super::score::{deduction, Level2Status, SprsRange};
+use super::evaluate::Assessment;
+use super::plan::{AssessmentFee, Estimate, Range, Scope};
+use super::questionnaire::{Answers, AssessmentType, Level};
+use super::score::{points_lost, Counting, Level3Result, Level2Status, SprsRange};
 use super::soa::SoaImport;
+use super::vocab::{Answer, Basis, Status};
 use serde::Serialize;
 
 /// The assessment in brief, as `crosswalk assess --json` prints it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
+    /// The date the rules were applied on.
+    pub date: String,
+    /// What applies.
     pub applicability: ApplicabilitySummary,
+    /// The answers, as read (deprecated fields migrated).
+    pub answers: Answers,
+    /// What the SoA import found.
     pub soa: Option<SoaSummary>,
+    /// Each requirement's status.
     pub requirements: Vec<RequirementSummary>,
+    /// Coverage counts.
     pub coverage: CoverageSummary,
+    /// The SPRS score range.
     pub sprs: SprsRange,
+    /// Level 2 status.
     pub level2: Level2Summary,
+    /// Level 1 met or not.
     pub level1: LevelMet,
+    /// Level 3, whenever Level 3 applies (required or planned).
+    pub level3: Option<Level3Result>,
+    /// Cost.
     pub cost: CostSummary,
+    /// Months until the assessment.
     pub timeline_months: Range,
+    /// Requirements to close for a Conditional Level 2, in order.
     pub path_to_88: Vec<String>,
+    /// Requirements to close for 110, in order.
     pub path_to_110: Vec<String>,
+    /// What the user should know, each with its rule.
+    pub warnings: Vec<Warning>,
 }
 
-/// Level, assessment type and reasons.
+/// What applies on the date, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ApplicabilitySummary {
+    /// The level required now (or assumed).
     pub level: Level,
+    /// Its assessment type.
     pub assessment: Option<AssessmentType>,
+    /// True when the level is an assumption.
+    pub assumed: bool,
+    /// A labelled planning level where none is required.
+    pub planning: Option<Planning>,
+    /// Obligations that apply to the contract.
+    pub obligations: Vec<Obligation>,
+    /// The rollout phase on the date.
+    pub phase: Phase,
+    /// A status held, with its expiry.
+    pub lifecycle: Option<Lifecycle>,
+    /// Why.
     pub reasons: Vec<Reason>,
 }
 
@@ -51,16 +85,30 @@ pub struct ProblemSummary {
 /// One requirement's status and the ISO controls that support it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RequirementSummary {
+    /// The requirement.
     pub id: String,
+    /// Its status.
     pub status: Status,
+    /// Where it comes from.
     pub basis: Basis,
+    /// In a named partial-credit state (3 points instead of 5).
+    pub partial_credit: bool,
+    /// The direct answer, when given.
+    pub answer: Option<Answer>,
+    /// The answer's record (justification, SSP description, plan of action), when written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The ISO controls that support it.
     pub via: Vec<String>,
+    /// Mapped controls the SoA excludes (to confirm: N/A or a gap).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub excluded: Vec<String>,
 }
 
 /// Coverage counts in both views.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CoverageSummary {
-    pub view: super::assess::View,
+    pub view: super::vocab::View,
     pub strict: super::assess::Coverage,
     pub analysed: super::assess::Coverage,
 }
@@ -85,18 +133,50 @@ pub struct LevelMet {
 /// Cost in brief.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CostSummary {
+    /// What the plan covers.
+    pub scope: Scope,
+    /// True when it prices a planning level.
+    pub planning: bool,
+    /// 0, 15, 110 or 134.
+    pub requirements_in_scope: usize,
+    /// One-off costs.
+    pub one_time_usd: Range,
+    /// Yearly costs.
+    pub annual_usd: Range,
+    /// Every assessment in the first three years.
+    pub assessments: Vec<AssessmentFee>,
+    /// The fee of the level required (or planned), when published.
     pub assessment_usd: Option<u32>,
+    /// The first three years.
     pub total_usd: Range,
+    /// What the plan leaves out.
+    pub notes: Vec<String>,
 }
 
 /// Builds the summary from the parts every front end already has.
-pub fn summary(soa: Option<&SoaImport>, a: &Assessment, e: &Estimate) -> Summary {
+pub fn summary(
+    soa: Option<&SoaImport>,
+    answers: &Answers,
+    a: &Assessment,
+    e: &Estimate,
+) -> Summary {
+    let app = &a.applicability;
+    let dollars = |r: Range| Range::new(r.low.round(), r.high.round());
+    let level3_applies = app.level == Level::L3
+        || app.planning.as_ref().is_some_and(|p| p.level == Level::L3);
     Summary {
+        date: app.date.to_string(),
         applicability: ApplicabilitySummary {
-            level: a.applicability.level,
-            assessment: a.applicability.assessment,
-            reasons: a.applicability.reasons.clone(),
+            level: app.level,
+            assessment: app.assessment,
+            assumed: app.assumed,
+            planning: app.planning.clone(),
+            obligations: app.obligations.clone(),
+            phase: app.phase.clone(),
+            lifecycle: app.lifecycle.clone(),
+            reasons: app.reasons.clone(),
         },
+        answers: answers.clone(),
         soa: soa.map(|s| SoaSummary {
             edition: s.edition.map(|e| e.year()),
             rows_imported: s.rows.len(),
@@ -116,11 +196,19 @@ pub fn summary(soa: Option<&SoaImport>, a: &Assessment, e: &Estimate) -> Summary
                 id: r.id.to_string(),
                 status: r.status,
                 basis: r.basis,
+                partial_credit: r.partial_credit,
+                answer: r.answer.as_ref().map(|d| d.answer),
+                note: r
+                    .answer
+                    .as_ref()
+                    .map(|d| d.note.clone())
+                    .filter(|n| !n.is_empty()),
                 via: r
                     .supporting_controls()
                     .iter()
                     .map(|c| c.to_string())
                     .collect(),
+                excluded: r.excluded_controls.iter().map(|c| c.to_string()).collect(),
             })
             .collect(),
         coverage: CoverageSummary {
@@ -154,9 +242,17 @@ pub fn summary(soa: Option<&SoaImport>, a: &Assessment, e: &Estimate) -> Summary
         },
         // Whole dollars and tenths of a month: the estimate is rough, and the JSON should not
         // pretend otherwise with float noise such as 34.910000000000004.
+        level3: level3_applies.then(|| a.scoring.level3.clone()),
         cost: CostSummary {
+            scope: e.scope,
+            planning: e.planning,
+            requirements_in_scope: e.requirements_in_scope,
+            one_time_usd: dollars(e.one_time_usd),
+            annual_usd: dollars(e.annual_usd),
+            assessments: e.assessments.clone(),
             assessment_usd: e.assessment.usd,
-            total_usd: Range::new(e.total_usd.low.round(), e.total_usd.high.round()),
+            total_usd: dollars(e.total_usd),
+            notes: e.notes.clone(),
         },
         timeline_months: Range::new(
             (e.timeline_months.low * 10.0).round() / 10.0,
@@ -174,6 +270,7 @@ pub fn summary(soa: Option<&SoaImport>, a: &Assessment, e: &Estimate) -> Summary
             .iter()
             .map(|s| s.id.to_string())
             .collect(),
+        warnings: a.warnings.clone(),
     }
 }
 
@@ -202,6 +299,8 @@ pub fn gap_csv(catalog: &Catalog, a: &Assessment) -> String {
         "Points at stake",
         "POA&M eligible",
         "ISO controls",
+        "Excluded in the SoA",
+        "Answer record",
         "Why",
         "Planned action",
         "Owner",
@@ -215,10 +314,10 @@ pub fn gap_csv(catalog: &Catalog, a: &Assessment) -> String {
         };
         let poam = match req.poam {
             PoamEligibility::Eligible => "yes",
-            PoamEligibility::EligibleWhenPartial if r.status == Status::Partial => {
-                "yes (partial state only)"
+            PoamEligibility::EligibleWhenPartial if r.partial_credit => "yes (partial state only)",
+            PoamEligibility::EligibleWhenPartial => {
+                "only when encryption is employed but not FIPS-validated"
             }
-            PoamEligibility::EligibleWhenPartial => "only when partial",
             PoamEligibility::Never => "no",
         };
         let basis = match r.basis {
@@ -229,9 +328,21 @@ pub fn gap_csv(catalog: &Catalog, a: &Assessment) -> String {
         };
         let controls: Vec<String> = r.evidence.iter().map(|e| e.iso.to_string()).collect();
         let points = match req.points {
-            Some(_) => deduction(req, r.status).to_string(),
+            Some(_) => points_lost(req, r, Counting::WithIsoEvidence).to_string(),
             None => "no score without it".to_string(),
         };
+        let excluded: Vec<String> = r
+            .excluded
+            .iter()
+            .map(|x| {
+                if x.justification.is_empty() {
+                    x.control.to_string()
+                } else {
+                    format!("{} ({})", x.control, x.justification)
+                }
+            })
+            .collect();
+        let record = r.answer.as_ref().map(|d| d.note.clone()).unwrap_or_default();
         let fields = [
             r.id.to_string(),
             req.cmmc_id.clone(),
@@ -242,6 +353,8 @@ pub fn gap_csv(catalog: &Catalog, a: &Assessment) -> String {
             points,
             poam.to_string(),
             controls.join(" "),
+            excluded.join("; "),
+            record,
             r.explanation.clone(),
             String::new(),
             String::new(),

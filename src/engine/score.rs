@@ -2,9 +2,10 @@
 //! Level 1 met or not, Level 2 final / conditional / not eligible / no SSP (32 CFR 170.21),
 //! Level 3 with its own POA&M rules.
 
-use super::assess::{Basis, RequirementResult, Status};
-use super::catalog::{Catalog, Level3Poam, PoamEligibility, Requirement};
+use super::assess::RequirementResult;
+use super::catalog::{Catalog, Level3Poam, Requirement};
 use super::ids::RequirementId;
+use super::vocab::{Status, SSP};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -29,22 +30,36 @@ pub enum Counting {
 
 /// The status a figure uses for a requirement under a counting rule. Unknown counts as not met.
 pub fn effective(r: &RequirementResult, counting: Counting) -> Status {
-    let confirmed = matches!(r.basis, Basis::Answered | Basis::Questionnaire);
-    match (counting, confirmed, r.status) {
+    match (counting, r.basis.is_confirmed(), r.status) {
         (_, _, Status::Unknown) => Status::NotMet,
         (Counting::Confirmed, false, _) => Status::NotMet,
         (_, _, s) => s,
     }
 }
 
-/// Points a requirement loses in a status (32 CFR 170.24(c)(2)(i)(B)).
-pub fn deduction(req: &Requirement, status: Status) -> i32 {
+/// Points a requirement loses in a status (32 CFR 170.24(c)(2)(i)(B)). Partial credit (3
+/// instead of 5) only in the two named states (`partial_credit`, see
+/// [`RequirementResult::partial_credit`]); any other partial implementation is NOT MET.
+pub fn deduction(req: &Requirement, status: Status, partial_credit: bool) -> i32 {
     let points = i32::from(req.points.unwrap_or(0));
     match status {
         Status::Met | Status::NotApplicable => 0,
-        Status::Partial => req.partial_points.map_or(points, i32::from),
-        Status::NotMet | Status::Unknown => points,
+        Status::Partial if partial_credit => req.partial_points.map_or(points, i32::from),
+        Status::Partial | Status::NotMet | Status::Unknown => points,
     }
+}
+
+/// The points a requirement loses under a counting rule.
+pub fn points_lost(req: &Requirement, r: &RequirementResult, counting: Counting) -> i32 {
+    let status = effective(r, counting);
+    deduction(req, status, r.partial_credit && status == Status::Partial)
+}
+
+/// Whether an open requirement may sit on a POA&M under a counting rule (32 CFR 170.21(a)(2)).
+pub fn poam_allowed(req: &Requirement, r: &RequirementResult, counting: Counting) -> bool {
+    let status = effective(r, counting);
+    req.poam
+        .allows(status, r.partial_credit && status == Status::Partial)
 }
 
 /// The state of the System Security Plan (3.12.4), which decides whether there is a score at all.
@@ -128,22 +143,62 @@ pub struct Level1Result {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level3Status {
+    /// No Final Level 2 (C3PAO) status for the scope: a Level 3 assessment cannot start
+    /// (32 CFR 170.18(a)).
+    NoPrerequisite,
+    /// None of the 24 requirements answered yet.
     NotAssessed,
+    /// All 24 met.
     Final,
+    /// At least 20 of 24 met and every open one may sit on a POA&M.
     Conditional,
+    /// Neither.
     NotEligible,
+}
+
+impl Level3Status {
+    /// Plain-English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level3Status::NoPrerequisite => "No Final Level 2 (C3PAO) yet",
+            Level3Status::NotAssessed => "Not assessed yet",
+            Level3Status::Final => "Final Level 3",
+            Level3Status::Conditional => "Conditional Level 3",
+            Level3Status::NotEligible => "Not eligible",
+        }
+    }
+}
+
+/// One Level 3 requirement's state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Level3Item {
+    /// CMMC id, `AC.L3-3.1.2e`.
+    pub id: String,
+    /// Met, not met, or unknown (unanswered).
+    pub status: Status,
+    /// Whether it may sit on a Level 3 POA&M when open (32 CFR 170.21(a)(3)(ii)).
+    pub poam_eligible: bool,
 }
 
 /// The Level 3 outcome.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Level3Result {
+    /// The status.
     pub status: Level3Status,
+    /// Requirements met.
     pub met: usize,
+    /// Requirements answered.
     pub answered: usize,
+    /// 24.
     pub total: usize,
+    /// The 24 requirements' states.
+    pub requirements: Vec<Level3Item>,
     /// Unmet requirements that may not sit on a Level 3 POA&M.
     pub blocking: Vec<String>,
-    /// Final Level 2 (C3PAO) with 110, the prerequisite (170.18(a)), holds on current answers.
+    /// Unmet requirements that may sit on a Level 3 POA&M.
+    pub poam: Vec<String>,
+    /// The user holds a Final Level 2 (C3PAO) status (or a Level 3 status), current on the
+    /// assessment date: the prerequisite of 32 CFR 170.18(a). Self-answers never stand in for it.
     pub prerequisite_met: bool,
 }
 
@@ -159,20 +214,21 @@ pub struct Scoring {
     pub level3: Level3Result,
 }
 
-/// Scores the decided requirements.
+/// Scores the decided requirements. `prerequisite_met` is the Level 3 prerequisite as the user
+/// reported it (a held, current Final Level 2 (C3PAO) status).
 pub fn score(
     catalog: &Catalog,
     results: &[RequirementResult],
     level3_answers: &BTreeMap<String, bool>,
-    has_final_l2: Option<bool>,
+    prerequisite_met: bool,
 ) -> Scoring {
     let pairs: Vec<(&Requirement, &RequirementResult)> = results
         .iter()
         .filter_map(|r| catalog.requirement(&r.id).map(|q| (q, r)))
         .collect();
-    let ssp_result = results.iter().find(|r| r.id.as_str() == "3.12.4");
+    let ssp_result = results.iter().find(|r| r.id.as_str() == SSP);
     let ssp = match ssp_result {
-        Some(r) if matches!(r.basis, Basis::Answered | Basis::Questionnaire) => {
+        Some(r) if r.basis.is_confirmed() => {
             if r.status.is_satisfied() {
                 SspState::Confirmed
             } else {
@@ -189,15 +245,13 @@ pub fn score(
             MAX_SCORE
                 - pairs
                     .iter()
-                    .map(|(q, r)| deduction(q, effective(r, counting)))
+                    .map(|(q, r)| points_lost(q, r, counting))
                     .sum::<i32>(),
         )
     };
     let low = total(Counting::Confirmed);
     let high = total(Counting::WithIsoEvidence);
-    let exact = results
-        .iter()
-        .all(|r| matches!(r.basis, Basis::Answered | Basis::Questionnaire));
+    let exact = results.iter().all(|r| r.basis.is_confirmed());
     let sprs = SprsRange {
         low,
         high,
@@ -236,9 +290,6 @@ pub fn score(
         unmet,
     };
 
-    // The Level 3 prerequisite is a real certificate, so only confirmed answers count here.
-    let prerequisite_met =
-        has_final_l2 == Some(true) || level2_confirmed.status == Level2Status::Final;
     let level3 = level3(catalog, level3_answers, prerequisite_met);
     Scoring {
         sprs,
@@ -261,7 +312,7 @@ fn level2_status(
             counting,
             score: None,
             blocking: vec![Blocker {
-                id: RequirementId::from("3.12.4"),
+                id: RequirementId::from(SSP),
                 reason: "No System Security Plan: the assessment cannot be completed and there is no score.".into(),
             }],
             poam: Vec::new(),
@@ -275,17 +326,12 @@ fn level2_status(
         if status.is_satisfied() {
             continue;
         }
-        let eligible = match req.poam {
-            PoamEligibility::Eligible => true,
-            PoamEligibility::EligibleWhenPartial => status == Status::Partial,
-            PoamEligibility::Never => false,
-        };
-        if eligible {
+        if poam_allowed(req, r, counting) {
             poam.push(req.id.clone());
         } else {
             blocking.push(Blocker {
                 id: req.id.clone(),
-                reason: blocking_reason(req, status),
+                reason: blocking_reason(req, status, r.partial_credit),
             });
         }
     }
@@ -333,15 +379,16 @@ fn level2_status(
     }
 }
 
-fn blocking_reason(req: &Requirement, status: Status) -> String {
+fn blocking_reason(req: &Requirement, status: Status, partial_credit: bool) -> String {
     let unconfirmed = if status == Status::Unknown {
         " (not yet confirmed)"
     } else {
         ""
     };
     match (req.id.as_str(), req.points) {
-        ("3.12.4", _) => format!("The System Security Plan must exist{unconfirmed}; it can never be on a POA&M."),
-        ("3.13.11", _) => format!("FIPS-validated cryptography: only the partial state (encryption that is not FIPS-validated) may be on a POA&M{unconfirmed}."),
+        (SSP, _) => format!("The System Security Plan must exist{unconfirmed}; it can never be on a POA&M."),
+        (super::vocab::FIPS_CRYPTO, _) if status == Status::Partial && !partial_credit => "FIPS-validated cryptography: ISO evidence suggests partial work, but only the named state (encryption employed, not FIPS-validated) may be on a POA&M; confirm which state holds.".to_string(),
+        (super::vocab::FIPS_CRYPTO, _) => format!("FIPS-validated cryptography: only the partial state (encryption that is not FIPS-validated) may be on a POA&M{unconfirmed}."),
         (_, Some(p)) if p > 1 => format!("Worth {p} points: only 1-point requirements may be on a POA&M{unconfirmed}."),
         _ => format!("Excluded from POA&Ms by 32 CFR 170.21(a)(2)(iii){unconfirmed}."),
     }
@@ -353,23 +400,40 @@ fn level3(
     prerequisite_met: bool,
 ) -> Level3Result {
     let total = catalog.level3.len();
-    let answered = catalog
+    let requirements: Vec<Level3Item> = catalog
         .level3
         .iter()
-        .filter(|l| answers.contains_key(&l.id))
-        .count();
-    let met = catalog
-        .level3
-        .iter()
-        .filter(|l| answers.get(&l.id) == Some(&true))
-        .count();
-    let blocking: Vec<String> = catalog
-        .level3
-        .iter()
-        .filter(|l| l.poam == Level3Poam::Never && answers.get(&l.id) != Some(&true))
-        .map(|l| l.id.clone())
+        .map(|l| Level3Item {
+            id: l.id.clone(),
+            status: match answers.get(&l.id) {
+                Some(true) => Status::Met,
+                Some(false) => Status::NotMet,
+                None => Status::Unknown,
+            },
+            poam_eligible: l.poam == Level3Poam::Eligible,
+        })
         .collect();
-    let status = if answered == 0 {
+    let answered = requirements
+        .iter()
+        .filter(|r| r.status != Status::Unknown)
+        .count();
+    let met = requirements
+        .iter()
+        .filter(|r| r.status == Status::Met)
+        .count();
+    let open = || requirements.iter().filter(|r| r.status != Status::Met);
+    let blocking: Vec<String> = open()
+        .filter(|r| !r.poam_eligible)
+        .map(|r| r.id.clone())
+        .collect();
+    let poam: Vec<String> = open()
+        .filter(|r| r.poam_eligible)
+        .map(|r| r.id.clone())
+        .collect();
+    // 32 CFR 170.18(a): no Level 3 status of any kind without the Final Level 2 (C3PAO).
+    let status = if !prerequisite_met {
+        Level3Status::NoPrerequisite
+    } else if answered == 0 {
         Level3Status::NotAssessed
     } else if met == total {
         Level3Status::Final
@@ -383,7 +447,9 @@ fn level3(
         met,
         answered,
         total,
+        requirements,
         blocking,
+        poam,
         prerequisite_met,
     }
 }

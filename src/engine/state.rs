@@ -2,8 +2,8 @@
 //! app keeps in local storage and exports, and that loads back on another machine with the same
 //! result. Loading never panics: a bad document is a `StateError` with a plain message.
 
-use super::assess::{Status, View};
 use super::ids::RequirementId;
+use super::vocab::{DirectAnswer, View};
 use super::plan::CostAssumptions;
 use super::questionnaire::Answers;
 use super::soa::{ImportOptions, TextEncoding};
@@ -13,7 +13,14 @@ use std::fmt;
 
 /// The current schema version. Bump it when a field changes meaning, and teach `load_state` to
 /// migrate the older version.
-pub const STATE_VERSION: u32 = 1;
+///
+/// Version 2 (2026-12): a direct answer carries its record (`{"answer": "not-applicable",
+/// "note": "..."}`) and may be one of the routes 32 CFR 170.24 assesses as MET; the answers
+/// gained `role`, `prime_level`, `encryption`, `current_status`, `status_date`, `sprs_date` and
+/// `esp_in_scope`. Version 1 files load unchanged: bare answer words are read as answers
+/// without a record, and `flow_down`, `fips_validated` and `has_final_l2_c3pao` are migrated by
+/// the answers' own reader.
+pub const STATE_VERSION: u32 = 2;
 
 /// The largest saved document we accept (local storage holds a few MB at most anyway).
 pub const MAX_STATE_BYTES: usize = 16 * 1024 * 1024;
@@ -34,8 +41,8 @@ pub struct SavedState {
     pub soa_encoding: Option<TextEncoding>,
     /// Column overrides and other import steering.
     pub import_options: ImportOptions,
-    /// Requirements answered directly.
-    pub direct: BTreeMap<RequirementId, Status>,
+    /// Requirements answered directly, with their records.
+    pub direct: BTreeMap<RequirementId, DirectAnswer>,
     /// Level 3 requirements answered directly, by CMMC id.
     pub level3: BTreeMap<String, bool>,
     /// Strict (NIST's edges only) or analysed.
@@ -138,7 +145,7 @@ pub fn load_state(text: &str) -> Result<SavedState, StateError> {
     };
     if version == 0 || version > u64::from(STATE_VERSION) {
         return Err(error(format!(
-            "The saved assessment has version {version}; this app reads version {STATE_VERSION}. It may come from a newer release."
+            "The saved assessment has version {version}; this app reads versions 1 to {STATE_VERSION}. It may come from a newer release."
         )));
     }
     serde_json::from_value::<SavedState>(value).map_err(|e| {

@@ -1,0 +1,152 @@
+//! The engine's one entry point: everything the user entered ([`Input`], owned) in, the whole
+//! assessment and estimate out ([`evaluate`]). The CLI, the app and the tests all call it, so
+//! they cannot disagree.
+
+use super::applicability::{applicability, warnings, Applicability, Warning};
+use super::assess::{
+    coverage, decide_all, evidence_2022, Decide, FamilyCoverage, FamilyTotals, RequirementResult,
+};
+use super::catalog::Catalog;
+use super::date::Date;
+use super::ids::{Edition, RequirementId};
+use super::plan::{estimate, CostAssumptions, Estimate};
+use super::questionnaire::{Answers, HeldStatus};
+use super::score::{score, Scoring};
+use super::soa::SoaImport;
+use super::vocab::{DirectAnswer, View};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Everything the user has told us, and the day to decide for; every output is derived from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    /// The questionnaire's answers.
+    pub answers: Answers,
+    /// The imported SoA, if any (shared, so a recompute does not copy 10,000 rows).
+    pub soa: Option<Arc<SoaImport>>,
+    /// Requirements answered directly, with their records.
+    pub direct: BTreeMap<RequirementId, DirectAnswer>,
+    /// Level 3 requirements answered directly, by CMMC id (`true` = met).
+    pub level3: BTreeMap<String, bool>,
+    /// Strict (NIST's edges only) or analysed.
+    pub view: View,
+    /// The cost and timeline assumptions.
+    pub costs: CostAssumptions,
+    /// The date the rules are applied on (phase, expiry, the age of an SPRS assessment). The
+    /// engine never reads a clock.
+    pub date: Date,
+}
+
+impl Input {
+    /// Nothing answered, no SoA, strict view, default assumptions, on `date`.
+    pub fn on(date: Date) -> Input {
+        Input {
+            answers: Answers::default(),
+            soa: None,
+            direct: BTreeMap::new(),
+            level3: BTreeMap::new(),
+            view: View::Strict,
+            costs: CostAssumptions::default(),
+            date,
+        }
+    }
+}
+
+/// The whole assessment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    /// The view the requirements were decided in.
+    pub view: View,
+    /// What applies on the date.
+    pub applicability: Applicability,
+    /// Edition of the SoA, if one was imported.
+    pub soa_edition: Option<Edition>,
+    /// The 110 requirements in the standard's order, decided in `view`.
+    pub requirements: Vec<RequirementResult>,
+    /// Coverage in both views.
+    pub overall: FamilyTotals,
+    /// Coverage by family in both views.
+    pub families: Vec<FamilyCoverage>,
+    /// Scores and statuses.
+    pub scoring: Scoring,
+    /// What the user should know, each with its rule.
+    pub warnings: Vec<Warning>,
+}
+
+impl Assessment {
+    /// The result for one requirement.
+    pub fn requirement(&self, id: &RequirementId) -> Option<&RequirementResult> {
+        self.requirements.iter().find(|r| &r.id == id)
+    }
+
+    /// Whether every requirement has been answered (by the user or the questionnaire).
+    pub fn fully_answered(&self) -> bool {
+        self.requirements.iter().all(|r| r.basis.is_confirmed())
+    }
+}
+
+/// The assessment and the estimate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    /// Statuses, scores, what applies.
+    pub assessment: Assessment,
+    /// Cost, timeline and paths.
+    pub estimate: Estimate,
+}
+
+/// Decides, scores and checks the inputs against the catalog (no estimate).
+pub fn assess(catalog: &Catalog, input: &Input) -> Assessment {
+    let soa = input.soa.as_deref().map(|s| evidence_2022(catalog, s));
+    let decide = Decide {
+        answers: &input.answers,
+        soa: soa.as_ref(),
+        direct: &input.direct,
+    };
+    let strict = decide_all(catalog, &decide, View::Strict);
+    let analysed = decide_all(catalog, &decide, View::Analysed);
+    let (overall, families) = coverage(&strict, &analysed);
+    let requirements = match input.view {
+        View::Strict => strict,
+        View::Analysed => analysed,
+    };
+    let applicability = applicability(&input.answers, input.date);
+    let scoring = score(
+        catalog,
+        &requirements,
+        &input.level3,
+        level3_prerequisite(&input.answers, &applicability),
+    );
+    let warnings = warnings(&input.answers, &applicability, scoring.sprs.high);
+    Assessment {
+        view: input.view,
+        applicability,
+        soa_edition: input.soa.as_deref().and_then(|s| s.edition),
+        requirements,
+        overall,
+        families,
+        scoring,
+        warnings,
+    }
+}
+
+/// The Level 3 prerequisite (32 CFR 170.18(a)) as the user reported it: a held Final Level 2
+/// (C3PAO), or a Level 3 status, not expired on the date (undated, it is taken as current). A
+/// score computed from self-answers never stands in for it.
+fn level3_prerequisite(answers: &Answers, app: &Applicability) -> bool {
+    let held = matches!(
+        answers.current_status,
+        Some(HeldStatus::L2C3paoFinal | HeldStatus::L3DibcacFinal | HeldStatus::L3DibcacConditional)
+    );
+    held && !app.lifecycle.as_ref().is_some_and(|l| l.expired)
+}
+
+/// Everything: the assessment, then the estimate from it.
+pub fn evaluate(catalog: &Catalog, input: &Input) -> Evaluation {
+    let assessment = assess(catalog, input);
+    let estimate = estimate(catalog, &assessment, &input.answers, &input.costs);
+    Evaluation {
+        assessment,
+        estimate,
+    }
+}
