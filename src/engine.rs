@@ -48,7 +48,7 @@ pub use report::{
     Level2Summary, LevelMet, ProblemSummary, RequirementSummary, SoaSummary, Summary,
 };
 pub use score::{
-    deduction, effective, points_lost, poam_allowed, Blocker, Counting, Level1Result, Level2Result,
+    deduction, effective, poam_allowed, points_lost, Blocker, Counting, Level1Result, Level2Result,
     Level2Status, Level3Item, Level3Result, Level3Status, Scoring, SprsRange, SspState,
     CONDITIONAL_MIN_SCORE, LEVEL3_CONDITIONAL_MIN, MAX_SCORE, POAM_CLOSEOUT_DAYS,
 };

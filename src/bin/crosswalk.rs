@@ -6,8 +6,8 @@
 
 use cmmc_readiness::engine::{
     evaluate, import_soa, summary, Answer, Answers, Catalog, Date, DirectAnswer, Edition,
-    ImportOptions, Input, PoamEligibility, ProblemKind, Provenance, RequirementId,
-    RequirementKind, View,
+    ImportOptions, Input, PoamEligibility, ProblemKind, Provenance, RequirementId, RequirementKind,
+    View,
 };
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -231,11 +231,7 @@ fn assess_cmd(args: &[String]) -> Result<(), Failure> {
         writeln!(out)?;
     } else {
         let a = &report.applicability;
-        writeln!(
-            out,
-            "{} ({}): {}",
-            a.phase.name, report.date, a.phase.text
-        )?;
+        writeln!(out, "{} ({}): {}", a.phase.name, report.date, a.phase.text)?;
         writeln!(
             out,
             "Level: {} ({}){}",

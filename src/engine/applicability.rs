@@ -11,7 +11,7 @@
 
 use super::date::Date;
 use super::questionnaire::{
-    Answers, Choice, AssessmentType, ContractRole, CuiStorage, Encryption, HeldStatus, Level,
+    Answers, AssessmentType, Choice, ContractRole, CuiStorage, Encryption, HeldStatus, Level,
     Solicitation,
 };
 use serde::Serialize;
@@ -428,7 +428,11 @@ fn flowed_down(a: &Answers, cui: bool, fci: bool, f: &mut Findings) -> Required 
                 }
             } else if fci {
                 f.why(
-                    format!("You handle FCI only, so under a {} ({}) prime you need Level 1 (Self).", prime_level.label(), prime_kind.short()),
+                    format!(
+                        "You handle FCI only, so under a {} ({}) prime you need Level 1 (Self).",
+                        prime_level.label(),
+                        prime_kind.short()
+                    ),
                     "32 CFR 170.23(a)(1)",
                 );
                 (Level::L1, AssessmentType::SelfAssessment)
@@ -472,12 +476,7 @@ fn level3_prerequisite(a: &Answers, f: &mut Findings) {
 }
 
 /// A planning level where nothing (or less than the data needs) is required yet.
-fn planning_level(
-    required: Required,
-    cui: bool,
-    fci: bool,
-    phase: &Phase,
-) -> Option<Planning> {
+fn planning_level(required: Required, cui: bool, fci: bool, phase: &Phase) -> Option<Planning> {
     let needs_more = matches!(required, Some((Level::L1, _, false))) && cui;
     if required.is_some() && !needs_more {
         return None;
@@ -630,11 +629,7 @@ pub const FIPS_140_2_SUNSET: Date = Date::ymd(2026, 9, 21);
 
 /// Warnings from the answers, the date, what applies, and (once scored) the score the answers
 /// support counting ISO evidence.
-pub fn warnings(
-    a: &Answers,
-    app: &Applicability,
-    supported_score: Option<i32>,
-) -> Vec<Warning> {
+pub fn warnings(a: &Answers, app: &Applicability, supported_score: Option<i32>) -> Vec<Warning> {
     let mut out = Vec::new();
     let date = app.date;
     if let (Some(posted), Some(supported)) = (a.sprs_posted, supported_score) {

@@ -405,7 +405,12 @@ fn decide(
             format!("You answered \u{201c}{said}\u{201d}.{record} {why}"),
         )
     } else if let Some((status, credit, text)) = questionnaire_answer(&req.id, inputs.answers) {
-        (status, Basis::Questionnaire, credit, format!("{text} {why}"))
+        (
+            status,
+            Basis::Questionnaire,
+            credit,
+            format!("{text} {why}"),
+        )
     } else if inferred == Status::Unknown {
         (Status::Unknown, Basis::NoEvidence, false, why)
     } else {

@@ -136,7 +136,9 @@ pub fn assess(catalog: &Catalog, input: &Input) -> Assessment {
 fn level3_prerequisite(answers: &Answers, app: &Applicability) -> bool {
     let held = matches!(
         answers.current_status,
-        Some(HeldStatus::L2C3paoFinal | HeldStatus::L3DibcacFinal | HeldStatus::L3DibcacConditional)
+        Some(
+            HeldStatus::L2C3paoFinal | HeldStatus::L3DibcacFinal | HeldStatus::L3DibcacConditional
+        )
     );
     held && !app.lifecycle.as_ref().is_some_and(|l| l.expired)
 }

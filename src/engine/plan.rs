@@ -11,7 +11,9 @@ use super::catalog::Catalog;
 use super::evaluate::Assessment;
 use super::ids::RequirementId;
 use super::questionnaire::{Answers, AssessmentType, CuiStorage, Level};
-use super::score::{effective, points_lost, poam_allowed, Counting, CONDITIONAL_MIN_SCORE, MAX_SCORE};
+use super::score::{
+    effective, poam_allowed, points_lost, Counting, CONDITIONAL_MIN_SCORE, MAX_SCORE,
+};
 use super::vocab::{Basis, Status};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -287,11 +289,18 @@ fn fee(
                 level,
                 assessor,
                 usd: r.usd,
-                period: if r.per_year { "per year" } else { "per 3-year cycle" },
+                period: if r.per_year {
+                    "per year"
+                } else {
+                    "per 3-year cycle"
+                },
                 note: if r.usd.is_some() {
                     format!("{}, {size}.", r.covers)
                 } else {
-                    format!("{}, {size}: not published in our sources, so not in the total.", r.covers)
+                    format!(
+                        "{}, {size}: not published in our sources, so not in the total.",
+                        r.covers
+                    )
                 },
                 source: r.source.clone(),
                 confidence: r.confidence.clone(),
@@ -440,7 +449,13 @@ fn open_items(catalog: &Catalog, a: &Assessment, scope: Scope, x: &CostAssumptio
         })
         .collect();
     if scope == Scope::Level3 {
-        for item in a.scoring.level3.requirements.iter().filter(|l| l.status != Status::Met) {
+        for item in a
+            .scoring
+            .level3
+            .requirements
+            .iter()
+            .filter(|l| l.status != Status::Met)
+        {
             let Some(l3) = catalog.level3.iter().find(|l| l.id == item.id) else {
                 continue;
             };
@@ -466,7 +481,12 @@ fn value(o: &Open) -> f64 {
     f64::from(o.points.max(0)) / ((o.effort.low + o.effort.high) / 2.0).max(0.5)
 }
 
-fn path_to(target: i32, start: Option<i32>, mut items: Vec<Open>, needs_all_required: bool) -> Path {
+fn path_to(
+    target: i32,
+    start: Option<i32>,
+    mut items: Vec<Open>,
+    needs_all_required: bool,
+) -> Path {
     let Some(mut score) = start else {
         return Path {
             target,
@@ -566,11 +586,20 @@ pub struct Estimate {
 
 /// The assessments of the target over the first three years, each once with its role.
 fn assessments_for(target: &PlanTarget, small: Option<bool>) -> Vec<AssessmentFee> {
-    let role = if target.planning { "planning" } else { "required" };
+    let role = if target.planning {
+        "planning"
+    } else {
+        "required"
+    };
     match target.level {
         Level::None => Vec::new(),
         Level::L3 => vec![
-            fee(Level::L2, Some(AssessmentType::C3pao), small, "prerequisite"),
+            fee(
+                Level::L2,
+                Some(AssessmentType::C3pao),
+                small,
+                "prerequisite",
+            ),
             fee(Level::L3, Some(AssessmentType::Dibcac), small, role),
         ],
         level => vec![fee(level, target.assessment, small, role)],
@@ -588,7 +617,12 @@ fn times_in_three_years(f: &AssessmentFee) -> f64 {
 
 /// Estimates cost and timeline from an assessment, the answers and the assumptions.
 #[allow(clippy::too_many_lines)] // one estimate, line by line, in the order the app shows it
-pub fn estimate(catalog: &Catalog, a: &Assessment, answers: &Answers, x: &CostAssumptions) -> Estimate {
+pub fn estimate(
+    catalog: &Catalog,
+    a: &Assessment,
+    answers: &Answers,
+    x: &CostAssumptions,
+) -> Estimate {
     let target = a.applicability.plan_target();
     let scope = scope_of(&target);
     let open = open_items(catalog, a, scope, x);
@@ -617,7 +651,9 @@ pub fn estimate(catalog: &Catalog, a: &Assessment, answers: &Answers, x: &CostAs
             .iter()
             .flat_map(|l| l.requirements.iter().cloned())
             .collect(),
-        Scope::Level2 | Scope::Level3 => catalog.requirements.iter().map(|r| r.id.clone()).collect(),
+        Scope::Level2 | Scope::Level3 => {
+            catalog.requirements.iter().map(|r| r.id.clone()).collect()
+        }
     };
     let verify: Range = a
         .requirements
@@ -627,7 +663,10 @@ pub fn estimate(catalog: &Catalog, a: &Assessment, answers: &Answers, x: &CostAs
         .filter_map(|r| remediation(&r.id))
         .map(|m| Range::new(m.effort_days_low, m.effort_days_high).scale(x.verify_effort_share))
         .fold(Range::default(), Range::plus);
-    let fix: Range = open.iter().map(|o| o.effort).fold(Range::default(), Range::plus);
+    let fix: Range = open
+        .iter()
+        .map(|o| o.effort)
+        .fold(Range::default(), Range::plus);
     let effort_days = fix.plus(verify);
 
     let users_answered = answers.cui_users.or(answers.employees);
@@ -670,7 +709,11 @@ pub fn estimate(catalog: &Catalog, a: &Assessment, answers: &Answers, x: &CostAs
     };
     let per_user = count(Scale::User);
     if per_user > 0.0 {
-        let who = if users_answered.is_some() { "" } else { " (assumed: answer how many people access CUI)" };
+        let who = if users_answered.is_some() {
+            ""
+        } else {
+            " (assumed: answer how many people access CUI)"
+        };
         lines.push(CostLine {
             label: "New tools per user (yearly)".into(),
             usd: x.tool_usd_per_user.scale(per_user * users),
@@ -683,7 +726,11 @@ pub fn estimate(catalog: &Catalog, a: &Assessment, answers: &Answers, x: &CostAs
     }
     let per_device = count(Scale::Device);
     if per_device > 0.0 {
-        let which = if devices_answered.is_some() { "" } else { " (assumed one per user: answer the endpoint question)" };
+        let which = if devices_answered.is_some() {
+            ""
+        } else {
+            " (assumed one per user: answer the endpoint question)"
+        };
         lines.push(CostLine {
             label: "New tools per device (yearly)".into(),
             usd: x.tool_usd_per_device.scale(per_device * devices),
@@ -770,13 +817,17 @@ pub fn estimate(catalog: &Catalog, a: &Assessment, answers: &Answers, x: &CostAs
     let timeline_months = work_months.plus(lead);
     let mut timeline_basis = Vec::new();
     if scope == Scope::None {
-        timeline_basis.push("Nothing to plan for: no CMMC level applies and none is expected.".into());
+        timeline_basis
+            .push("Nothing to plan for: no CMMC level applies and none is expected.".into());
     } else {
         timeline_basis.push(format!(
             "{:.0}-{:.0} person-days of work at {capacity:.0} person-days a month: {:.1}-{:.1} months.",
             effort_days.low, effort_days.high, work_months.low, work_months.high
         ));
-        timeline_basis.push(format!("Plus {:.1}-{:.1} months of {lead_label}.", lead.low, lead.high));
+        timeline_basis.push(format!(
+            "Plus {:.1}-{:.1} months of {lead_label}.",
+            lead.low, lead.high
+        ));
         if sprs_scope {
             timeline_basis.push("A Conditional status leaves up to 180 days after the status date to close the POA&M (32 CFR 170.21(b)); that time is not counted here.".into());
         }

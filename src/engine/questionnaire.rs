@@ -36,11 +36,7 @@ macro_rules! choice_serde {
                 let s = String::deserialize(d)?;
                 <$t>::from_code(&s).ok_or_else(|| {
                     let all: Vec<&str> = <$t>::ALL.iter().map(|v| v.code()).collect();
-                    serde::de::Error::custom(format!(
-                        "`{s}` is not {} ({})",
-                        $what,
-                        all.join(", ")
-                    ))
+                    serde::de::Error::custom(format!("`{s}` is not {} ({})", $what, all.join(", ")))
                 })
             }
         }
@@ -767,7 +763,9 @@ impl QuestionId {
             Q::HasSsp => a.has_ssp = v.as_bool(),
             Q::SprsPosted => {
                 a.sprs_posted = match v {
-                    AnswerValue::Number(n) => i32::try_from(n).ok().filter(|n| (-203..=110).contains(n)),
+                    AnswerValue::Number(n) => {
+                        i32::try_from(n).ok().filter(|n| (-203..=110).contains(n))
+                    }
                     _ => None,
                 }
             }

@@ -6,7 +6,7 @@ use super::catalog::{Catalog, PoamEligibility};
 use super::evaluate::Assessment;
 use super::plan::{AssessmentFee, Estimate, Range, Scope};
 use super::questionnaire::{Answers, AssessmentType, Level};
-use super::score::{points_lost, Counting, Level3Result, Level2Status, SprsRange};
+use super::score::{points_lost, Counting, Level2Status, Level3Result, SprsRange};
 use super::soa::SoaImport;
 use super::vocab::{Answer, Basis, Status};
 use serde::Serialize;
@@ -162,8 +162,8 @@ pub fn summary(
 ) -> Summary {
     let app = &a.applicability;
     let dollars = |r: Range| Range::new(r.low.round(), r.high.round());
-    let level3_applies = app.level == Level::L3
-        || app.planning.as_ref().is_some_and(|p| p.level == Level::L3);
+    let level3_applies =
+        app.level == Level::L3 || app.planning.as_ref().is_some_and(|p| p.level == Level::L3);
     Summary {
         date: app.date.to_string(),
         applicability: ApplicabilitySummary {
@@ -342,7 +342,11 @@ pub fn gap_csv(catalog: &Catalog, a: &Assessment) -> String {
                 }
             })
             .collect();
-        let record = r.answer.as_ref().map(|d| d.note.clone()).unwrap_or_default();
+        let record = r
+            .answer
+            .as_ref()
+            .map(|d| d.note.clone())
+            .unwrap_or_default();
         let fields = [
             r.id.to_string(),
             req.cmmc_id.clone(),

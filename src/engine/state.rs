@@ -3,10 +3,10 @@
 //! result. Loading never panics: a bad document is a `StateError` with a plain message.
 
 use super::ids::RequirementId;
-use super::vocab::{DirectAnswer, View};
 use super::plan::CostAssumptions;
 use super::questionnaire::Answers;
 use super::soa::{ImportOptions, TextEncoding};
+use super::vocab::{DirectAnswer, View};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;

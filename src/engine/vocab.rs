@@ -177,10 +177,16 @@ impl Answer {
     /// What the record must say, for prompts and exports.
     pub fn record_prompt(self) -> Option<&'static str> {
         Some(match self {
-            Answer::NotApplicable => "Why the requirement does not apply to the CUI environment (goes into the SSP)",
+            Answer::NotApplicable => {
+                "Why the requirement does not apply to the CUI environment (goes into the SSP)"
+            }
             Answer::EnduringException => "The enduring exception as described in the SSP",
-            Answer::TemporaryDeficiency => "What slipped, when, and the operational plan of action to restore it",
-            Answer::Variance => "The DoD CIO adjudication (reference and date) and where the SSP includes it",
+            Answer::TemporaryDeficiency => {
+                "What slipped, when, and the operational plan of action to restore it"
+            }
+            Answer::Variance => {
+                "The DoD CIO adjudication (reference and date) and where the SSP includes it"
+            }
             _ => return None,
         })
     }

@@ -142,7 +142,7 @@ pub const BAD_STATES: &[(&str, &[u8], &str)] = &[
     (
         "future_version.json",
         include_bytes!("state/future_version.json"),
-        "has version 2; this app reads version 1",
+        "has version 3; this app reads versions 1 to 2",
     ),
     (
         "version_zero.json",
@@ -182,7 +182,7 @@ pub const BAD_STATES: &[(&str, &[u8], &str)] = &[
     (
         "bad_status.json",
         include_bytes!("state/bad_status.json"),
-        "unknown variant `maybe`",
+        "`maybe` is not an answer",
     ),
     (
         "bad_view.json",
@@ -192,7 +192,7 @@ pub const BAD_STATES: &[(&str, &[u8], &str)] = &[
     (
         "bad_solicitation.json",
         include_bytes!("state/bad_solicitation.json"),
-        "unknown variant `L9-moon`",
+        "`L9-moon` is not a CMMC level requirement",
     ),
     (
         "bad_assumption.json",

@@ -1,150 +1,463 @@
-//! Level applicability: the questionnaire's rules, one worked case per rule.
+//! What applies: one worked case per rule, each citing its paragraph. The level comes only from
+//! what the solicitation (or, for a subcontractor, the prime's flow-down) names; the data handled
+//! brings obligations and, where nothing is required yet, a labelled planning level.
 
-use cmmc_readiness::engine::{applicability, Answers, AssessmentType, Level, Solicitation};
+use crate::support::{date, today};
+use cmmc_readiness::engine::{
+    applicability, phase_on, Answers, Applicability, AssessmentType, ContractRole, Date,
+    HeldStatus, Level, Solicitation,
+};
 
-/// Checks the level, the assessment type, and that some reason cites `citation`.
-fn check(answers: Answers, level: Level, kind: Option<AssessmentType>, citation: &str) {
-    let got = applicability(&answers);
-    assert_eq!(got.level, level, "{answers:?} -> {got:#?}");
-    assert_eq!(got.assessment, kind, "{answers:?} -> {got:#?}");
-    assert!(
-        got.reasons.iter().any(|r| r.citation.contains(citation)),
-        "no reason cites {citation}: {:#?}",
-        got.reasons
-    );
+fn on(a: &Answers) -> Applicability {
+    applicability(a, today())
 }
 
-#[test]
-fn fci_only_is_level_1_self() {
-    let a = Answers {
-        handles_fci: Some(true),
-        handles_cui: Some(false),
-        ..Answers::default()
-    };
-    check(
-        a,
-        Level::L1,
-        Some(AssessmentType::SelfAssessment),
-        "FAR 52.204-21",
-    );
-}
-
-#[test]
-fn cui_with_a_silent_solicitation_is_level_2_and_plans_for_a_c3pao() {
-    let a = Answers {
+fn cui(requirement: Solicitation) -> Answers {
+    Answers {
         handles_fci: Some(true),
         handles_cui: Some(true),
-        solicitation: Solicitation::None,
+        solicitation: requirement,
         ..Answers::default()
-    };
-    check(
-        a.clone(),
-        Level::L2,
-        Some(AssessmentType::C3pao),
-        "252.204-7012",
+    }
+}
+
+fn fci_only(requirement: Solicitation) -> Answers {
+    Answers {
+        handles_fci: Some(true),
+        handles_cui: Some(false),
+        solicitation: requirement,
+        ..Answers::default()
+    }
+}
+
+fn sub(handles_cui: bool, prime: Solicitation) -> Answers {
+    Answers {
+        handles_fci: Some(true),
+        handles_cui: Some(handles_cui),
+        role: Some(ContractRole::Sub),
+        prime_level: prime,
+        ..Answers::default()
+    }
+}
+
+fn obligations(a: &Applicability) -> Vec<&str> {
+    a.obligations.iter().map(|o| o.id).collect()
+}
+
+#[track_caller]
+fn cites(a: &Applicability, citation: &str) {
+    assert!(
+        a.reasons.iter().any(|r| r.citation.contains(citation)),
+        "no reason cites {citation}: {:#?}",
+        a.reasons
     );
-    let got = applicability(&a);
+}
+
+#[track_caller]
+fn requires(a: &Applicability, level: Level, kind: Option<AssessmentType>) {
+    assert_eq!((a.level, a.assessment), (level, kind), "{a:#?}");
+}
+
+/// DFARS 252.204-7025(b) / 204.7502: CUI under a solicitation that names no level means no CMMC
+/// status is a condition of this award; 7012 and a current Basic assessment in SPRS (7019/7020)
+/// still apply; Level 2 (C3PAO) is a planning level in Phase 2. (This replaces the old rule,
+/// pinned by `cui_with_a_silent_solicitation_is_level_2_and_plans_for_a_c3pao`, which made it a
+/// requirement and added the C3PAO fee.)
+#[test]
+fn cui_under_a_silent_solicitation_requires_no_cmmc_status_but_7012_and_sprs() {
+    let got = on(&cui(Solicitation::None));
+    requires(&got, Level::None, None);
+    assert!(!got.assumed);
+    assert_eq!(
+        obligations(&got),
+        ["far-52.204-21", "dfars-7012", "dfars-7019-7020"]
+    );
+    cites(&got, "DFARS 252.204-7025");
+    let p = got.planning.as_ref().expect("a planning level");
+    assert_eq!((p.level, p.assessment), (Level::L2, AssessmentType::C3pao));
+    assert!(p.reasons[0].text.starts_with("For planning only"));
+    let t = got.plan_target();
+    assert!(t.planning && t.cui && t.level == Level::L2);
+}
+
+/// In Phase 1 the planning level for CUI is Level 2 (Self): C3PAO is only at DoD's discretion
+/// until Phase 2 (32 CFR 170.3(e)(1)).
+#[test]
+fn the_planning_level_follows_the_phase() {
+    let got = applicability(&cui(Solicitation::None), date("2026-06-01"));
+    assert_eq!(got.phase.number, 1);
+    let p = got.planning.expect("planning");
+    assert_eq!(p.assessment, AssessmentType::SelfAssessment);
+}
+
+/// "I don't know": today's Level 2 (C3PAO) answer, marked as an assumption.
+#[test]
+fn an_unknown_solicitation_is_a_labelled_assumption() {
+    let got = on(&cui(Solicitation::Unknown));
+    requires(&got, Level::L2, Some(AssessmentType::C3pao));
+    assert!(got.assumed && !got.settled);
+    assert!(got.reasons.iter().any(|r| r.text.contains("Assumed")));
+    let got = on(&fci_only(Solicitation::Unknown));
+    requires(&got, Level::L1, Some(AssessmentType::SelfAssessment));
+    assert!(got.assumed);
+}
+
+/// DFARS 252.204-7025(b): the solicitation decides the level and the assessment type.
+#[test]
+fn the_solicitation_decides_the_level_and_the_assessment_type() {
+    for (s, level, kind) in [
+        (
+            Solicitation::L1Self,
+            Level::L1,
+            AssessmentType::SelfAssessment,
+        ),
+        (
+            Solicitation::L2Self,
+            Level::L2,
+            AssessmentType::SelfAssessment,
+        ),
+        (Solicitation::L2C3pao, Level::L2, AssessmentType::C3pao),
+        (Solicitation::L3Dibcac, Level::L3, AssessmentType::Dibcac),
+    ] {
+        // FCI only under Level 1; CUI under the others (CUI under Level 1 is its own rule).
+        let got = on(&if level == Level::L1 {
+            fci_only(s)
+        } else {
+            cui(s)
+        });
+        requires(&got, level, Some(kind));
+        assert!(!got.assumed && got.settled && got.planning.is_none());
+        cites(&got, "252.204-7025(b)");
+        assert!(obligations(&got).contains(&"cmmc-status"));
+        assert!(obligations(&got).contains(&"status-change-notice"));
+    }
+}
+
+/// 32 CFR 170.18(a): Level 3 needs a Final Level 2 (C3PAO) first.
+#[test]
+fn level_3_names_final_level_2_c3pao_as_its_prerequisite() {
+    let got = on(&cui(Solicitation::L3Dibcac));
     assert!(got
         .reasons
         .iter()
-        .any(|r| r.text.contains("Most contracts involving CUI")));
-    assert!(got.settled);
+        .any(|r| r.text.contains("Level 3 requires a Final Level 2 (C3PAO)")));
+    cites(&got, "170.18(a)");
 }
 
+/// CUI under a Level 1 solicitation: ask the contracting officer; the required level stays what
+/// the solicitation names (no forced C3PAO), with 7012 and a planning Level 2.
 #[test]
-fn the_solicitation_decides_the_assessment_type() {
-    let base = Answers {
-        handles_fci: Some(true),
-        handles_cui: Some(true),
-        ..Answers::default()
-    };
-    let with = |s| Answers {
-        solicitation: s,
-        ..base.clone()
-    };
-    check(
-        with(Solicitation::L2Self),
-        Level::L2,
-        Some(AssessmentType::SelfAssessment),
-        "252.204-7021",
-    );
-    check(
-        with(Solicitation::L2C3pao),
-        Level::L2,
-        Some(AssessmentType::C3pao),
-        "252.204-7025",
-    );
-    check(
-        with(Solicitation::L3Dibcac),
-        Level::L3,
-        Some(AssessmentType::Dibcac),
-        "170.18(a)",
-    );
+fn cui_under_a_level_1_solicitation_says_ask_the_contracting_officer() {
+    let got = on(&cui(Solicitation::L1Self));
+    requires(&got, Level::L1, Some(AssessmentType::SelfAssessment));
+    assert!(got
+        .reasons
+        .iter()
+        .any(|r| r.text.contains("ask the contracting officer")));
+    assert!(obligations(&got).contains(&"dfars-7012"));
+    assert_eq!(got.planning.as_ref().map(|p| p.level), Some(Level::L2));
+    // The plan prices the 110 that 7012 asks for.
+    assert!(got.plan_target().cui);
 }
 
+/// FCI only with no level named: FAR 52.204-21 applies; Level 1 (Self) is the planning level.
 #[test]
-fn level_3_names_final_level_2_as_its_prerequisite() {
-    let a = Answers {
-        handles_cui: Some(true),
-        solicitation: Solicitation::L3Dibcac,
-        ..Answers::default()
-    };
-    let got = applicability(&a);
-    assert!(
-        got.reasons
-            .iter()
-            .any(|r| r.text.contains("Final Level 2 (C3PAO)")),
-        "{got:#?}"
+fn fci_only_with_a_silent_solicitation_plans_for_level_1() {
+    let got = on(&fci_only(Solicitation::None));
+    requires(&got, Level::None, None);
+    assert_eq!(obligations(&got), ["far-52.204-21"]);
+    let p = got.planning.expect("planning");
+    assert_eq!(
+        (p.level, p.assessment),
+        (Level::L1, AssessmentType::SelfAssessment)
     );
 }
 
-#[test]
-fn cui_under_a_level_1_solicitation_still_needs_level_2() {
-    let a = Answers {
-        handles_cui: Some(true),
-        solicitation: Solicitation::L1Self,
-        ..Answers::default()
-    };
-    check(a, Level::L2, Some(AssessmentType::C3pao), "170.14(c)(3)");
-}
-
-#[test]
-fn flow_down_is_explained() {
-    let a = Answers {
-        handles_fci: Some(true),
-        handles_cui: Some(false),
-        flow_down: Some(true),
-        solicitation: Solicitation::L1Self,
-        ..Answers::default()
-    };
-    check(
-        a,
-        Level::L1,
-        Some(AssessmentType::SelfAssessment),
-        "flow-down",
-    );
-}
-
+/// Neither FCI nor CUI: nothing applies, nothing to plan.
 #[test]
 fn neither_fci_nor_cui_is_no_level_and_empty_answers_are_unsettled() {
     let a = Answers {
         handles_fci: Some(false),
         handles_cui: Some(false),
+        solicitation: Solicitation::None,
         ..Answers::default()
     };
-    check(a, Level::None, None, "170.14");
-    let empty = applicability(&Answers::default());
+    let got = on(&a);
+    requires(&got, Level::None, None);
+    assert!(got.planning.is_none() && got.obligations.is_empty());
+    cites(&got, "170.14");
+    let empty = on(&Answers::default());
     assert_eq!(empty.level, Level::None);
     assert!(!empty.settled);
 }
 
+/// 32 CFR 170.3(e): the phase in force on each boundary date and the day before it.
 #[test]
-fn answers_read_from_partial_json() {
+fn the_phase_changes_on_each_boundary_date() {
+    for (day, phase) in [
+        ("2024-12-15", 0),
+        ("2024-12-16", 0),
+        ("2025-11-09", 0),
+        ("2025-11-10", 1),
+        ("2026-11-09", 1),
+        ("2026-11-10", 2),
+        ("2027-11-09", 2),
+        ("2027-11-10", 3),
+        ("2028-11-09", 3),
+        ("2028-11-10", 4),
+        ("2040-01-01", 4),
+    ] {
+        let p = phase_on(date(day));
+        assert_eq!(p.number, phase, "{day}");
+        assert!(p.citation.starts_with("32 CFR 170.3(e)"), "{day}");
+    }
+    assert_eq!(phase_on(today()).since, date("2026-11-10"));
+    assert!(phase_on(today()).text.contains("Level 2 (C3PAO)"));
+}
+
+/// 32 CFR 170.23(a), row by row: what a subcontractor needs under each prime level.
+#[test]
+fn each_flow_down_row() {
+    for prime in [
+        Solicitation::L1Self,
+        Solicitation::L2Self,
+        Solicitation::L2C3pao,
+        Solicitation::L3Dibcac,
+    ] {
+        // (a)(1): FCI only, any CMMC prime level: Level 1 (Self).
+        let got = on(&sub(false, prime));
+        requires(&got, Level::L1, Some(AssessmentType::SelfAssessment));
+        cites(&got, "170.23(a)(1)");
+        assert!(got.reasons.iter().any(|r| r.citation.contains("7021(c)")));
+    }
+    let got = on(&sub(true, Solicitation::L2Self));
+    requires(&got, Level::L2, Some(AssessmentType::SelfAssessment));
+    cites(&got, "170.23(a)(2)");
+    let got = on(&sub(true, Solicitation::L2C3pao));
+    requires(&got, Level::L2, Some(AssessmentType::C3pao));
+    cites(&got, "170.23(a)(3)");
+    let got = on(&sub(true, Solicitation::L3Dibcac));
+    requires(&got, Level::L2, Some(AssessmentType::C3pao));
+    cites(&got, "170.23(a)(4)");
+    // A sub's level never comes from the solicitation question.
+    let mut a = sub(true, Solicitation::L2Self);
+    a.solicitation = Solicitation::L3Dibcac;
+    requires(&on(&a), Level::L2, Some(AssessmentType::SelfAssessment));
+}
+
+/// Outside the 170.23(a) table: a prime with no CMMC level (no flow-down, but 7012(m) and
+/// 7019/7020 reach a CUI sub), a Level 1 prime with CUI (ask), an unknown prime (assumption).
+#[test]
+fn flow_down_outside_the_table() {
+    let got = on(&sub(true, Solicitation::None));
+    requires(&got, Level::None, None);
+    cites(&got, "7012(m)");
+    assert!(obligations(&got).contains(&"dfars-7019-7020"));
+    assert!(got.planning.is_some());
+
+    let got = on(&sub(true, Solicitation::L1Self));
+    requires(&got, Level::L1, Some(AssessmentType::SelfAssessment));
+    assert!(got.reasons.iter().any(|r| r.text.contains("Ask the prime")));
+
+    let got = on(&sub(true, Solicitation::Unknown));
+    requires(&got, Level::L2, Some(AssessmentType::C3pao));
+    assert!(got.assumed);
+}
+
+/// The deprecated `flow_down: true` reads as a subcontractor under an unknown prime level.
+#[test]
+fn deprecated_answers_are_migrated() {
     let a: Answers = serde_json::from_str(
-        r#"{"handles_fci": true, "handles_cui": true, "solicitation": "L2-c3pao", "small_business": true, "employees": 40}"#,
+        r#"{"handles_fci": true, "handles_cui": true, "flow_down": true, "fips_validated": true, "has_final_l2_c3pao": true}"#,
     )
-    .expect("parse answers");
-    assert_eq!(a.solicitation, Solicitation::L2C3pao);
-    assert_eq!(a.employees, Some(40));
-    assert_eq!(applicability(&a).assessment, Some(AssessmentType::C3pao));
+    .expect("parse");
+    assert_eq!(a.role, Some(ContractRole::Sub));
+    assert_eq!(a.prime_level, Solicitation::Unknown);
+    assert_eq!(
+        a.encryption,
+        Some(cmmc_readiness::engine::Encryption::FipsValidated)
+    );
+    assert_eq!(a.current_status, Some(HeldStatus::L2C3paoFinal));
+    // Written back, the deprecated fields are gone.
+    let json = serde_json::to_value(&a).expect("serialise");
+    assert!(json.get("flow_down").is_none() && json.get("fips_validated").is_none());
+    assert_eq!(json["role"], "sub");
+    assert_eq!(json["current_status"]["level"], "2");
+    assert_eq!(json["current_status"]["assessor"], "c3pao");
+    assert_eq!(json["current_status"]["kind"], "final");
+    // FIPS "no" did not say whether CUI was encrypted: it stays unanswered.
+    let a: Answers = serde_json::from_str(r#"{"fips_validated": false}"#).expect("parse");
+    assert_eq!(a.encryption, None);
+}
+
+/// Lifecycle: Level 1 lasts a year, a Final Level 2 three years with annual affirmations, a
+/// Conditional status 180 days (32 CFR 170.15(a), 170.17(a), 170.21(b)).
+#[test]
+fn a_held_status_shows_its_expiry_and_next_affirmation() {
+    let held = |status, day: &str| Answers {
+        current_status: Some(status),
+        status_date: Some(date(day)),
+        ..Answers::default()
+    };
+    let l = on(&held(HeldStatus::L1Self, "2026-03-01"))
+        .lifecycle
+        .expect("lifecycle");
+    assert_eq!(l.expires, date("2027-03-01"));
+    assert!(!l.expired);
+    assert_eq!(l.next_affirmation, Some(date("2027-03-01")));
+
+    let l = on(&held(HeldStatus::L2C3paoFinal, "2025-01-15"))
+        .lifecycle
+        .expect("lifecycle");
+    assert_eq!(l.expires, date("2028-01-15"));
+    assert_eq!(l.next_affirmation, Some(date("2027-01-15")));
+    assert_eq!(l.citation, "32 CFR 170.17(a)");
+
+    let l = on(&held(HeldStatus::L2C3paoConditional, "2026-07-01"))
+        .lifecycle
+        .expect("lifecycle");
+    assert_eq!(l.expires, date("2026-12-28"));
+    assert!(!l.expired && l.next_affirmation.is_none());
+    assert!(l.text.contains("closeout"));
+
+    let l = on(&held(HeldStatus::L1Self, "2025-11-30"))
+        .lifecycle
+        .expect("lifecycle");
+    assert!(l.expired, "{l:?}");
+}
+
+/// The questionnaire's bindings: every question fills its own field, and `relevant` hides CUI
+/// questions after "CUI: no".
+#[test]
+fn questions_are_bound_to_their_fields_and_hide_when_moot() {
+    use cmmc_readiness::engine::{AnswerValue, QuestionKind, QUESTIONS};
+    for q in QUESTIONS {
+        let mut a = Answers::default();
+        let v = match q.kind {
+            QuestionKind::YesNo => AnswerValue::Bool(true),
+            QuestionKind::Choice(c) => AnswerValue::Choice(c.options()[1].0),
+            QuestionKind::Number { .. } => AnswerValue::Number(7),
+            QuestionKind::Date => AnswerValue::Date(Date::UNIX_EPOCH),
+        };
+        q.id.set(&mut a, v);
+        assert_eq!(q.id.get(&a), v, "{}", q.field);
+        let json = serde_json::to_value(&a).expect("serialise");
+        assert!(
+            !json[q.field].is_null(),
+            "{} is not the field it sets",
+            q.field
+        );
+    }
+    let no_cui = Answers {
+        handles_cui: Some(false),
+        ..Answers::default()
+    };
+    let hidden: Vec<&str> = QUESTIONS
+        .iter()
+        .filter(|q| !q.id.relevant(&no_cui))
+        .map(|q| q.field)
+        .collect();
+    for f in [
+        "cui_users",
+        "cui_storage",
+        "encryption",
+        "has_ssp",
+        "sprs_posted",
+    ] {
+        assert!(hidden.contains(&f), "{f} still shown after CUI: no");
+    }
+}
+
+fn warning_ids(a: &Answers, day: &str, supported: Option<i32>) -> Vec<&'static str> {
+    let app = applicability(a, date(day));
+    cmmc_readiness::engine::warnings(a, &app, supported)
+        .into_iter()
+        .map(|w| w.id)
+        .collect()
+}
+
+/// Warnings, each with its rule: a posted SPRS score above what the answers support (DFARS
+/// 252.204-7019/7020, 32 CFR 170.22), a Basic assessment older than three years (7019(b)),
+/// FIPS 140-2 modules after the CMVP sunset of 2026-09-21, CUI in a commercial cloud (7012
+/// (b)(2)(ii)(D)), an expired or insufficient status.
+#[test]
+fn warnings_with_their_rules() {
+    use cmmc_readiness::engine::{CuiStorage, Encryption};
+    let posted = Answers {
+        sprs_posted: Some(100),
+        sprs_date: Some(date("2023-11-30")),
+        ..cui(Solicitation::L2C3pao)
+    };
+    let got = warning_ids(&posted, "2026-12-01", Some(80));
+    assert_eq!(got, ["sprs-above-support", "basic-assessment-old"]);
+    // Posted at or below what is supported, and assessed within three years: nothing.
+    let fresh = Answers {
+        sprs_date: Some(date("2023-12-02")),
+        ..posted.clone()
+    };
+    assert!(warning_ids(&fresh, "2026-12-01", Some(100)).is_empty());
+
+    let fips2 = Answers {
+        encryption: Some(Encryption::Fips1402Historical),
+        ..cui(Solicitation::L2C3pao)
+    };
+    assert!(warning_ids(&fips2, "2026-09-20", None).is_empty());
+    assert_eq!(
+        warning_ids(&fips2, "2026-09-21", None),
+        ["fips-140-2-historical"]
+    );
+
+    let cloud = Answers {
+        cui_storage: Some(CuiStorage::CommercialCloud),
+        ..cui(Solicitation::L2C3pao)
+    };
+    assert_eq!(
+        warning_ids(&cloud, "2026-12-01", None),
+        ["cui-in-commercial-cloud"]
+    );
+
+    let held = Answers {
+        current_status: Some(HeldStatus::L2SelfFinal),
+        status_date: Some(date("2026-01-10")),
+        ..cui(Solicitation::L2C3pao)
+    };
+    assert_eq!(
+        warning_ids(&held, "2026-12-01", None),
+        ["status-insufficient"]
+    );
+    let expired = Answers {
+        status_date: Some(date("2023-01-10")),
+        current_status: Some(HeldStatus::L2C3paoFinal),
+        ..held
+    };
+    assert_eq!(
+        warning_ids(&expired, "2026-12-01", None),
+        ["status-expired"]
+    );
+}
+
+/// The posted-score warning compares with the engine's own score counting ISO evidence.
+#[test]
+fn a_posted_score_above_the_assessment_is_flagged() {
+    use crate::support::Case;
+    let answers = Answers {
+        sprs_posted: Some(110),
+        has_ssp: Some(true),
+        ..cui(Solicitation::L2C3pao)
+    };
+    let a = Case::all_met()
+        .answers(answers)
+        .with("3.1.1", cmmc_readiness::engine::Answer::NotMet)
+        .assess();
+    assert_eq!(a.scoring.sprs.high, Some(105));
+    let w = a
+        .warnings
+        .iter()
+        .find(|w| w.id == "sprs-above-support")
+        .expect("warned");
+    assert!(
+        w.text.contains("posted 110") && w.text.contains("at most 105"),
+        "{}",
+        w.text
+    );
 }

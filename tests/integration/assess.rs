@@ -6,8 +6,8 @@
 
 use crate::support::{fixture, soa_of, Case};
 use cmmc_readiness::engine::{
-    AnnexAControl, Answers, Assessment, Basis, Catalog, Edition, RequirementId, RequirementResult,
-    Status, View,
+    poam_allowed, points_lost, AnnexAControl, Answer, Answers, Assessment, Basis, Catalog,
+    Counting, Edition, Encryption, RequirementId, RequirementResult, Status, View,
 };
 
 fn kebab<T: serde::Serialize>(v: T) -> String {
@@ -71,30 +71,94 @@ fn all_mapped_controls_implemented_suggests_met() {
 }
 
 #[test]
-fn an_excluded_control_is_a_gap_not_an_n_a() {
-    // CMMC has no exclusion by choice: an excluded mapped control is named and counts as a gap.
+fn an_excluded_control_is_neither_evidence_for_nor_against() {
+    // 32 CFR 170.24 assesses a requirement that does not apply as N/A (counted as met); what
+    // CMMC forbids is leaving out one that applies. So an ISO exclusion is not a gap by itself:
+    // the requirement stays met when its other controls carry it, and the row asks the user.
     let case = Case::new().soa(soa_of(&[("A.6.3", "Implemented"), ("A.8.7", "Excluded")]));
-    check(
-        &case,
-        &["3.2.1"],
-        "3.2.1 partial (iso-evidence) excluded A.8.7",
-    );
+    check(&case, &["3.2.1"], "3.2.1 met (iso-evidence) excluded A.8.7");
     let a = case.assess();
     let r = get(&a, "3.2.1");
+    assert!(r.needs_confirmation);
+    assert_eq!(r.excluded[0].justification, "Risk treatment");
     assert!(
+        r.explanation.contains("neither evidence for nor against"),
+        "{}",
         r.explanation
-            .contains("CMMC does not accept a requirement as not applicable"),
+    );
+    assert!(
+        !r.explanation.contains("does not accept"),
         "{}",
         r.explanation
     );
     assert_eq!(r.excluded_controls, vec![AnnexAControl::from("A.8.7")]);
 
-    // Both excluded: nothing implemented, so not met, with both named.
+    // Only excluded controls map to it: unknown, not a gap; the user decides.
     let case = Case::new().soa(soa_of(&[("A.6.3", "Excluded"), ("A.8.7", "Excluded")]));
     check(
         &case,
         &["3.2.1"],
-        "3.2.1 not-met (iso-evidence) excluded A.6.3 A.8.7",
+        "3.2.1 unknown (no-evidence) excluded A.6.3 A.8.7",
+    );
+    // The user confirms: not applicable to the CUI environment, with its justification. It then
+    // counts as met and no longer asks.
+    let a = case
+        .with_note(
+            "3.2.1",
+            Answer::NotApplicable,
+            "No CUI users: an enclave run by the MSP",
+        )
+        .assess();
+    let r = get(&a, "3.2.1");
+    assert_eq!(
+        (r.status, r.basis),
+        (Status::NotApplicable, Basis::Answered)
+    );
+    assert!(!r.needs_confirmation);
+}
+
+/// The assessor's worked example (32 CFR 170.24): a fully implemented ISO/IEC 27001:2022 SoA
+/// that excludes only the software-development controls ("we do not develop software"), with
+/// FIPS-validated encryption and the SSP confirmed, keeps the score of the same SoA with those
+/// controls implemented. The old rule dropped 12 requirements to partial (-11 to -61).
+#[test]
+fn excluding_the_software_development_controls_keeps_the_score() {
+    let answers = Answers {
+        encryption: Some(Encryption::FipsValidated),
+        has_ssp: Some(true),
+        ..Answers::default()
+    };
+    let dev = ["A.8.25", "A.8.26", "A.8.29", "A.8.30", "A.8.31", "A.8.33"];
+    let full: Vec<(&str, &str)> = Catalog::builtin()
+        .iso_controls_of(Edition::Iso2022)
+        .map(|c| (c.id.as_str(), "Implemented"))
+        .collect();
+    let no_dev: Vec<(&str, &str)> = full
+        .iter()
+        .map(|&(id, st)| (id, if dev.contains(&id) { "Excluded" } else { st }))
+        .collect();
+    let with_all = Case::new()
+        .answers(answers.clone())
+        .soa(soa_of(&full))
+        .assess();
+    let without_dev = Case::new().answers(answers).soa(soa_of(&no_dev)).assess();
+    assert_eq!(with_all.scoring.sprs.high, without_dev.scoring.sprs.high);
+    for id in [
+        "3.1.1", "3.1.2", "3.1.3", "3.4.5", "3.12.1", "3.12.2", "3.12.3", "3.13.1", "3.13.2",
+        "3.13.5", "3.13.8", "3.13.11",
+    ] {
+        let before = get(&with_all, id).status;
+        let after = get(&without_dev, id);
+        assert_eq!(after.status, before, "{id}: {}", after.explanation);
+    }
+    let asks = without_dev
+        .requirements
+        .iter()
+        .filter(|r| r.needs_confirmation)
+        .count();
+    assert!(
+        asks >= 10,
+        "{asks} rows ask the user to confirm N/A or a gap"
     );
 }
 
@@ -139,7 +203,9 @@ fn analysis_edges_count_only_in_the_analysed_view() {
 fn encryption_is_capped_by_the_fips_limit() {
     // 3.13.11's strict edges are A.5.31, A.8.24 and A.8.26. With only A.8.24 (use of
     // cryptography) in the SoA, ISO evidence would say met, but ISO never requires
-    // FIPS-validated modules: partial (3 points, POA&M-eligible) until the user confirms it.
+    // FIPS-validated modules: at best partial, and ISO evidence alone never earns the partial
+    // credit of 32 CFR 170.24(c)(2)(i)(B)(4), so it scores 5 points off and may not sit on a
+    // POA&M until the user says which state holds.
     let soa = soa_of(&[("A.8.24", "Implemented")]);
     let case = Case::new().soa(soa.clone());
     check(
@@ -148,31 +214,55 @@ fn encryption_is_capped_by_the_fips_limit() {
         "3.13.11 partial (iso-evidence) capped fips-validated-crypto",
     );
     let a = case.assess();
-    assert_eq!(get(&a, "3.13.11").inferred, Status::Partial);
-    assert!(get(&a, "3.13.11")
-        .explanation
-        .contains("fips-validated cryptography"));
+    let r = get(&a, "3.13.11");
+    assert_eq!(r.inferred, Status::Partial);
+    assert!(!r.partial_credit);
+    assert!(r.explanation.contains("fips-validated cryptography"));
+    let req = Catalog::builtin().requirement(&r.id).unwrap();
+    assert_eq!(points_lost(req, r, Counting::WithIsoEvidence), 5);
+    assert!(!poam_allowed(req, r, Counting::WithIsoEvidence));
 
+    // "Encrypted, but not FIPS-validated" (the questionnaire): the named state, 3 points off,
+    // POA&M-eligible.
     let not_validated = Answers {
-        fips_validated: Some(false),
+        encryption: Some(Encryption::NotValidated),
         ..Answers::default()
     };
-    check(
-        &case.clone().answers(not_validated),
-        &["3.13.11"],
-        "3.13.11 partial (iso-evidence) capped fips-validated-crypto",
+    let a = case.clone().answers(not_validated).assess();
+    let r = get(&a, "3.13.11");
+    assert_eq!(
+        (r.status, r.basis, r.partial_credit),
+        (Status::Partial, Basis::Questionnaire, true)
     );
+    assert_eq!(points_lost(req, r, Counting::WithIsoEvidence), 3);
+    assert!(poam_allowed(req, r, Counting::WithIsoEvidence));
+
+    // FIPS confirmed: met, nothing capped, nothing on a POA&M (the old rule left it partial and
+    // POA&M-eligible).
     let validated = Answers {
-        fips_validated: Some(true),
+        encryption: Some(Encryption::FipsValidated),
         ..Answers::default()
     };
     check(
         &case.clone().answers(validated),
         &["3.13.11"],
-        "3.13.11 met (iso-evidence)",
+        "3.13.11 met (questionnaire)",
+    );
+    // Not encrypted at all: not met, 5 points.
+    let none = Answers {
+        encryption: Some(Encryption::None),
+        ..Answers::default()
+    };
+    check(
+        &case.clone().answers(none),
+        &["3.13.11"],
+        "3.13.11 not-met (questionnaire) capped fips-validated-crypto",
     );
     // The limit is listed whether or not it capped anything.
-    assert_eq!(get(&a, "3.13.11").limits, vec!["fips-validated-crypto"]);
+    assert_eq!(
+        get(&case.assess(), "3.13.11").limits,
+        vec!["fips-validated-crypto"]
+    );
 }
 
 #[test]
@@ -355,7 +445,7 @@ fn without_an_soa_everything_unanswered_is_unknown() {
             ("A.6.3", "Implemented"),
             ("A.8.7", "Implemented"),
         ]))
-        .with("3.2.1", Status::NotMet);
+        .with("3.2.1", Answer::NotMet);
     let a = case.assess();
     let r = get(&a, "3.2.1");
     assert_eq!(

@@ -2,17 +2,17 @@
 //! document cannot drift from the code.
 
 use crate::support::Case;
-use cmmc_readiness::engine::{Level2Status, RequirementId, Status};
+use cmmc_readiness::engine::{Answer, Level2Status, RequirementId, Status};
 
 const DOC: &str = include_str!("../../METHODOLOGY.md");
 
 #[test]
 fn the_worked_example_holds() {
     let case = Case::all_met()
-        .with("3.5.3", Status::Partial)
-        .with("3.13.11", Status::Partial)
-        .with("3.1.3", Status::NotMet)
-        .with("3.8.9", Status::NotMet);
+        .with("3.5.3", Answer::Partial)
+        .with("3.13.11", Answer::Partial)
+        .with("3.1.3", Answer::NotMet)
+        .with("3.8.9", Answer::NotMet);
     let a = case.assess();
     assert_eq!(a.scoring.sprs.low, Some(102));
     assert_eq!(a.scoring.sprs.high, Some(102));
@@ -31,7 +31,7 @@ fn the_worked_example_holds() {
     );
     assert!(DOC.contains("**not eligible** and 3.5.3 is the blocker"));
 
-    let fixed = case.with("3.5.3", Status::Met).assess();
+    let fixed = case.with("3.5.3", Answer::Met).assess();
     assert_eq!(fixed.scoring.sprs.high, Some(105));
     assert_eq!(fixed.scoring.level2.status, Level2Status::Conditional);
     let mut poam: Vec<RequirementId> = fixed.scoring.level2.poam.clone();

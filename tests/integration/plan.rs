@@ -3,9 +3,20 @@
 
 use crate::support::{fixture, typical_answers, Case, ELIGIBLE_ONE_POINT};
 use cmmc_readiness::engine::{
-    assessment_fee, remediation_table, AssessmentType, Catalog, CostAssumptions, CuiStorage,
-    Estimate, Level, Range, Status, View,
+    assessment_fee, remediation_table, Answer, Answers, AssessmentType, Catalog, ContractRole,
+    CostAssumptions, CuiStorage, Estimate, HeldStatus, Level, Period, Range, Scope, Solicitation,
+    View,
 };
+
+/// A prime handling CUI under a Level 2 (C3PAO) solicitation, size unanswered.
+fn l2() -> Answers {
+    Answers {
+        handles_fci: Some(true),
+        handles_cui: Some(true),
+        solicitation: Solicitation::L2C3pao,
+        ..Answers::default()
+    }
+}
 
 /// The path's requirement ids in order.
 fn ids(path: &cmmc_readiness::engine::Path) -> Vec<String> {
@@ -21,7 +32,15 @@ fn every_requirement_has_a_remediation_row() {
     // The paths skip a requirement without a planning row, so a missing row would silently drop
     // a gap from the plan.
     let table = remediation_table();
-    assert_eq!(table.len(), 110);
+    // The 110 SP 800-171 requirements and the 24 Level 3 (SP 800-172) requirements.
+    assert_eq!(table.len(), 134);
+    for l in &Catalog::builtin().level3 {
+        assert!(
+            table.iter().any(|m| m.id.as_str() == l.nist_id),
+            "{} has no row",
+            l.id
+        );
+    }
     for r in &Catalog::builtin().requirements {
         let row = table.iter().find(|m| m.id == r.id);
         let row = row.unwrap_or_else(|| panic!("{} has no remediation row", r.id));
@@ -34,9 +53,10 @@ fn every_requirement_has_a_remediation_row() {
 /// eligible one-point items: 110 - 5 - 5 - 25 = 75.
 fn seventy_five() -> Case {
     Case::all_met()
-        .with("3.1.1", Status::NotMet)
-        .with("3.5.3", Status::NotMet)
-        .with_all(&ELIGIBLE_ONE_POINT[..25], Status::NotMet)
+        .answers(l2())
+        .with("3.1.1", Answer::NotMet)
+        .with("3.5.3", Answer::NotMet)
+        .with_all(&ELIGIBLE_ONE_POINT[..25], Answer::NotMet)
 }
 
 #[test]
@@ -70,8 +90,9 @@ fn a_blocker_is_required_even_above_88() {
     // on a POA&M, so the path to a Conditional status still closes it (one step, to 109) and
     // leaves 3.1.3 on the POA&M.
     let (_, e) = Case::all_met()
-        .with("3.1.20", Status::NotMet)
-        .with("3.1.3", Status::NotMet)
+        .answers(l2())
+        .with("3.1.20", Answer::NotMet)
+        .with("3.1.3", Answer::NotMet)
         .estimate(&CostAssumptions::default());
     assert_eq!(ids(&e.path_to_88), ["3.1.20"]);
     assert!(e.path_to_88.steps[0].required);
@@ -109,13 +130,16 @@ fn the_path_to_110_closes_every_gap() {
     assert_eq!(e.path_to_110.steps.len(), open);
 
     // Nothing open: no steps, already there.
-    let (_, e) = Case::all_met().estimate(&CostAssumptions::default());
+    let (_, e) = Case::all_met()
+        .answers(l2())
+        .estimate(&CostAssumptions::default());
     assert!(e.path_to_110.steps.is_empty() && e.path_to_110.reachable);
     assert!(e.path_to_88.steps.is_empty() && e.path_to_88.reachable);
 
     // No SSP, no score: no path.
     let (_, e) = Case::all_met()
-        .with("3.12.4", Status::NotMet)
+        .answers(l2())
+        .with("3.12.4", Answer::NotMet)
         .estimate(&CostAssumptions::default());
     assert!(!e.path_to_110.reachable && !e.path_to_88.reachable);
 }
@@ -124,63 +148,79 @@ fn the_path_to_110_closes_every_gap() {
 fn assessment_fees_are_dods_figures() {
     use AssessmentType::{C3pao, Dibcac, SelfAssessment};
     let fee = |level, kind, small| assessment_fee(level, Some(kind), Some(small)).usd;
-    // 32 CFR 170 final rule, regulatory impact analysis, small entities.
+    // 32 CFR 170 final rule, regulatory impact analysis.
     assert_eq!(fee(Level::L2, C3pao, true), Some(104_670));
     assert_eq!(fee(Level::L2, SelfAssessment, true), Some(37_196));
+    // The small-entity figure is no floor: Level 1 costs a small entity more.
     assert_eq!(fee(Level::L1, SelfAssessment, true), Some(5_977));
     assert_eq!(fee(Level::L1, SelfAssessment, false), Some(4_042));
+    assert_eq!(
+        assessment_fee(Level::L1, None, Some(true)).period,
+        "per year"
+    );
     // Not published in our sources: None, and the note says so.
     for (level, kind, small) in [
         (Level::L2, C3pao, false),
         (Level::L2, SelfAssessment, false),
         (Level::L3, Dibcac, true),
+        (Level::L3, Dibcac, false),
     ] {
         let f = assessment_fee(level, Some(kind), Some(small));
         assert_eq!(f.usd, None, "{level:?} {kind:?} {small}");
-        assert!(f.note.contains("not in our sources"), "{}", f.note);
-        assert!(f.source.contains("89 FR 83092"));
+        assert!(
+            f.note.contains("not published in our sources"),
+            "{}",
+            f.note
+        );
     }
-    // Size unknown: the small-entity figure.
-    assert_eq!(
-        assessment_fee(Level::L2, Some(C3pao), None).usd,
-        Some(104_670)
-    );
+    // Size unknown: the small-entity figure, saying it was assumed.
+    let f = assessment_fee(Level::L2, Some(C3pao), None);
+    assert_eq!(f.usd, Some(104_670));
+    assert!(f.note.contains("assumed"), "{}", f.note);
+    assert!(f.source.contains("89 FR 83092"));
 }
 
 #[test]
-fn the_estimate_carries_the_fee_and_a_floor_when_unpublished() {
-    let (_, e) = Case::all_met()
-        .answers(typical_answers())
-        .estimate(&CostAssumptions::default());
-    assert_eq!(e.assessment.usd, Some(104_670));
-    let fee = line(&e, "Assessment").expect("fee line");
-    assert_eq!(fee.usd, Range::new(104_670.0, 104_670.0));
-
-    // Other than small: no published figure; the small-entity one is used as a floor, and the
-    // line says so.
+fn an_unpublished_fee_is_left_out_of_the_total_not_replaced() {
+    // Other than small, Level 2 (C3PAO): DoD's figure is not in our sources. The old rule put
+    // the small-entity $104,670 in as a "floor"; the total now leaves it out and says so.
     let mut answers = typical_answers();
     answers.small_business = Some(false);
     let (_, e) = Case::all_met()
         .answers(answers)
         .estimate(&CostAssumptions::default());
     assert_eq!(e.assessment.usd, None);
-    let fee = line(&e, "Assessment").expect("fee line");
-    assert_eq!(fee.usd.low, 104_670.0);
-    assert!(fee.basis.contains("floor"), "{}", fee.basis);
+    assert!(
+        e.notes
+            .iter()
+            .any(|n| n.contains("not published in our sources")),
+        "{:?}",
+        e.notes
+    );
+    // All met: only the cloud move and its licences remain.
+    let expected = e.one_time_usd.low + 3.0 * e.annual_usd.low;
+    assert!((e.total_usd.low - expected).abs() < 1e-6);
 }
 
 #[test]
 fn cui_in_a_commercial_cloud_adds_a_fedramp_migration() {
-    // 25 CUI users: migration $15,000-$60,000 plus $150-$400 a user a year:
-    // 15,000 + 25 x 150 = 18,750 to 60,000 + 25 x 400 = 70,000.
+    // 25 CUI users: migration $15,000-$60,000 once, plus $150-$400 a user a year:
+    // $3,750-$10,000 a year.
     let (_, e) = Case::all_met()
         .answers(typical_answers())
         .estimate(&CostAssumptions::default());
     let cloud = line(&e, "Move CUI to a FedRAMP Moderate cloud").expect("cloud line");
-    assert_eq!(cloud.usd, Range::new(18_750.0, 70_000.0));
+    assert_eq!(cloud.usd, Range::new(15_000.0, 60_000.0));
+    assert_eq!(cloud.period, Period::OneOff);
     assert!(cloud.basis.contains("252.204-7012"));
-    // All met, FedRAMP line and fee: 104,670 + 18,750 = 123,420 to 104,670 + 70,000 = 174,670.
-    assert_eq!(e.total_usd, Range::new(123_420.0, 174_670.0));
+    let licences = line(&e, "FedRAMP Moderate cloud licences").expect("licence line");
+    assert_eq!(licences.usd, Range::new(3_750.0, 10_000.0));
+    assert_eq!(licences.period, Period::PerYear);
+    // The first three years: 15,000 + 3 x 3,750 + 104,670 = 130,920 to
+    // 60,000 + 3 x 10,000 + 104,670 = 194,670.
+    assert_eq!(e.one_time_usd, Range::new(15_000.0, 60_000.0));
+    assert_eq!(e.annual_usd, Range::new(3_750.0, 10_000.0));
+    assert_eq!(e.total_usd, Range::new(130_920.0, 194_670.0));
 
     for storage in [CuiStorage::FedrampModerate, CuiStorage::OnPremises] {
         let mut answers = typical_answers();
@@ -192,6 +232,149 @@ fn cui_in_a_commercial_cloud_adds_a_fedramp_migration() {
     }
 }
 
+/// The FCI-only machine shop (FAR 52.204-21, Level 1): only the 15 FAR requirements are priced,
+/// through their 17 SP 800-171 counterparts, each once, with the Level 1 fee. Every counterpart
+/// met but 3.14.2 (malware protection), 12 endpoints, a small business:
+/// work 10-20 person-days at $800-$1,400 = $8,000-$28,000 once; EDR on 12 endpoints at $30-$120
+/// a year = $360-$1,440 a year; the Level 1 self-assessment and affirmation $5,977 a year.
+/// First three years: 8,000 + 3 x 360 + 3 x 5,977 = $27,011 to 28,000 + 3 x 1,440 + 3 x 5,977
+/// = $50,251.
+#[test]
+fn level_1_prices_only_the_15_far_requirements() {
+    let shop = Answers {
+        handles_fci: Some(true),
+        handles_cui: Some(false),
+        solicitation: Solicitation::L1Self,
+        small_business: Some(true),
+        employees: Some(12),
+        cui_endpoints: Some(12),
+        ..Answers::default()
+    };
+    let counterparts = [
+        "3.1.1", "3.1.2", "3.1.20", "3.1.22", "3.5.1", "3.5.2", "3.8.3", "3.10.1", "3.10.3",
+        "3.10.4", "3.10.5", "3.13.1", "3.13.5", "3.14.1", "3.14.4", "3.14.5",
+    ];
+    let (_, e) = Case::new()
+        .answers(shop.clone())
+        .with_all(&counterparts, Answer::Met)
+        .with("3.14.2", Answer::NotMet)
+        .estimate(&CostAssumptions::default());
+    assert_eq!(e.scope, Scope::Level1);
+    assert_eq!(e.requirements_in_scope, 15);
+    assert_eq!(e.assessments.len(), 1);
+    assert_eq!(e.assessments[0].usd, Some(5_977));
+    assert_eq!(e.assessments[0].period, "per year");
+    assert_eq!(
+        line(&e, "Remediation work").map(|l| l.usd),
+        Some(Range::new(8_000.0, 28_000.0))
+    );
+    assert_eq!(e.annual_usd, Range::new(360.0, 1_440.0));
+    assert_eq!(e.total_usd, Range::new(27_011.0, 50_251.0));
+    // No SPRS score at Level 1: no paths to 88 or 110.
+    assert!(e.path_to_88.steps.is_empty() && e.path_to_110.steps.is_empty());
+
+    // The old bug: a fully implemented ISO 27001:2022 SoA priced all 110 ($110,097-$494,727).
+    let (_, e) = Case::new()
+        .answers(shop)
+        .soa(fixture("iso2022_full.csv"))
+        .estimate(&CostAssumptions::default());
+    assert_eq!(e.scope, Scope::Level1);
+    assert!(e.total_usd.high < 60_000.0, "{:?}", e.total_usd);
+}
+
+/// Level 3: the 110, the 24 Level 3 requirements, the Level 2 (C3PAO) certification as a
+/// prerequisite, and the Level 3 assessment, whose cost is not published in our sources, left
+/// out of the total.
+#[test]
+fn level_3_adds_its_24_requirements_and_both_assessments() {
+    let answers = Answers {
+        small_business: Some(true),
+        ..l2()
+    };
+    let answers = Answers {
+        solicitation: Solicitation::L3Dibcac,
+        ..answers
+    };
+    let (a, e) = Case::all_met()
+        .answers(answers)
+        .estimate(&CostAssumptions::default());
+    assert_eq!(e.scope, Scope::Level3);
+    assert_eq!(e.requirements_in_scope, 134);
+    let roles: Vec<(&str, Option<u32>)> = e.assessments.iter().map(|f| (f.role, f.usd)).collect();
+    assert_eq!(roles, [("prerequisite", Some(104_670)), ("required", None)]);
+    assert!(e
+        .notes
+        .iter()
+        .any(|n| n.starts_with("Level 3 (DIBCAC) assessment cost: not published")));
+    // The 24 Level 3 requirements are unanswered, so all 24 are open work.
+    assert_eq!(a.scoring.level3.answered, 0);
+    let l3_days: f64 = Catalog::builtin()
+        .level3
+        .iter()
+        .filter_map(|l| {
+            remediation_table()
+                .iter()
+                .find(|m| m.id.as_str() == l.nist_id)
+        })
+        .map(|m| m.effort_days_low)
+        .sum();
+    assert!(l3_days > 0.0);
+    assert!(
+        (e.effort_days.low - l3_days).abs() < 1e-6,
+        "{:?} vs {l3_days}",
+        e.effort_days
+    );
+    // Two assessor lead times, one after the other.
+    assert!(e.timeline_basis.iter().any(|b| b.contains("twice")));
+    // The total is the prerequisite's fee plus the work; the Level 3 fee is not in it.
+    let work = e.one_time_usd.low + 3.0 * e.annual_usd.low;
+    assert!((e.total_usd.low - (work + 104_670.0)).abs() < 1e-6);
+}
+
+/// No level required yet (CUI, silent solicitation): the plan prices the planning level and
+/// says so.
+#[test]
+fn a_silent_solicitation_prices_the_planning_level_labelled() {
+    let answers = Answers {
+        solicitation: Solicitation::None,
+        role: Some(ContractRole::Prime),
+        ..l2()
+    };
+    let (_, e) = Case::all_met()
+        .answers(answers)
+        .estimate(&CostAssumptions::default());
+    assert!(e.planning);
+    assert_eq!(e.scope, Scope::Level2);
+    assert_eq!(e.assessments[0].role, "planning");
+    assert!(e.notes[0].contains("planning level"), "{:?}", e.notes);
+
+    // Neither FCI nor CUI: nothing to price.
+    let none = Answers {
+        handles_fci: Some(false),
+        handles_cui: Some(false),
+        ..Answers::default()
+    };
+    let (_, e) = Case::new()
+        .answers(none)
+        .estimate(&CostAssumptions::default());
+    assert_eq!(e.scope, Scope::None);
+    assert_eq!(e.total_usd, Range::default());
+    assert!(e.lines.is_empty() && e.assessments.is_empty());
+}
+
+/// A held status is an answer like any other: it does not change the plan's scope.
+#[test]
+fn a_held_status_does_not_change_the_scope() {
+    let answers = Answers {
+        current_status: Some(HeldStatus::L2C3paoFinal),
+        ..l2()
+    };
+    let (_, e) = Case::all_met()
+        .answers(answers)
+        .estimate(&CostAssumptions::default());
+    assert_eq!(e.scope, Scope::Level2);
+}
+
 /// The typical ISO-certified small company: 40 people, 25 of them with CUI access, certified to
 /// ISO/IEC 27001:2022 with every Annex A control implemented, CUI in a commercial cloud,
 /// encryption not FIPS-validated, an SSP, heading for a Level 2 C3PAO certification; analysed
@@ -201,11 +384,11 @@ fn typical_company() -> Case {
         .answers(typical_answers())
         .soa(fixture("iso2022_full.csv"))
         .view(View::Analysed)
-        .with("3.1.1", Status::Met)
-        .with("3.1.2", Status::Met)
-        .with("3.5.3", Status::Partial)
-        .with("3.6.2", Status::NotMet)
-        .with("3.13.11", Status::Partial)
+        .with("3.1.1", Answer::Met)
+        .with("3.1.2", Answer::Met)
+        .with("3.5.3", Answer::Partial)
+        .with("3.6.2", Answer::NotMet)
+        .with("3.13.11", Answer::Partial)
 }
 
 #[test]
@@ -237,12 +420,12 @@ fn a_typical_iso_certified_small_company_is_months_not_years_away() {
     assert_eq!(e.assessment.usd, Some(104_670));
     assert!(line(&e, "Move CUI").is_some());
     let t = e.timeline_months;
-    assert!(t.low >= 3.0 && t.high <= 18.0, "{t:?}");
+    assert!(t.low >= 3.0 && t.high <= 24.0, "{t:?}");
     assert!(t.low < t.high);
     // The fee is part of the total, and the remediation work is more than the fee's rounding.
     assert!(e.total_usd.low > 104_670.0);
-    // The assessor lead time (1-3 months) is in the timeline.
-    assert!(t.low >= 1.0 + e.effort_days.low / 20.0 - 1e-9);
+    // The assessor lead time (3-9 months in Phase 2) is in the timeline.
+    assert!(t.low >= 3.0 + e.effort_days.low / 20.0 - 1e-9);
 }
 
 #[test]
@@ -259,7 +442,7 @@ fn less_capacity_means_a_longer_wider_timeline() {
     assert!(slow.timeline_months.low > fast.timeline_months.low);
     assert!(slow.timeline_months.high > fast.timeline_months.high);
     assert!(width(slow.timeline_months) > width(fast.timeline_months));
-    // Work months scale with 1 / capacity; the lead time (1-3 months) does not.
-    let work = |e: &Estimate| e.timeline_months.high - 3.0;
+    // Work months scale with 1 / capacity; the lead time (3-9 months) does not.
+    let work = |e: &Estimate| e.timeline_months.high - 9.0;
     assert!((work(&slow) - 4.0 * work(&fast)).abs() < 1e-6);
 }

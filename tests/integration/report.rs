@@ -3,7 +3,7 @@
 
 use crate::support::{fixture, typical_answers, Case};
 use cmmc_readiness::engine::{
-    assess, gap_csv, neutralise_cell, summary, Catalog, CostAssumptions, Inputs, Status, Tables,
+    gap_csv, neutralise_cell, summary, Answer, Catalog, CostAssumptions, Status, Tables,
 };
 use serde_json::Value;
 
@@ -42,16 +42,16 @@ fn records(text: &str) -> Vec<Vec<String>> {
 fn gap_csv_lists_only_open_requirements() {
     // 3.1.1 N/A and 3.1.2 met are satisfied; 3.1.3 not met, 3.13.11 partial, 3.5.3 partial open.
     let a = Case::all_met()
-        .with("3.1.1", Status::NotApplicable)
-        .with("3.1.3", Status::NotMet)
-        .with("3.13.11", Status::Partial)
-        .with("3.5.3", Status::Partial)
+        .with("3.1.1", Answer::NotApplicable)
+        .with("3.1.3", Answer::NotMet)
+        .with("3.13.11", Answer::Partial)
+        .with("3.5.3", Answer::Partial)
         .assess();
     let text = gap_csv(Catalog::builtin(), &a);
     assert!(text.ends_with("\r\n"));
     let rows = records(&text);
     assert_eq!(rows[0][0], "Requirement");
-    assert_eq!(rows[0].len(), 13);
+    assert_eq!(rows[0].len(), 15);
     let body: Vec<(&str, &str, &str, &str)> = rows[1..]
         .iter()
         .map(|r| (r[0].as_str(), r[4].as_str(), r[6].as_str(), r[7].as_str()))
@@ -67,7 +67,7 @@ fn gap_csv_lists_only_open_requirements() {
     );
 
     // Without an SSP, its row says what is at stake instead of a number.
-    let a = Case::all_met().with("3.12.4", Status::NotMet).assess();
+    let a = Case::all_met().with("3.12.4", Answer::NotMet).assess();
     let rows = records(&gap_csv(Catalog::builtin(), &a));
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[1][6], "no score without it");
@@ -93,17 +93,8 @@ fn gap_csv_neutralises_formula_cells() {
         ..builtin
     })
     .expect("catalog parses");
-    let case = Case::all_met().with_all(&["3.1.1", "3.1.2", "3.1.3", "3.1.4"], Status::NotMet);
-    let a = assess(
-        &catalog,
-        &Inputs {
-            answers: &case.answers,
-            soa: None,
-            direct: &case.direct,
-            level3: &case.level3,
-            view: case.view,
-        },
-    );
+    let case = Case::all_met().with_all(&["3.1.1", "3.1.2", "3.1.3", "3.1.4"], Answer::NotMet);
+    let a = cmmc_readiness::engine::assess(&catalog, &case.input);
     let rows = records(&gap_csv(&catalog, &a));
     let texts: Vec<&str> = rows[1..].iter().map(|r| r[3].as_str()).collect();
     assert_eq!(texts.len(), 4);
@@ -130,7 +121,7 @@ fn summary_json_has_the_documented_fields() {
         .answers(typical_answers())
         .soa(fixture("iso2022_full.csv"));
     let (a, e) = case.estimate(&CostAssumptions::default());
-    let s = summary(case.soa.as_ref(), &a, &e);
+    let s = summary(case.soa_ref(), &case.input.answers, &a, &e);
     let json: Value = serde_json::to_value(&s).expect("summary serialises");
     assert_eq!(json["applicability"]["level"], "2");
     assert_eq!(json["applicability"]["assessment"], "c3pao");
@@ -152,9 +143,9 @@ fn summary_json_has_the_documented_fields() {
     assert!(json["path_to_110"].is_array());
 
     // No SoA: `soa` is null; no SSP: the score fields are null.
-    let case = Case::all_met().with("3.12.4", Status::NotMet);
+    let case = Case::all_met().with("3.12.4", Answer::NotMet);
     let (a, e) = case.estimate(&CostAssumptions::default());
-    let json = serde_json::to_value(summary(None, &a, &e)).unwrap();
+    let json = serde_json::to_value(summary(None, &case.input.answers, &a, &e)).unwrap();
     assert!(json["soa"].is_null());
     assert!(json["sprs"]["low"].is_null() && json["sprs"]["high"].is_null());
     assert_eq!(json["level2"]["status"], "no-ssp");

@@ -16,8 +16,8 @@
 
 use crate::support::{Case, ELIGIBLE_ONE_POINT};
 use cmmc_readiness::engine::{
-    Answers, Basis, Catalog, Level2Status, Level3Poam, Level3Status, RequirementId, Scoring,
-    SspState, Status,
+    Answer, Answers, Basis, Catalog, HeldStatus, Level2Status, Level3Poam, Level3Status,
+    RequirementId, Scoring, SspState, Status,
 };
 
 fn render(s: &Scoring) -> String {
@@ -69,7 +69,7 @@ fn a_five_point_gap_blocks_the_conditional_status() {
     // 3.1.1 is worth 5: 110 - 5 = 105 >= 88, but a 5-point item may not sit on a POA&M, so not
     // eligible; 3.1.1 is also FAR b.1.i, so Level 1 is not met.
     check(
-        Case::all_met().with("3.1.1", Status::NotMet),
+        Case::all_met().with("3.1.1", Answer::NotMet),
         "sprs 105..105 exact | not-eligible | blocking 3.1.1 | poam - | L1 not met",
     );
 }
@@ -80,8 +80,8 @@ fn one_point_gap_and_non_fips_encryption_are_conditional() {
     // 3 points, eligible in that state): 110 - 1 - 3 = 106 >= 88, both on the POA&M.
     check(
         Case::all_met()
-            .with("3.1.3", Status::NotMet)
-            .with("3.13.11", Status::Partial),
+            .with("3.1.3", Answer::NotMet)
+            .with("3.13.11", Answer::Partial),
         "sprs 106..106 exact | conditional | blocking - | poam 3.1.3 3.13.11 | L1 met",
     );
 }
@@ -90,7 +90,7 @@ fn one_point_gap_and_non_fips_encryption_are_conditional() {
 fn no_encryption_at_all_blocks() {
     // 3.13.11 not met loses the full 5: 105, and only its partial state may be on a POA&M.
     check(
-        Case::all_met().with("3.13.11", Status::NotMet),
+        Case::all_met().with("3.13.11", Answer::NotMet),
         "sprs 105..105 exact | not-eligible | blocking 3.13.11 | poam - | L1 met",
     );
 }
@@ -100,13 +100,73 @@ fn partial_mfa_scores_3_but_never_goes_on_a_poam() {
     // 3.5.3 partial (MFA for remote and privileged users only) loses 3: 107. Unlike 3.13.11 it
     // may never be on a POA&M, partial or not.
     check(
-        Case::all_met().with("3.5.3", Status::Partial),
+        Case::all_met().with("3.5.3", Answer::Partial),
         "sprs 107..107 exact | not-eligible | blocking 3.5.3 | poam - | L1 met",
     );
     // Not met at all loses 5: 105.
     check(
-        Case::all_met().with("3.5.3", Status::NotMet),
+        Case::all_met().with("3.5.3", Answer::NotMet),
         "sprs 105..105 exact | not-eligible | blocking 3.5.3 | poam - | L1 met",
+    );
+}
+
+/// 32 CFR 170.24(c)(2)(i)(B)(4): partial credit only in the named state, which only the user can
+/// say holds. ISO evidence alone (the analysed edge A.8.5 -> 3.5.3) suggests partial work but
+/// scores 5 points off; answering "MFA for remote and privileged users only" scores 3.
+#[test]
+fn iso_evidence_alone_never_earns_partial_credit() {
+    use crate::support::soa_of;
+    let mut case = Case::all_met()
+        .soa(soa_of(&[("A.8.5", "Implemented")]))
+        .view(cmmc_readiness::engine::View::Analysed);
+    case.input.direct.remove(&RequirementId::from("3.5.3"));
+    let a = case.assess();
+    let r = a.requirement(&RequirementId::from("3.5.3")).unwrap();
+    assert_eq!(
+        (r.status, r.basis, r.partial_credit),
+        (Status::Partial, Basis::IsoEvidence, false)
+    );
+    assert_eq!(a.scoring.sprs.high, Some(105));
+    let a = case.with("3.5.3", Answer::Partial).assess();
+    assert_eq!(a.scoring.sprs.high, Some(107));
+    assert_eq!(a.scoring.sprs.low, Some(107));
+}
+
+/// 32 CFR 170.24(b)(1)(i), (b)(1)(ii) and (c)(2)(i)(B)(8): an enduring exception described in the
+/// SSP, a temporary deficiency with an operational plan of action, and a DoD CIO variance are
+/// assessed MET, each needing its record; work still in progress is NOT MET whether or not it
+/// is on a POA&M (170.24(c)(2)(i)(B)(6)).
+#[test]
+fn the_routes_assessed_as_met_and_in_progress_work() {
+    for answer in [
+        Answer::EnduringException,
+        Answer::TemporaryDeficiency,
+        Answer::Variance,
+        Answer::NotApplicable,
+    ] {
+        let a = Case::all_met().with("3.1.1", answer).assess();
+        assert_eq!(a.scoring.sprs.high, Some(110), "{answer:?}");
+        assert_eq!(a.scoring.level2.status, Level2Status::Final, "{answer:?}");
+        let r = a.requirement(&RequirementId::from("3.1.1")).unwrap();
+        assert!(
+            r.explanation.contains("Write its record"),
+            "{answer:?}: {}",
+            r.explanation
+        );
+        let a = Case::all_met()
+            .with_note("3.1.1", answer, "Described in SSP section 4.2")
+            .assess();
+        let r = a.requirement(&RequirementId::from("3.1.1")).unwrap();
+        assert!(!r.explanation.contains("Write its record"));
+        assert_eq!(
+            r.answer.as_ref().map(|d| d.note.as_str()),
+            Some("Described in SSP section 4.2")
+        );
+    }
+    // In progress on a 5-point requirement: not met, 5 points, blocks the Conditional status.
+    check(
+        Case::all_met().with("3.1.1", Answer::Partial),
+        "sprs 105..105 exact | not-eligible | blocking 3.1.1 | poam - | L1 not met",
     );
 }
 
@@ -115,16 +175,16 @@ fn excluded_one_point_items_block() {
     // 3.1.20 is worth 1 (109) but is on the 170.21(a)(2)(iii) exclusion list; it is also FAR
     // b.1.iii, so Level 1 fails as well.
     check(
-        Case::all_met().with("3.1.20", Status::NotMet),
+        Case::all_met().with("3.1.20", Answer::NotMet),
         "sprs 109..109 exact | not-eligible | blocking 3.1.20 | poam - | L1 not met",
     );
     for id in ["3.1.22", "3.10.3", "3.10.4", "3.10.5"] {
         check(
-            Case::all_met().with(id, Status::NotMet),
+            Case::all_met().with(id, Answer::NotMet),
             &format!("sprs 109..109 exact | not-eligible | blocking {id} | poam - | L1 not met"),
         );
     }
-    let a = Case::all_met().with("3.1.20", Status::NotMet).assess();
+    let a = Case::all_met().with("3.1.20", Answer::NotMet).assess();
     assert!(
         a.scoring.level2.blocking[0]
             .reason
@@ -139,9 +199,9 @@ fn not_applicable_counts_as_met() {
     // 170.24(b)(3): N/A loses nothing and needs no POA&M, so still 110 and Final.
     check(
         Case::all_met()
-            .with("3.1.1", Status::NotApplicable)
-            .with("3.1.3", Status::NotApplicable)
-            .with("3.13.11", Status::NotApplicable),
+            .with("3.1.1", Answer::NotApplicable)
+            .with("3.1.3", Answer::NotApplicable)
+            .with("3.13.11", Answer::NotApplicable),
         "sprs 110..110 exact | final | blocking - | poam - | L1 met",
     );
 }
@@ -150,10 +210,10 @@ fn not_applicable_counts_as_met() {
 fn no_ssp_means_no_score() {
     // 3.12.4 has no point value; without it there is no score and no status.
     check(
-        Case::all_met().with("3.12.4", Status::NotMet),
+        Case::all_met().with("3.12.4", Answer::NotMet),
         "sprs none..none exact | no-ssp | blocking 3.12.4 | poam - | L1 met",
     );
-    let a = Case::all_met().with("3.12.4", Status::NotMet).assess();
+    let a = Case::all_met().with("3.12.4", Answer::NotMet).assess();
     assert_eq!(a.scoring.sprs.ssp, SspState::Missing);
     assert_eq!(a.scoring.level2.score, None);
     assert_eq!(a.scoring.level2_confirmed.status, Level2Status::NoSsp);
@@ -164,7 +224,7 @@ fn the_88_threshold_is_inclusive() {
     // 23 eligible one-point items open: 110 - 23 = 87 < 88, not eligible although every item
     // could sit on a POA&M.
     let (first_23, first_22) = (&ELIGIBLE_ONE_POINT[..23], &ELIGIBLE_ONE_POINT[..22]);
-    let a = Case::all_met().with_all(first_23, Status::NotMet).assess();
+    let a = Case::all_met().with_all(first_23, Answer::NotMet).assess();
     assert_eq!(a.scoring.sprs.high, Some(87));
     assert_eq!(a.scoring.level2.status, Level2Status::NotEligible);
     assert!(a.scoring.level2.blocking.is_empty());
@@ -172,7 +232,7 @@ fn the_88_threshold_is_inclusive() {
     assert!(a.scoring.level2.summary.contains("below 88"));
 
     // 22 open: 110 - 22 = 88 = 0.8 x 110, exactly the minimum: Conditional.
-    let a = Case::all_met().with_all(first_22, Status::NotMet).assess();
+    let a = Case::all_met().with_all(first_22, Answer::NotMet).assess();
     assert_eq!(a.scoring.sprs.high, Some(88));
     assert_eq!(a.scoring.level2.status, Level2Status::Conditional);
     let poam: Vec<String> = a
@@ -189,7 +249,7 @@ fn the_88_threshold_is_inclusive() {
 fn all_46_eligible_items_open_is_64() {
     // 110 - 46 = 64: the POA&M could hold them all, but the score is far below 88.
     let a = Case::all_met()
-        .with_all(&ELIGIBLE_ONE_POINT, Status::NotMet)
+        .with_all(&ELIGIBLE_ONE_POINT, Answer::NotMet)
         .assess();
     assert_eq!(a.scoring.sprs.high, Some(64));
     assert_eq!(a.scoring.level2.poam.len(), 46);
@@ -201,8 +261,8 @@ fn all_46_eligible_items_open_is_64() {
 fn everything_not_met_is_the_minimum() {
     // 44 x 5 + 14 x 3 + 51 x 1 = 220 + 42 + 51 = 313 lost: 110 - 313 = -203. 3.12.4 is answered
     // met so there is a score; 3.5.3 and 3.13.11 not met lose the full 5.
-    let a = Case::all(Status::NotMet)
-        .with("3.12.4", Status::Met)
+    let a = Case::all(Answer::NotMet)
+        .with("3.12.4", Answer::Met)
         .assess();
     assert_eq!(a.scoring.sprs.low, Some(-203));
     assert_eq!(a.scoring.sprs.high, Some(-203));
@@ -229,7 +289,7 @@ fn an_soa_alone_gives_a_range_that_answers_close() {
 
     // Answering every requirement (here: all met, over the same SoA) closes the range.
     let mut answered = Case::all_met();
-    answered.soa = case.soa.clone();
+    answered.input.soa = case.input.soa.clone();
     let a = answered.assess();
     assert!(a.scoring.sprs.exact);
     assert_eq!(a.scoring.sprs.low, a.scoring.sprs.high);
@@ -251,7 +311,7 @@ fn the_ssp_question_decides_3_12_4() {
 
     // All other 109 answered met, 3.12.4 left to the questionnaire.
     let mut case = Case::all_met();
-    case.direct.remove(&id);
+    case.input.direct.remove(&id);
     let a = case.clone().answers(yes.clone()).assess();
     let r = a.requirement(&id).unwrap();
     assert_eq!((r.status, r.basis), (Status::Met, Basis::Questionnaire));
@@ -272,7 +332,7 @@ fn the_ssp_question_decides_3_12_4() {
     assert_eq!(a.scoring.sprs.high, Some(110));
 
     // A direct answer wins over the questionnaire.
-    let a = case.with("3.12.4", Status::NotMet).answers(yes).assess();
+    let a = case.with("3.12.4", Answer::NotMet).answers(yes).assess();
     let r = a.requirement(&id).unwrap();
     assert_eq!((r.status, r.basis), (Status::NotMet, Basis::Answered));
 }
@@ -314,9 +374,15 @@ fn level_3_statuses() {
     assert_eq!(got_never, expected_never);
     assert_eq!(others.len(), 17);
 
+    // The prerequisite as the user reports it: a held, current Final Level 2 (C3PAO).
+    let certified = Answers {
+        current_status: Some(HeldStatus::L2C3paoFinal),
+        status_date: Some(crate::support::date("2026-06-01")),
+        ..Answers::default()
+    };
     let level3 = |met: &[&String], unmet: &[&String]| {
-        let mut case = Case::all_met();
-        case.level3 = met
+        let mut case = Case::all_met().answers(certified.clone());
+        case.input.level3 = met
             .iter()
             .map(|id| ((*id).clone(), true))
             .chain(unmet.iter().map(|id| ((*id).clone(), false)))
@@ -326,14 +392,15 @@ fn level_3_statuses() {
     let all: Vec<&String> = never.iter().chain(&others).collect();
 
     // Nothing answered: not assessed.
-    let a = Case::all_met().assess();
+    let a = Case::all_met().answers(certified.clone()).assess();
     assert_eq!(a.scoring.level3.status, Level3Status::NotAssessed);
 
-    // 24 of 24 met with Final Level 2 (all 110 met): Final Level 3, prerequisite holds.
+    // 24 of 24 met with the Final Level 2 (C3PAO) held: Final Level 3.
     let a = level3(&all, &[]).assess();
     assert_eq!(a.scoring.level3.status, Level3Status::Final);
     assert_eq!((a.scoring.level3.met, a.scoring.level3.total), (24, 24));
     assert!(a.scoring.level3.prerequisite_met);
+    assert_eq!(a.scoring.level3.requirements.len(), 24);
 
     // 20 met (20/24 = 83% >= 80%), the 7 excluded among them, 4 eligible ones open: Conditional.
     let (met, unmet) = all.split_at(20);
@@ -342,6 +409,7 @@ fn level_3_statuses() {
     assert_eq!(a.scoring.level3.status, Level3Status::Conditional);
     assert_eq!(a.scoring.level3.met, 20);
     assert!(a.scoring.level3.blocking.is_empty());
+    assert_eq!(a.scoring.level3.poam.len(), 4);
 
     // 19 met (79% < 80%), all open ones eligible: not eligible.
     let (met, unmet) = all.split_at(19);
@@ -358,13 +426,27 @@ fn level_3_statuses() {
     assert_eq!(a.scoring.level3.status, Level3Status::NotEligible);
     assert_eq!(a.scoring.level3.blocking, vec![never[0].clone()]);
 
-    // Level 2 not final (3.1.3 on a POA&M) and no Final L2 reported: prerequisite not met.
+    // 32 CFR 170.18(a): a self-answered 110 is not the Final Level 2 (C3PAO) status. Without the
+    // held status there is no Level 3 status of any kind, however many are met.
     let mut case = level3(&all, &[]);
-    case = case.with("3.1.3", Status::NotMet);
+    case.input.answers = Answers::default();
     let a = case.assess();
-    assert_eq!(a.scoring.level2.status, Level2Status::Conditional);
+    assert_eq!(a.scoring.level2.status, Level2Status::Final);
     assert!(!a.scoring.level3.prerequisite_met);
-    // ... unless the company reports it already holds a Final Level 2 (C3PAO).
-    case.answers.has_final_l2_c3pao = Some(true);
-    assert!(case.assess().scoring.level3.prerequisite_met);
+    assert_eq!(a.scoring.level3.status, Level3Status::NoPrerequisite);
+    // A held Final Level 2 (C3PAO) that has expired on the date does not count either.
+    case.input.answers = Answers {
+        status_date: Some(crate::support::date("2023-06-01")),
+        ..certified.clone()
+    };
+    assert_eq!(
+        case.assess().scoring.level3.status,
+        Level3Status::NoPrerequisite
+    );
+    // A Final Level 2 (Self) is not the prerequisite.
+    case.input.answers = Answers {
+        current_status: Some(HeldStatus::L2SelfFinal),
+        ..certified
+    };
+    assert!(!case.assess().scoring.level3.prerequisite_met);
 }

@@ -2,7 +2,8 @@
 //! panic, and a saved state round-trips exactly.
 
 use cmmc_readiness::engine::{
-    load_state, save_state, Answers, RequirementId, SavedState, Solicitation, Status, View,
+    load_state, save_state, Answer, Answers, DirectAnswer, RequirementId, SavedState, Solicitation,
+    View,
 };
 use std::path::PathBuf;
 
@@ -41,14 +42,14 @@ fn good_saved_states_load() {
     assert_eq!(s.view, View::Analysed);
     assert_eq!(
         s.direct.get(&RequirementId::from("3.1.1")),
-        Some(&Status::Met)
+        Some(&DirectAnswer::new(Answer::Met))
     );
     assert!(s.soa_text.as_deref().is_some_and(|t| t.contains("A.5.15")));
 
     let s = load_state(&corpus("good_export_wrapper.json")).expect("export wrapper loads");
     assert_eq!(
         s.direct.get(&RequirementId::from("3.1.1")),
-        Some(&Status::NotMet)
+        Some(&DirectAnswer::new(Answer::NotMet))
     );
 }
 
@@ -65,9 +66,20 @@ fn a_saved_state_round_trips_exactly() {
         view: View::Analysed,
         ..SavedState::default()
     };
-    state
-        .direct
-        .insert(RequirementId::from("3.5.3"), Status::Partial);
+    state.direct.insert(
+        RequirementId::from("3.5.3"),
+        DirectAnswer::with_note(
+            Answer::Partial,
+            "MFA on VPN and admin accounts; rollout to all staff by March",
+        ),
+    );
+    state.direct.insert(
+        RequirementId::from("3.10.6"),
+        DirectAnswer::with_note(
+            Answer::NotApplicable,
+            "No alternate work sites: all staff work on premises",
+        ),
+    );
     state.level3.insert("AC.L3-3.1.2e".into(), true);
     state.costs.capacity_days_per_month = 7.5;
     let text = save_state(&state);

@@ -1,12 +1,23 @@
 //! Shared set-up for the engine tests: a [`Case`] holds everything a user can tell the engine
-//! (answers, an SoA given inline as CSV text, direct requirement answers, Level 3 answers, the
-//! view) and runs `assess` / `estimate` on the built-in catalog.
+//! (the engine's own `Input`: answers, an SoA given inline as CSV text, direct requirement
+//! answers, Level 3 answers, the view, the date) and runs `evaluate` on the built-in catalog.
 
 use cmmc_readiness::engine::{
-    assess, estimate, import_soa, Answers, Assessment, Catalog, CostAssumptions, CuiStorage,
-    Estimate, ImportOptions, Inputs, RequirementId, SoaImport, Solicitation, Status, View,
+    evaluate, import_soa, Answer, Answers, Assessment, Catalog, CostAssumptions, CuiStorage, Date,
+    DirectAnswer, Encryption, Estimate, ImportOptions, Input, RequirementId, SoaImport,
+    Solicitation, View,
 };
-use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The date the tests decide on unless they say otherwise: 2026-12-01, in Phase 2.
+pub fn today() -> Date {
+    date("2026-12-01")
+}
+
+/// A date from `YYYY-MM-DD`.
+pub fn date(s: &str) -> Date {
+    Date::parse(s).unwrap_or_else(|| panic!("{s} is not a date"))
+}
 
 /// The SoA header every inline SoA in these tests uses.
 pub const SOA_HEADER: &str = "Control,Title,Applicable,Implementation status,Justification\n";
@@ -66,90 +77,113 @@ pub fn typical_answers() -> Answers {
         cui_users: Some(25),
         iso_certified: Some(true),
         cui_storage: Some(CuiStorage::CommercialCloud),
-        fips_validated: Some(false),
+        encryption: Some(Encryption::NotValidated),
         has_ssp: Some(true),
         ..Answers::default()
     }
 }
 
-/// Everything the user has said, in one value.
-#[derive(Debug, Clone, Default)]
+/// Everything the user has said, in one value: the engine's [`Input`] with builder verbs.
+#[derive(Debug, Clone)]
 pub struct Case {
-    pub answers: Answers,
-    pub soa: Option<SoaImport>,
-    pub direct: BTreeMap<RequirementId, Status>,
-    pub level3: BTreeMap<String, bool>,
-    pub view: View,
+    pub input: Input,
+}
+
+impl Default for Case {
+    fn default() -> Case {
+        Case {
+            input: Input::on(today()),
+        }
+    }
 }
 
 impl Case {
-    /// Nothing answered, no SoA, strict view.
+    /// Nothing answered, no SoA, strict view, on [`today`].
     pub fn new() -> Case {
         Case::default()
     }
 
-    /// All 110 requirements answered directly with `status`.
-    pub fn all(status: Status) -> Case {
-        let direct = Catalog::builtin()
-            .requirements
-            .iter()
-            .map(|r| (r.id.clone(), status))
-            .collect();
-        Case {
-            direct,
-            ..Case::default()
+    /// All 110 requirements answered directly with `answer`.
+    pub fn all(answer: Answer) -> Case {
+        let mut case = Case::default();
+        for r in &Catalog::builtin().requirements {
+            case.input
+                .direct
+                .insert(r.id.clone(), DirectAnswer::new(answer));
         }
+        case
     }
 
     /// All 110 requirements answered met.
     pub fn all_met() -> Case {
-        Case::all(Status::Met)
+        Case::all(Answer::Met)
     }
 
     /// Answers one requirement directly.
-    pub fn with(mut self, id: &str, status: Status) -> Case {
-        self.direct.insert(RequirementId::from(id), status);
+    pub fn with(mut self, id: &str, answer: Answer) -> Case {
+        self.input
+            .direct
+            .insert(RequirementId::from(id), DirectAnswer::new(answer));
         self
     }
 
-    /// Answers several requirements directly with the same status.
-    pub fn with_all(mut self, ids: &[&str], status: Status) -> Case {
+    /// Answers one requirement directly, with its record.
+    pub fn with_note(mut self, id: &str, answer: Answer, note: &str) -> Case {
+        self.input.direct.insert(
+            RequirementId::from(id),
+            DirectAnswer::with_note(answer, note),
+        );
+        self
+    }
+
+    /// Answers several requirements directly with the same answer.
+    pub fn with_all(mut self, ids: &[&str], answer: Answer) -> Case {
         for id in ids {
-            self.direct.insert(RequirementId::from(*id), status);
+            self = self.with(id, answer);
         }
         self
     }
 
+    /// Answers a Level 3 requirement (`true` = met).
+    pub fn level3(mut self, id: &str, met: bool) -> Case {
+        self.input.level3.insert(id.to_string(), met);
+        self
+    }
+
     pub fn soa(mut self, soa: SoaImport) -> Case {
-        self.soa = Some(soa);
+        self.input.soa = Some(Arc::new(soa));
         self
     }
 
     pub fn answers(mut self, answers: Answers) -> Case {
-        self.answers = answers;
+        self.input.answers = answers;
         self
     }
 
     pub fn view(mut self, view: View) -> Case {
-        self.view = view;
+        self.input.view = view;
         self
     }
 
+    pub fn on(mut self, d: &str) -> Case {
+        self.input.date = date(d);
+        self
+    }
+
+    /// The imported SoA, if any.
+    pub fn soa_ref(&self) -> Option<&SoaImport> {
+        self.input.soa.as_deref()
+    }
+
     pub fn assess(&self) -> Assessment {
-        let inputs = Inputs {
-            answers: &self.answers,
-            soa: self.soa.as_ref(),
-            direct: &self.direct,
-            level3: &self.level3,
-            view: self.view,
-        };
-        assess(Catalog::builtin(), &inputs)
+        evaluate(Catalog::builtin(), &self.input).assessment
     }
 
     pub fn estimate(&self, costs: &CostAssumptions) -> (Assessment, Estimate) {
-        let a = self.assess();
-        let e = estimate(Catalog::builtin(), &a, &self.answers, costs);
-        (a, e)
+        let mut input = self.input.clone();
+        input.costs = costs.clone();
+        let e = evaluate(Catalog::builtin(), &input);
+        (e.assessment, e.estimate)
     }
 }
 
