@@ -130,10 +130,12 @@ fn write_summary(out: &mut impl Write, c: &Catalog) -> std::io::Result<()> {
     )?;
     writeln!(
         out,
-        "Crosswalk: {} Appendix D edges (2013), {} derived 2022 edges, {} analysis edges",
+        "Crosswalk: {} Appendix D edges (2013), {} derived 2022 edges, {} NIST OLIR 2022 edges, {} analysis edges; {} edges rest on a NIST erratum",
         edges(Provenance::NistAppendixD),
         edges(Provenance::AppendixDViaAnnexB),
-        edges(Provenance::Analysis)
+        edges(Provenance::NistOlir),
+        edges(Provenance::Analysis),
+        c.crosswalk.iter().filter(|e| e.erratum.is_some()).count()
     )?;
     writeln!(
         out,

@@ -154,6 +154,11 @@ pub enum Provenance {
     AppendixDViaAnnexB,
     /// Added by this project's analysis; always carries a rationale.
     Analysis,
+    /// NIST OLIR SP 800-53 r5 -> ISO/IEC 27001:2022 (2023-10-12), composed with SP 800-171 r2
+    /// Appendix D's 800-171 -> 800-53 column. A 2022 edge, always `intersects-with`: two hops of
+    /// NIST's `intersect` never amount to a claim of full coverage. `via_800_53` names the
+    /// SP 800-53 control(s) it passes through.
+    NistOlir,
 }
 
 /// One crosswalk edge: ISO control -> SP 800-171 r2 requirement.
@@ -173,8 +178,19 @@ pub struct Edge {
     pub nist_partial: bool,
     /// For `appendix-d-via-annex-b` edges: the 2013 control(s) the edge was carried from.
     pub via: Vec<AnnexAControl>,
+    /// The SP 800-53 control(s) the edge passes through, as NIST spells them (`AC-17(1)`).
+    /// Appendix D edges: every control of the requirement's Appendix D cell whose ISO list prints
+    /// the edge's control. Derived edges: the union over their `via` edges. OLIR edges: the
+    /// requirement's own Appendix D controls whose OLIR rows name the edge's control. Empty for
+    /// `analysis` edges.
+    pub via_800_53: Vec<String>,
     /// One sentence; required for `analysis` edges, `None` otherwise.
     pub rationale: Option<String>,
+    /// A known error in NIST's own mapping that this edge rests on, with the reason; `None` for a
+    /// sound edge. Only NIST-sourced edges (`nist-appendix-d`, `appendix-d-via-annex-b`) can carry
+    /// one. The edge is kept as NIST printed it, so the table stays a faithful transcription, but
+    /// it is no evidence for the requirement.
+    pub erratum: Option<String>,
     /// Public source of the edge.
     pub source: String,
 }
@@ -211,7 +227,7 @@ pub struct Catalog {
     pub iso_controls: Vec<IsoControl>,
     /// ISO/IEC 27002:2022 Annex B, one row per 2013 control (114).
     pub correspondence: Vec<Correspondence>,
-    /// Every crosswalk edge: Appendix D (2013), derived 2022, then analysis.
+    /// Every crosswalk edge: Appendix D (2013), derived 2022, NIST OLIR 2022, then analysis.
     pub crosswalk: Vec<Edge>,
     /// What an ISO certificate cannot evidence.
     pub iso_limits: Vec<IsoLimit>,
@@ -369,7 +385,9 @@ struct RawEdge {
     provenance: String,
     nist_partial: String,
     via: String,
+    via_800_53: String,
     rationale: String,
+    erratum: String,
     source: String,
 }
 
@@ -476,7 +494,9 @@ from_fields!(RawEdge {
     provenance,
     nist_partial,
     via,
+    via_800_53,
     rationale,
+    erratum,
     source
 });
 from_fields!(RawLimit {
@@ -980,15 +1000,45 @@ fn parse_edge(r: RawEdge) -> Result<Edge, String> {
     let provenance = match r.provenance.trim() {
         "nist-appendix-d" => Provenance::NistAppendixD,
         "appendix-d-via-annex-b" => Provenance::AppendixDViaAnnexB,
+        "nist-olir" => Provenance::NistOlir,
         "analysis" => Provenance::Analysis,
         other => return Err(format!("`provenance` `{other}` is unknown")),
     };
     let via: Vec<AnnexAControl> = list(&r.via)
         .map(|c| annex_a(c, Edition::Iso2013))
         .collect::<Result<_, _>>()?;
+    let via_800_53: Vec<String> = list(&r.via_800_53)
+        .map(sp800_53_control)
+        .collect::<Result<_, _>>()?;
     let rationale = Some(r.rationale.trim().to_string()).filter(|s| !s.is_empty());
+    let erratum = Some(r.erratum.trim().to_string()).filter(|s| !s.is_empty());
+    let nist_partial = yes_no("nist_partial", &r.nist_partial)?;
     // Provenance decides which optional columns must be filled: only analysis explains itself,
-    // only derived 2022 edges say where they came from.
+    // only derived 2022 edges say which 2013 controls they came from, every NIST-sourced edge
+    // names the SP 800-53 controls it passes through, and only an edge NIST printed can carry
+    // NIST's error.
+    let nist_sourced = provenance != Provenance::Analysis;
+    if nist_sourced && via_800_53.is_empty() {
+        return Err(
+            "NIST-sourced edges must name their SP 800-53 control(s) in `via_800_53`".into(),
+        );
+    }
+    if !nist_sourced && !via_800_53.is_empty() {
+        return Err(
+            "analysis edges pass through no SP 800-53 control: `via_800_53` must be empty".into(),
+        );
+    }
+    if erratum.is_some()
+        && !matches!(
+            provenance,
+            Provenance::NistAppendixD | Provenance::AppendixDViaAnnexB
+        )
+    {
+        return Err(
+            "only edges NIST printed (Appendix D and its Annex B children) carry an `erratum`"
+                .into(),
+        );
+    }
     match provenance {
         Provenance::NistAppendixD if edition != Edition::Iso2013 => {
             return Err("Appendix D edges are ISO/IEC 27001:2013 edges".into())
@@ -996,13 +1046,26 @@ fn parse_edge(r: RawEdge) -> Result<Edge, String> {
         Provenance::AppendixDViaAnnexB if edition != Edition::Iso2022 || via.is_empty() => {
             return Err("derived edges are 2022 edges and must list `via`".into())
         }
+        Provenance::NistOlir if edition != Edition::Iso2022 => {
+            return Err("OLIR edges are ISO/IEC 27001:2022 edges".into())
+        }
+        Provenance::NistOlir if relationship != Relationship::IntersectsWith || nist_partial => {
+            return Err(
+                "OLIR edges are `intersects-with` with `nist_partial` no: two hops of NIST's `intersect` claim no more"
+                    .into(),
+            )
+        }
         Provenance::Analysis if edition != Edition::Iso2022 || rationale.is_none() => {
             return Err("analysis edges are 2022 edges and must carry a rationale".into())
         }
-        Provenance::Analysis | Provenance::NistAppendixD if !via.is_empty() => {
+        Provenance::Analysis | Provenance::NistAppendixD | Provenance::NistOlir
+            if !via.is_empty() =>
+        {
             return Err("only derived edges carry `via`".into())
         }
-        Provenance::NistAppendixD | Provenance::AppendixDViaAnnexB if rationale.is_some() => {
+        Provenance::NistAppendixD | Provenance::AppendixDViaAnnexB | Provenance::NistOlir
+            if rationale.is_some() =>
+        {
             return Err("only analysis edges carry a rationale".into())
         }
         _ => {}
@@ -1013,9 +1076,31 @@ fn parse_edge(r: RawEdge) -> Result<Edge, String> {
         requirement: requirement_id(&r.requirement)?,
         relationship,
         provenance,
-        nist_partial: yes_no("nist_partial", &r.nist_partial)?,
+        nist_partial,
         via,
+        via_800_53,
         rationale,
+        erratum,
         source: nonempty("source", r.source)?,
     })
+}
+
+/// An SP 800-53 control or enhancement id as NIST prints it: `AC-2`, `AC-17(1)`, `SI-4(4)`.
+fn sp800_53_control(value: &str) -> Result<String, String> {
+    let (family, rest) = value.split_once('-').unwrap_or(("", ""));
+    let (number, enhancement) = match rest.split_once('(') {
+        Some((n, e)) => (n, e.strip_suffix(')').unwrap_or("")),
+        None => (rest, "0"),
+    };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+    let well_formed = family.len() == 2
+        && family.bytes().all(|b| b.is_ascii_uppercase())
+        && digits(number)
+        && !number.starts_with('0')
+        && digits(enhancement);
+    if well_formed {
+        Ok(value.to_string())
+    } else {
+        Err(format!("`{value}` is not an SP 800-53 control id"))
+    }
 }

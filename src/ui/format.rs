@@ -62,6 +62,7 @@ pub fn provenance_label(p: Provenance) -> &'static str {
         Provenance::NistAppendixD => "NIST SP 800-171 Appendix D",
         Provenance::AppendixDViaAnnexB => "NIST Appendix D via ISO/IEC 27002:2022 Annex B",
         Provenance::Analysis => "this project's analysis",
+        Provenance::NistOlir => "NIST OLIR (SP 800-53 r5 to ISO/IEC 27001:2022) via Appendix D",
     }
 }
 

@@ -1,11 +1,13 @@
 //! Catalog tests: counts, scoring and POA&M facts, referential integrity, crosswalk conventions,
 //! and the loader's error path. The expected figures come from 32 CFR 170 and NIST SP 800-171 r2.
+//! The NIST-sourced edges are re-derived here from the two provenance tables kept beside the
+//! crosswalk (Appendix D's 800-171 -> 800-53 column and NIST's OLIR 800-53 -> 27001:2022 rows).
 
 use cmmc_readiness::engine::{
-    AnnexAControl, Catalog, Edition, Family, Level3Poam, PoamEligibility, Provenance, Relationship,
-    RequirementId, RequirementKind, Tables,
+    AnnexAControl, Catalog, Edge, Edition, Family, Level3Poam, PoamEligibility, Provenance,
+    Relationship, RequirementId, RequirementKind, Tables,
 };
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 fn cat() -> &'static Catalog {
     Catalog::builtin()
@@ -335,11 +337,26 @@ fn crosswalk_conventions_hold() {
                 });
                 check("derived partial", e.nist_partial, all_starred);
             }
+            Provenance::NistOlir => {
+                check("OLIR is 2022", e.edition, Edition::Iso2022);
+                check(
+                    "two hops of `intersect` are at best intersects-with",
+                    e.relationship,
+                    Relationship::IntersectsWith,
+                );
+                assert!(e.via.is_empty() && !e.nist_partial && e.erratum.is_none());
+            }
             Provenance::Analysis => {
                 check("analysis is 2022", e.edition, Edition::Iso2022);
                 assert!(e.via.is_empty() && !e.nist_partial);
+                assert!(e.via_800_53.is_empty() && e.erratum.is_none());
             }
         }
+        check(
+            &format!("{} -> {} names its SP 800-53 route", e.iso, e.requirement),
+            e.via_800_53.is_empty(),
+            e.provenance == Provenance::Analysis,
+        );
     }
 }
 
@@ -375,8 +392,31 @@ fn coverage_strict_and_analysed() {
             .map(|r| r.id.to_string())
             .collect()
     };
+    let appendix_d = uncovered(&|p| {
+        matches!(
+            p,
+            Provenance::NistAppendixD | Provenance::AppendixDViaAnnexB
+        )
+    });
+    check(
+        "requirements Appendix D leaves unmapped",
+        appendix_d.len(),
+        40,
+    );
     let strict = uncovered(&|p| p != Provenance::Analysis);
-    check("requirements Appendix D leaves unmapped", strict.len(), 40);
+    check(
+        "requirements no NIST-sourced edge reaches (Appendix D or OLIR)",
+        strict.len(),
+        36,
+    );
+    check(
+        "requirements whose first NIST-sourced edge is OLIR",
+        appendix_d
+            .difference(&strict)
+            .cloned()
+            .collect::<BTreeSet<_>>(),
+        ids("3.1.12 3.4.8 3.14.6 3.14.7"),
+    );
     let analysed = uncovered(&|_| true);
     assert!(analysed.len() <= 5, "still unmapped: {analysed:?}");
     assert!(analysed.is_subset(&strict));
@@ -444,8 +484,8 @@ fn malformed_tables_are_errors_with_a_position() {
         ),
         (
             Tables {
-                crosswalk: "iso,edition,requirement,relationship,provenance,nist_partial,via,rationale,source\n\
-                            A.5.15,2022,3.1.1,intersects-with,analysis,no,,,x\n",
+                crosswalk: "iso,edition,requirement,relationship,provenance,nist_partial,via,via_800_53,rationale,erratum,source\n\
+                            A.5.15,2022,3.1.1,intersects-with,analysis,no,,,,,x\n",
                 ..good
             },
             "crosswalk.csv",
@@ -454,9 +494,9 @@ fn malformed_tables_are_errors_with_a_position() {
         ),
         (
             Tables {
-                crosswalk: "iso,edition,requirement,relationship,provenance,nist_partial,via,rationale,source\n\
-                            A.5.15,2022,3.1.1,intersects-with,analysis,no,,why,x\n\
-                            A.5.99,2022,3.1.1,equal,analysis,no,,why,x\n",
+                crosswalk: "iso,edition,requirement,relationship,provenance,nist_partial,via,via_800_53,rationale,erratum,source\n\
+                            A.5.15,2022,3.1.1,intersects-with,analysis,no,,,why,,x\n\
+                            A.5.99,2022,3.1.1,equal,analysis,no,,,why,,x\n",
                 ..good
             },
             "crosswalk.csv",
@@ -500,4 +540,444 @@ fn malformed_tables_are_errors_with_a_position() {
 fn the_builtin_tables_parse_the_same_twice() {
     let again = Catalog::parse(&Tables::builtin()).expect("builtin tables parse");
     check("edges", again.crosswalk.len(), cat().crosswalk.len());
+}
+
+/// The provenance rules of the two new crosswalk columns and of OLIR edges, one bad row each.
+#[test]
+fn crosswalk_provenance_rules_are_enforced() {
+    const HEADER: &str = "iso,edition,requirement,relationship,provenance,nist_partial,via,via_800_53,rationale,erratum,source\n";
+    let cases = [
+        // An erratum belongs to NIST's printed edges only.
+        (
+            "A.5.15,2022,3.1.1,intersects-with,analysis,no,,,why,wrong,x",
+            "erratum",
+        ),
+        (
+            "A.8.16,2022,3.1.12,intersects-with,nist-olir,no,,AC-17(1),,wrong,x",
+            "erratum",
+        ),
+        // OLIR edges are intersects-with, unstarred, 2022, and name their SP 800-53 route.
+        (
+            "A.8.16,2022,3.1.12,subset-of,nist-olir,yes,,AC-17(1),,,x",
+            "intersects-with",
+        ),
+        (
+            "A.8.16,2022,3.1.12,intersects-with,nist-olir,no,,,,,x",
+            "via_800_53",
+        ),
+        (
+            "A.9.4.2,2013,3.1.8,intersects-with,nist-olir,no,,AC-7,,,x",
+            "2022",
+        ),
+        // Analysis edges pass through no SP 800-53 control; ids are NIST's spelling.
+        (
+            "A.5.15,2022,3.1.1,intersects-with,analysis,no,,AC-3,why,,x",
+            "via_800_53",
+        ),
+        (
+            "A.9.4.2,2013,3.1.8,intersects-with,nist-appendix-d,no,,AC7,,,x",
+            "AC7",
+        ),
+        (
+            "A.9.4.2,2013,3.1.8,intersects-with,nist-appendix-d,no,,AC-17(x),,,x",
+            "AC-17(x)",
+        ),
+    ];
+    for (row, needle) in cases {
+        let text = format!("{HEADER}{row}\n");
+        let err = Catalog::parse(&Tables {
+            crosswalk: &text,
+            ..Tables::builtin()
+        })
+        .expect_err(row);
+        check("table", err.table, "crosswalk.csv");
+        check("line", err.line, 2);
+        assert!(err.message.contains(needle), "{row}: {err}");
+    }
+    let fine = format!(
+        "{HEADER}A.6.1.2,2013,3.12.4,intersects-with,nist-appendix-d,no,,PL-2,,a known error,x\n\
+         A.8.16,2022,3.1.12,intersects-with,nist-olir,no,,AC-17(1),,,x\n"
+    );
+    let parsed = Catalog::parse(&Tables {
+        crosswalk: &fine,
+        ..Tables::builtin()
+    })
+    .expect("well-formed rows parse");
+    check(
+        "erratum parsed",
+        parsed.crosswalk[0].erratum.as_deref(),
+        Some("a known error"),
+    );
+    check(
+        "via_800_53 parsed",
+        parsed.crosswalk[1].via_800_53.clone(),
+        vec!["AC-17(1)".to_string()],
+    );
+}
+
+// ---- Re-deriving the NIST-sourced edges from the project's own provenance tables ----
+
+/// `data/nist800171r2_appendix_d.csv`: one row per requirement x SP 800-53 r4 control of its
+/// Appendix D cell. Not compiled into the engine (nothing at run time needs it); kept beside the
+/// crosswalk so these tests can recompute every NIST-sourced edge from it.
+const APPENDIX_D: &str = include_str!("../../data/nist800171r2_appendix_d.csv");
+/// `data/nist80053r5_to_iso27001_2022_olir.csv`: NIST OLIR's Annex A rows for the SP 800-53
+/// controls Appendix D names. Not compiled in, for the same reason.
+const OLIR: &str = include_str!("../../data/nist80053r5_to_iso27001_2022_olir.csv");
+
+/// A CSV table as rows of column name -> cell.
+fn table(text: &str) -> Vec<HashMap<String, String>> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().expect("header").clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("row");
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+fn cells(value: &str) -> Vec<String> {
+    value
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// One Appendix D row: the ISO/IEC 27001:2013 controls it prints, `*` marking "does not fully
+/// satisfy the intent".
+struct AppendixDRow {
+    requirement: String,
+    control: String,
+    printed: Vec<(String, bool)>,
+    own: bool,
+    withdrawn_in_r5: bool,
+}
+
+fn appendix_d() -> Vec<AppendixDRow> {
+    table(APPENDIX_D)
+        .into_iter()
+        .map(|r| AppendixDRow {
+            requirement: r["requirement"].clone(),
+            control: r["control"].clone(),
+            printed: cells(&r["iso2013"])
+                .into_iter()
+                .map(|p| match p.strip_suffix('*') {
+                    Some(id) => (id.to_string(), true),
+                    None => (p, false),
+                })
+                .collect(),
+            own: r["own"] == "yes",
+            withdrawn_in_r5: !r["withdrawn_in_r5"].is_empty(),
+        })
+        .collect()
+}
+
+fn edge<'a>(iso: &str, requirement: &str) -> &'a Edge {
+    cat()
+        .crosswalk
+        .iter()
+        .find(|e| e.iso.as_str() == iso && e.requirement.as_str() == requirement)
+        .unwrap_or_else(|| panic!("no edge {iso} -> {requirement}"))
+}
+
+fn of(p: Provenance) -> impl Iterator<Item = &'static Edge> {
+    cat().crosswalk.iter().filter(move |e| e.provenance == p)
+}
+
+type Pair = (String, String);
+
+fn pair(e: &Edge) -> Pair {
+    (e.iso.to_string(), e.requirement.to_string())
+}
+
+#[test]
+fn appendix_d_table_is_whole_and_consistent() {
+    let c = cat();
+    let rows = table(APPENDIX_D);
+    check(
+        "Appendix D rows (requirement x SP 800-53 control)",
+        rows.len(),
+        200,
+    );
+    let mut seen = HashSet::new();
+    let mut by_req: BTreeMap<String, Vec<&HashMap<String, String>>> = BTreeMap::new();
+    for r in &rows {
+        let req = &r["requirement"];
+        assert!(
+            seen.insert((req.clone(), r["control"].clone())),
+            "{req} {} twice",
+            r["control"]
+        );
+        let family = req.split('.').nth(1).unwrap_or_default();
+        check(
+            &format!("{req} table"),
+            r["table"].clone(),
+            format!("D-{family}"),
+        );
+        assert!(cells(&r["cell"]).contains(req), "{req} not in its own cell");
+        for id in cells(&r["iso2013"]) {
+            let id = AnnexAControl::from(id.trim_end_matches('*'));
+            assert!(c
+                .iso_control(&id)
+                .is_some_and(|i| i.edition == Edition::Iso2013));
+        }
+        assert!(!r["source"].is_empty());
+        by_req.entry(req.clone()).or_default().push(r);
+    }
+    check("requirements in Appendix D", by_req.len(), 110);
+    for (req, rows) in &by_req {
+        assert!(c.requirement(&RequirementId::from(req.as_str())).is_some());
+        // Every requirement owns at least one control of its cell; alone in a cell, it owns all.
+        assert!(rows.iter().any(|r| r["own"] == "yes"), "{req} owns nothing");
+        if cells(&rows[0]["cell"]).len() == 1 {
+            assert!(rows.iter().all(|r| r["own"] == "yes"), "{req}");
+        }
+    }
+    let withdrawn: BTreeSet<String> = rows
+        .iter()
+        .filter(|r| !r["withdrawn_in_r5"].is_empty())
+        .map(|r| r["control"].clone())
+        .collect();
+    check(
+        "Appendix D ids withdrawn in SP 800-53 r5",
+        withdrawn,
+        ids("SC-19 AU-2(3) AU-8(1) IA-2(3) IA-2(9) MP-5(4) MP-7(1)"),
+    );
+}
+
+#[test]
+fn appendix_d_edges_are_the_appendix_d_table() {
+    let rows = appendix_d();
+    // Every ISO control printed against any control of the requirement's cell, as printed.
+    let mut printed: BTreeMap<Pair, Vec<&AppendixDRow>> = BTreeMap::new();
+    for r in &rows {
+        for (iso, _) in &r.printed {
+            printed
+                .entry((iso.clone(), r.requirement.clone()))
+                .or_default()
+                .push(r);
+        }
+    }
+    let edges: BTreeMap<Pair, &Edge> = of(Provenance::NistAppendixD)
+        .map(|e| (pair(e), e))
+        .collect();
+    check(
+        "Appendix D edges = the table's printed controls",
+        edges.keys().cloned().collect::<Vec<_>>(),
+        printed.keys().cloned().collect::<Vec<_>>(),
+    );
+    for (key, listing) in &printed {
+        let e = edges[key];
+        let star = |r: &&AppendixDRow| r.printed.iter().any(|(i, s)| i == &key.0 && *s);
+        // The star is read off the requirement's own control(s); when none of them prints the
+        // ISO control, off every control of the cell that does. Unstarred wins.
+        let own: Vec<&&AppendixDRow> = listing.iter().filter(|r| r.own).collect();
+        let starred = if own.is_empty() {
+            listing.iter().all(star)
+        } else {
+            own.into_iter().all(star)
+        };
+        check(&format!("{key:?} nist_partial"), e.nist_partial, starred);
+        check(
+            &format!("{key:?} via_800_53"),
+            e.via_800_53.clone(),
+            listing
+                .iter()
+                .map(|r| r.control.clone())
+                .collect::<Vec<_>>(),
+        );
+    }
+}
+
+#[test]
+fn derived_edges_carry_their_800_53_route_and_erratum() {
+    for e in of(Provenance::AppendixDViaAnnexB) {
+        let from: Vec<&Edge> = e
+            .via
+            .iter()
+            .map(|v| edge(v.as_str(), e.requirement.as_str()))
+            .collect();
+        let mut route: Vec<String> = Vec::new();
+        for f in &from {
+            for c in &f.via_800_53 {
+                if !route.contains(c) {
+                    route.push(c.clone());
+                }
+            }
+        }
+        check(
+            &format!("{:?} via_800_53", pair(e)),
+            e.via_800_53.clone(),
+            route,
+        );
+        check(
+            &format!("{:?} erratum", pair(e)),
+            e.erratum.is_some(),
+            from.iter().all(|f| f.erratum.is_some()),
+        );
+    }
+}
+
+/// NIST SP 800-171 r2 Table D-12 prints PL-2 against A.6.1.2 "Information security coordination",
+/// the 2005 title; in 27001:2013 A.6.1.2 is Segregation of duties (AC-5 -> 3.1.4 in the same
+/// appendix). Exactly the edges resting on that entry alone carry an erratum.
+#[test]
+fn nist_erratum_marks_exactly_the_pl2_edges() {
+    let marked: BTreeSet<(String, String, u16)> = cat()
+        .crosswalk
+        .iter()
+        .filter(|e| e.erratum.is_some())
+        .map(|e| {
+            (
+                e.iso.to_string(),
+                e.requirement.to_string(),
+                e.edition.year(),
+            )
+        })
+        .collect();
+    let mut expected = BTreeSet::new();
+    for r in ["3.12.1", "3.12.2", "3.12.3", "3.12.4"] {
+        expected.insert(("A.6.1.2".to_string(), r.to_string(), 2013));
+        expected.insert(("A.5.3".to_string(), r.to_string(), 2022));
+    }
+    check("erratum edges", marked, expected);
+    for e in cat().crosswalk.iter().filter(|e| e.erratum.is_some()) {
+        let reason = e.erratum.as_deref().unwrap_or_default();
+        for needle in [
+            "D-12",
+            "Information security coordination",
+            "Segregation of duties",
+        ] {
+            assert!(reason.contains(needle), "{:?}: {reason}", pair(e));
+        }
+        // It rests on PL-2 alone: no other, correct SP 800-53 route leads to it.
+        check("route", e.via_800_53.clone(), vec!["PL-2".to_string()]);
+    }
+    // The same ISO control, correctly printed for AC-5, is sound evidence for 3.1.4.
+    for (iso, req) in [("A.6.1.2", "3.1.4"), ("A.5.3", "3.1.4")] {
+        let e = edge(iso, req);
+        assert!(e.erratum.is_none(), "{iso} -> {req}");
+        check("AC-5 route", e.via_800_53.clone(), vec!["AC-5".to_string()]);
+    }
+}
+
+/// In the cell 3.2.1;3.2.2 Appendix D prints AT-2 -> A.7.2.2 and AT-3 -> A.7.2.2*. Awareness
+/// (3.2.1) is AT-2 and role-based training (3.2.2) is AT-3, so only 3.2.2 takes the star.
+#[test]
+fn stars_follow_the_requirements_own_control() {
+    let starred = |iso: &str, req: &str| {
+        let e = edge(iso, req);
+        let expected = if e.nist_partial {
+            Relationship::SubsetOf
+        } else {
+            Relationship::IntersectsWith
+        };
+        check(
+            &format!("{iso} -> {req} relationship"),
+            e.relationship,
+            expected,
+        );
+        e.nist_partial
+    };
+    assert!(starred("A.7.2.2", "3.2.2"));
+    assert!(!starred("A.7.2.2", "3.2.1"));
+    assert!(starred("A.6.3", "3.2.2"));
+    assert!(!starred("A.6.3", "3.2.1"));
+    // AU-3 (content of audit records, 3.3.2's own) prints A.12.4.1*; 3.3.1 also owns the
+    // unstarred AU-11 and AU-12 entries.
+    assert!(starred("A.12.4.1", "3.3.2"));
+    assert!(!starred("A.12.4.1", "3.3.1"));
+    // 3.3.2's A.8.15 also comes through A.12.4.3 (AU-11, unstarred), so it stays unstarred.
+    assert!(!starred("A.8.15", "3.3.2"));
+    assert!(edge("A.7.2.2", "3.2.2").source.contains("AT-3"));
+    let count = |p: Provenance| of(p).filter(|e| e.nist_partial).count();
+    check(
+        "starred Appendix D edges",
+        count(Provenance::NistAppendixD),
+        19,
+    );
+    check(
+        "starred derived edges",
+        count(Provenance::AppendixDViaAnnexB),
+        18,
+    );
+}
+
+#[test]
+fn olir_edges_are_own_controls_through_nist_olir() {
+    let rows = appendix_d();
+    let mut olir: HashMap<String, Vec<String>> = HashMap::new();
+    for r in table(OLIR) {
+        assert!(r["iso2022"].starts_with("A."), "Annex A rows only");
+        assert!(r["source"].contains("2023-10-12"));
+        olir.entry(r["control"].clone())
+            .or_default()
+            .push(r["iso2022"].clone());
+    }
+    // Requirement -> its own, not withdrawn, SP 800-53 controls -> their OLIR Annex A controls.
+    let mut composed: BTreeMap<Pair, Vec<String>> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.own && !r.withdrawn_in_r5) {
+        for iso in olir.get(&r.control).into_iter().flatten() {
+            let route = composed
+                .entry((iso.clone(), r.requirement.clone()))
+                .or_default();
+            if !route.contains(&r.control) {
+                route.push(r.control.clone());
+            }
+        }
+    }
+    let derived: BTreeSet<Pair> = of(Provenance::AppendixDViaAnnexB).map(pair).collect();
+    let analysis: BTreeSet<Pair> = of(Provenance::Analysis).map(pair).collect();
+    let edges: BTreeMap<Pair, &Edge> = of(Provenance::NistOlir).map(|e| (pair(e), e)).collect();
+    // A pair Appendix D already reaches through Annex B keeps that stronger, direct edge.
+    let corroborated = composed.keys().filter(|k| derived.contains(*k)).count();
+    check("OLIR pairs corroborating a derived edge", corroborated, 143);
+    let expected: BTreeMap<&Pair, &Vec<String>> = composed
+        .iter()
+        .filter(|(k, _)| !derived.contains(*k))
+        .collect();
+    check(
+        "OLIR edges = composition minus derived pairs",
+        edges.keys().collect::<Vec<_>>(),
+        expected.keys().copied().collect::<Vec<_>>(),
+    );
+    check("OLIR edges", edges.len(), 30);
+    for (key, e) in &edges {
+        check(&format!("{key:?} route"), &e.via_800_53, expected[key]);
+        assert!(
+            !analysis.contains(key),
+            "{key:?} duplicates an analysis edge"
+        );
+        for needle in ["App. D, Table D-", "OLIR", "2023-10-12"] {
+            assert!(e.source.contains(needle), "{key:?}: {}", e.source);
+        }
+    }
+    // VoIP (SC-19) was withdrawn in SP 800-53 r5 and PL-2's OLIR rows are A.5.8 and A.5.34:
+    // neither 3.13.14 nor the erratum pair A.5.3 -> 3.12.x comes back through OLIR.
+    let voip = RequirementId::from("3.13.14");
+    assert!(!cat()
+        .edges_to(&voip)
+        .any(|e| e.provenance == Provenance::NistOlir));
+    check(
+        "PL-2 in OLIR",
+        olir.get("PL-2").cloned(),
+        Some(vec!["A.5.34".to_string(), "A.5.8".to_string()]),
+    );
+    check(
+        "3.12.4 through PL-2",
+        cat()
+            .edges_to(&RequirementId::from("3.12.4"))
+            .filter(|e| e.provenance == Provenance::NistOlir)
+            .map(|e| e.iso.to_string())
+            .collect::<BTreeSet<_>>(),
+        ids("A.5.8 A.5.34"),
+    );
 }
