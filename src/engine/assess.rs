@@ -41,6 +41,10 @@ pub struct EdgeEvidence {
     pub nist_partial: bool,
     /// For analysis edges: why.
     pub rationale: Option<String>,
+    /// A known error in NIST's Appendix D that this edge rests on: shown, never used as evidence.
+    pub erratum: Option<String>,
+    /// The SP 800-53 controls the edge passes through.
+    pub via_800_53: Vec<String>,
     /// `None` when the control is not in the SoA (or there is no SoA).
     pub soa: Option<ControlEvidence>,
 }
@@ -64,15 +68,20 @@ impl EdgeEvidence {
 /// How much an edge's provenance can carry, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Tier {
-    /// NIST's own Appendix D edges (and their Annex B composition for 2022).
+    /// NIST's own Appendix D edges (and their Annex B composition for 2022): an unstarred one
+    /// can carry a requirement.
     Nist,
-    /// This project's analysis.
+    /// NIST's OLIR mapping of SP 800-53 r5 to ISO/IEC 27001:2022, composed with Appendix D: two
+    /// `intersect` hops are at best `intersects-with`, so alone it suggests partial, never met.
+    NistOlir,
+    /// This project's analysis: never more than partial.
     Analysis,
 }
 
 fn tier(p: Provenance) -> Tier {
     match p {
         Provenance::NistAppendixD | Provenance::AppendixDViaAnnexB => Tier::Nist,
+        Provenance::NistOlir => Tier::NistOlir,
         Provenance::Analysis => Tier::Analysis,
     }
 }
@@ -332,11 +341,14 @@ fn decide(
             provenance: e.provenance,
             nist_partial: e.nist_partial,
             rationale: e.rationale.clone(),
+            erratum: e.erratum.clone(),
+            via_800_53: e.via_800_53.clone(),
             soa: inputs.soa.and_then(|m| m.get(&e.iso)).cloned(),
         })
         .collect();
     let excluded: Vec<ExcludedControl> = evidence
         .iter()
+        .filter(|e| e.erratum.is_none())
         .filter_map(|e| {
             let soa = e.soa.as_ref()?;
             (soa.status == ControlStatus::Excluded).then(|| ExcludedControl {
@@ -444,7 +456,26 @@ struct Verdict {
 /// What the mapped controls' SoA statuses suggest for the requirement, with the reason. Tiers
 /// are weighed strongest first; a weaker tier may raise the verdict (unknown to partial, say)
 /// or add a note, never lower it.
-fn infer(evidence: &[EdgeEvidence], have_soa: bool, view: View) -> (Status, String) {
+fn infer(all: &[EdgeEvidence], have_soa: bool, view: View) -> (Status, String) {
+    // Edges resting on a known NIST error are shown with their reason but never weighed.
+    let errata: Vec<&EdgeEvidence> = all.iter().filter(|e| e.erratum.is_some()).collect();
+    let evidence: Vec<EdgeEvidence> = all
+        .iter()
+        .filter(|e| e.erratum.is_none())
+        .cloned()
+        .collect();
+    let (status, mut text) = infer_from(&evidence, have_soa, view);
+    for e in errata {
+        text.push_str(&format!(
+            " {} is not counted: {}",
+            e.iso,
+            e.erratum.as_deref().unwrap_or_default()
+        ));
+    }
+    (status, text)
+}
+
+fn infer_from(evidence: &[EdgeEvidence], have_soa: bool, view: View) -> (Status, String) {
     if evidence.is_empty() {
         let text = match view {
             View::Strict => "NIST maps no ISO/IEC 27001 control to this requirement; answer it directly, or switch to the analysed view.",
@@ -521,7 +552,8 @@ fn rank(s: Status) -> u8 {
 impl Tier {
     fn describe(self) -> &'static str {
         match self {
-            Tier::Nist => "NIST's mapping",
+            Tier::Nist => "NIST's Appendix D mapping",
+            Tier::NistOlir => "NIST's OLIR mapping for ISO/IEC 27001:2022",
             Tier::Analysis => "this project's analysis",
         }
     }
@@ -593,6 +625,7 @@ fn tier_verdict(edges: &[&EdgeEvidence], t: Tier) -> Verdict {
         if full.is_empty() && partial_work.is_empty() {
             text.push_str(match t {
                 Tier::Nist => ", and NIST marks the mapping as not fully satisfying the requirement",
+                Tier::NistOlir => ", through NIST's two-hop OLIR mapping, which shows overlap, never that the control is enough",
                 Tier::Analysis => ", and this project's analysis finds the control covers only part of the requirement",
             });
         }

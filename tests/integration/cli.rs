@@ -139,7 +139,7 @@ fn assess_json_has_the_summary_shape() {
         assert!(!json["requirements"][0][key].is_null(), "{key}");
     }
     assert_eq!(json["coverage"]["view"], "strict");
-    assert_eq!(json["coverage"]["strict"]["mapped"], 70);
+    assert_eq!(json["coverage"]["strict"]["mapped"], 74);
     // No answers: nothing confirmed, so the low end is the minimum.
     assert_eq!(json["sprs"]["low"], -203);
     assert!(json["sprs"]["high"].as_i64() > Some(-203));
