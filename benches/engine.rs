@@ -8,11 +8,11 @@
 //! couple of minutes on a small machine.
 
 use cmmc_readiness::engine::{
-    assess, estimate, import_soa, Answers, Catalog, CostAssumptions, ImportOptions, Inputs, View,
+    evaluate, import_soa, Answers, Catalog, Date, ImportOptions, Input, View,
 };
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// The fully implemented ISO/IEC 27001:2022 SoA the integration tests use: 93 rows.
@@ -61,25 +61,18 @@ fn answers() -> Answers {
 
 fn bench_assess(c: &mut Criterion) {
     let catalog = Catalog::builtin();
-    let soa = import_soa(FIXTURE, &ImportOptions::default(), catalog);
-    let answers = answers();
-    let direct = BTreeMap::new();
-    let level3 = BTreeMap::new();
-    let costs = CostAssumptions::default();
+    let soa = Arc::new(import_soa(FIXTURE, &ImportOptions::default(), catalog));
+    let date = Date::parse("2026-12-01").expect("a date");
     let mut group = c.benchmark_group("assess_estimate_93_rows");
     for view in [View::Strict, View::Analysed] {
+        let input = Input {
+            answers: answers(),
+            soa: Some(soa.clone()),
+            view,
+            ..Input::on(date)
+        };
         group.bench_function(format!("{view:?}").to_lowercase(), |b| {
-            b.iter(|| {
-                let inputs = Inputs {
-                    answers: &answers,
-                    soa: Some(&soa),
-                    direct: &direct,
-                    level3: &level3,
-                    view,
-                };
-                let a = assess(catalog, black_box(&inputs));
-                estimate(catalog, &a, &answers, &costs)
-            });
+            b.iter(|| evaluate(catalog, black_box(&input)));
         });
     }
     group.finish();

@@ -35,8 +35,8 @@ pub use date::Date;
 pub use evaluate::{assess, evaluate, Assessment, Evaluation, Input};
 pub use ids::{AnnexAControl, Edition, Family, RequirementId};
 pub use plan::{
-    assessment_fee, estimate, remediation_table, AssessmentFee, CostAssumptions, CostLine,
-    Estimate, Path, PathStep, Period, Range, Remediation, Scale, Scope, WorkKind,
+    assessment_fee, estimate, remediation_table, AssessmentFee, Assumption, CostAssumptions,
+    CostLine, Estimate, Path, PathStep, Period, Range, Remediation, Scale, Scope, WorkKind,
 };
 pub use questionnaire::{
     question, questions, AnswerValue, Answers, AssessmentType, Choice, Choices, ContractRole,

@@ -1,10 +1,9 @@
 //! Browser tests: mount the real app in headless Chromium (wasm-bindgen-test) and assert on the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use cmmc_readiness::engine::{assess, import_soa, Answers, Catalog, ImportOptions, Inputs, View};
+use cmmc_readiness::engine::{assess, import_soa, Catalog, Date, ImportOptions, Input};
 use cmmc_readiness::ui::state::SAMPLE_SOA;
 use cmmc_readiness::ui::{sprs_text, template_csv, App, STORAGE_KEY};
-use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -114,24 +113,16 @@ fn click(root: &web_sys::Element, testid: &str) {
         .click();
 }
 
-/// The SPRS text the engine gives natively for the sample SoA and no other answers.
+/// The SPRS text the engine gives for the sample SoA and no other answers (the score does not
+/// depend on the date).
 fn expected_sample_sprs() -> String {
     let catalog = Catalog::builtin();
     let soa = import_soa(SAMPLE_SOA.as_bytes(), &ImportOptions::default(), catalog);
-    let answers = Answers::default();
-    let direct = BTreeMap::new();
-    let level3 = BTreeMap::new();
-    let a = assess(
-        catalog,
-        &Inputs {
-            answers: &answers,
-            soa: Some(&soa),
-            direct: &direct,
-            level3: &level3,
-            view: View::Strict,
-        },
-    );
-    sprs_text(&a.scoring.sprs)
+    let input = Input {
+        soa: Some(std::sync::Arc::new(soa)),
+        ..Input::on(Date::UNIX_EPOCH)
+    };
+    sprs_text(&assess(catalog, &input).scoring.sprs)
 }
 
 #[wasm_bindgen_test]

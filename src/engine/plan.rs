@@ -163,6 +163,233 @@ impl Default for CostAssumptions {
     }
 }
 
+/// One editable assumption, bound to its field: the app edits assumptions only through these,
+/// so a field cannot be misnamed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Assumption {
+    /// Day rate, low.
+    DayRateLow,
+    /// Day rate, high.
+    DayRateHigh,
+    /// Person-days a month.
+    Capacity,
+    /// Effort share for partial requirements.
+    PartialShare,
+    /// Effort share to verify ISO-evidenced requirements.
+    VerifyShare,
+    /// Per-user tool, low.
+    ToolPerUserLow,
+    /// Per-user tool, high.
+    ToolPerUserHigh,
+    /// Per-device tool, low.
+    ToolPerDeviceLow,
+    /// Per-device tool, high.
+    ToolPerDeviceHigh,
+    /// Cloud migration, low.
+    CloudMigrationLow,
+    /// Cloud migration, high.
+    CloudMigrationHigh,
+    /// FedRAMP licence uplift, low.
+    CloudUpliftLow,
+    /// FedRAMP licence uplift, high.
+    CloudUpliftHigh,
+    /// Assessor lead time, low.
+    AssessorLeadLow,
+    /// Assessor lead time, high.
+    AssessorLeadHigh,
+    /// Self-assessment preparation, low.
+    SelfAssessmentLow,
+    /// Self-assessment preparation, high.
+    SelfAssessmentHigh,
+}
+
+impl Assumption {
+    /// Every assumption, in the order the app lists them.
+    pub const ALL: [Assumption; 17] = [
+        Assumption::DayRateLow,
+        Assumption::DayRateHigh,
+        Assumption::Capacity,
+        Assumption::PartialShare,
+        Assumption::VerifyShare,
+        Assumption::ToolPerUserLow,
+        Assumption::ToolPerUserHigh,
+        Assumption::ToolPerDeviceLow,
+        Assumption::ToolPerDeviceHigh,
+        Assumption::CloudMigrationLow,
+        Assumption::CloudMigrationHigh,
+        Assumption::CloudUpliftLow,
+        Assumption::CloudUpliftHigh,
+        Assumption::AssessorLeadLow,
+        Assumption::AssessorLeadHigh,
+        Assumption::SelfAssessmentLow,
+        Assumption::SelfAssessmentHigh,
+    ];
+
+    /// The field it edits (`(field, part)`, as in the saved file: `("day_rate_usd", "low")`).
+    fn slot(self, c: &mut CostAssumptions) -> &mut f64 {
+        use Assumption as A;
+        match self {
+            A::DayRateLow => &mut c.day_rate_usd.low,
+            A::DayRateHigh => &mut c.day_rate_usd.high,
+            A::Capacity => &mut c.capacity_days_per_month,
+            A::PartialShare => &mut c.partial_effort_share,
+            A::VerifyShare => &mut c.verify_effort_share,
+            A::ToolPerUserLow => &mut c.tool_usd_per_user.low,
+            A::ToolPerUserHigh => &mut c.tool_usd_per_user.high,
+            A::ToolPerDeviceLow => &mut c.tool_usd_per_device.low,
+            A::ToolPerDeviceHigh => &mut c.tool_usd_per_device.high,
+            A::CloudMigrationLow => &mut c.cloud_migration_usd.low,
+            A::CloudMigrationHigh => &mut c.cloud_migration_usd.high,
+            A::CloudUpliftLow => &mut c.cloud_uplift_usd_per_user_year.low,
+            A::CloudUpliftHigh => &mut c.cloud_uplift_usd_per_user_year.high,
+            A::AssessorLeadLow => &mut c.assessor_lead_months.low,
+            A::AssessorLeadHigh => &mut c.assessor_lead_months.high,
+            A::SelfAssessmentLow => &mut c.self_assessment_months.low,
+            A::SelfAssessmentHigh => &mut c.self_assessment_months.high,
+        }
+    }
+
+    /// Its current value.
+    pub fn get(self, c: &CostAssumptions) -> f64 {
+        let mut copy = c.clone();
+        *self.slot(&mut copy)
+    }
+
+    /// The assumptions with this one set to `x`; every range stays ordered (low at most high).
+    pub fn set(self, c: &CostAssumptions, x: f64) -> CostAssumptions {
+        let mut next = c.clone();
+        *self.slot(&mut next) = x;
+        for r in [
+            &mut next.day_rate_usd,
+            &mut next.tool_usd_per_user,
+            &mut next.tool_usd_per_device,
+            &mut next.cloud_migration_usd,
+            &mut next.cloud_uplift_usd_per_user_year,
+            &mut next.assessor_lead_months,
+            &mut next.self_assessment_months,
+        ] {
+            *r = Range::new(r.low, r.high);
+        }
+        next
+    }
+
+    /// `(id, label, unit, min, max)`: the element id the app uses (`day_rate_usd-low`), the
+    /// label, the unit and the allowed interval.
+    pub fn describe(self) -> (&'static str, &'static str, &'static str, f64, f64) {
+        use Assumption as A;
+        const USD: f64 = 100_000.0;
+        match self {
+            A::DayRateLow => ("day_rate_usd-low", "Day rate, low", "USD/day", 0.0, USD),
+            A::DayRateHigh => ("day_rate_usd-high", "Day rate, high", "USD/day", 0.0, USD),
+            A::Capacity => (
+                "capacity_days_per_month-v",
+                "Capacity",
+                "person-days/month",
+                0.5,
+                1000.0,
+            ),
+            A::PartialShare => (
+                "partial_effort_share-v",
+                "Effort share for partial requirements",
+                "0 to 1",
+                0.0,
+                1.0,
+            ),
+            A::VerifyShare => (
+                "verify_effort_share-v",
+                "Effort share to verify ISO-evidenced requirements",
+                "0 to 1",
+                0.0,
+                1.0,
+            ),
+            A::ToolPerUserLow => (
+                "tool_usd_per_user-low",
+                "New tool per user a year, low",
+                "USD",
+                0.0,
+                USD,
+            ),
+            A::ToolPerUserHigh => (
+                "tool_usd_per_user-high",
+                "New tool per user a year, high",
+                "USD",
+                0.0,
+                USD,
+            ),
+            A::ToolPerDeviceLow => (
+                "tool_usd_per_device-low",
+                "New tool per device a year, low",
+                "USD",
+                0.0,
+                USD,
+            ),
+            A::ToolPerDeviceHigh => (
+                "tool_usd_per_device-high",
+                "New tool per device a year, high",
+                "USD",
+                0.0,
+                USD,
+            ),
+            A::CloudMigrationLow => (
+                "cloud_migration_usd-low",
+                "Cloud migration, low",
+                "USD",
+                0.0,
+                10_000_000.0,
+            ),
+            A::CloudMigrationHigh => (
+                "cloud_migration_usd-high",
+                "Cloud migration, high",
+                "USD",
+                0.0,
+                10_000_000.0,
+            ),
+            A::CloudUpliftLow => (
+                "cloud_uplift_usd_per_user_year-low",
+                "FedRAMP cloud uplift per user-year, low",
+                "USD",
+                0.0,
+                USD,
+            ),
+            A::CloudUpliftHigh => (
+                "cloud_uplift_usd_per_user_year-high",
+                "FedRAMP cloud uplift per user-year, high",
+                "USD",
+                0.0,
+                USD,
+            ),
+            A::AssessorLeadLow => (
+                "assessor_lead_months-low",
+                "Assessor lead time, low",
+                "months",
+                0.0,
+                60.0,
+            ),
+            A::AssessorLeadHigh => (
+                "assessor_lead_months-high",
+                "Assessor lead time, high",
+                "months",
+                0.0,
+                60.0,
+            ),
+            A::SelfAssessmentLow => (
+                "self_assessment_months-low",
+                "Self-assessment preparation, low",
+                "months",
+                0.0,
+                60.0,
+            ),
+            A::SelfAssessmentHigh => (
+                "self_assessment_months-high",
+                "Self-assessment preparation, high",
+                "months",
+                0.0,
+                60.0,
+            ),
+        }
+    }
+}
+
 /// DoD's estimate of an assessment's cost, where our sources publish one (a row of
 /// `data/cmmc_assessment_costs.csv`).
 #[derive(Debug, Clone, PartialEq, Serialize)]

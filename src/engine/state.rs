@@ -2,6 +2,7 @@
 //! app keeps in local storage and exports, and that loads back on another machine with the same
 //! result. Loading never panics: a bad document is a `StateError` with a plain message.
 
+use super::date::Date;
 use super::ids::RequirementId;
 use super::plan::CostAssumptions;
 use super::questionnaire::Answers;
@@ -49,6 +50,8 @@ pub struct SavedState {
     pub view: View,
     /// The cost and timeline assumptions.
     pub costs: CostAssumptions,
+    /// The date the rules are applied on, when the user set one; `None` means the device's date.
+    pub date: Option<Date>,
 }
 
 impl Default for SavedState {
@@ -64,6 +67,7 @@ impl Default for SavedState {
             level3: BTreeMap::new(),
             view: View::Strict,
             costs: CostAssumptions::default(),
+            date: None,
         }
     }
 }

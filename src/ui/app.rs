@@ -71,7 +71,8 @@ pub fn app() -> Html {
             });
         }
     });
-    let results = use_compute_results(&state.saved, shown(RESULTS_STAGE));
+    let date = state.saved.date.unwrap_or_else(super::browser::today);
+    let results = use_compute_results(&state.saved, date, shown(RESULTS_STAGE));
     // Wraps what reads the results in their provider; before the first group there is nothing.
     let with_results = |body: Html| match &results {
         Some(r) => {
@@ -126,7 +127,12 @@ pub fn app() -> Html {
                     <p class="step-lead">{"Tell us about your contracts and your environment. Answer in any order; your level updates as you go."}</p>
                     <div class="step-grid">
                         <Questionnaire />
-                        <LevelCard />
+                        // The level card needs nothing from the results to draw; once they exist
+                        // it reads their warnings too (the posted-score check needs the score).
+                        {match &results {
+                            Some(r) => html! { <ContextProvider<Results> context={r.clone()}><LevelCard /></ContextProvider<Results>> },
+                            None => html! { <LevelCard /> },
+                        }}
                     </div>
                 </section>
                 <section class="step" data-testid="step-soa" aria-labelledby="h-step2" aria-busy={(!shown(RESULTS_STAGE)).to_string()}>

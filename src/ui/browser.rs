@@ -90,15 +90,16 @@ pub fn clear_saved() {
     }
 }
 
-/// Today's date as `YYYY-MM-DD` (the engine has no clock; the printed report wants one).
-pub fn today() -> String {
+/// The device's date: the engine has no clock, so the app passes it in (and the user may change it).
+pub fn today() -> crate::engine::Date {
     let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
+    let part = |v: u32| u8::try_from(v).unwrap_or(1);
+    crate::engine::Date::new(
+        i32::try_from(d.get_full_year()).unwrap_or(1970),
+        part(d.get_month() + 1),
+        part(d.get_date()),
     )
+    .unwrap_or(crate::engine::Date::UNIX_EPOCH)
 }
 
 /// Opens the print dialog.

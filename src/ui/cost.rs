@@ -3,163 +3,9 @@
 
 use super::format::{num, num_range, usd, usd_range};
 use super::hooks::{use_app, use_results};
-use crate::engine::CostAssumptions;
-use serde_json::Value;
+use crate::engine::{Assumption, CostAssumptions, Period, Scope};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-/// One editable assumption: label, field, `low`/`high` for ranges, and the allowed interval.
-struct Field {
-    label: &'static str,
-    key: &'static str,
-    part: Option<&'static str>,
-    min: f64,
-    max: f64,
-    unit: &'static str,
-}
-
-const FIELDS: &[Field] = &[
-    Field {
-        label: "Day rate, low",
-        key: "day_rate_usd",
-        part: Some("low"),
-        min: 0.0,
-        max: 100_000.0,
-        unit: "USD/day",
-    },
-    Field {
-        label: "Day rate, high",
-        key: "day_rate_usd",
-        part: Some("high"),
-        min: 0.0,
-        max: 100_000.0,
-        unit: "USD/day",
-    },
-    Field {
-        label: "Capacity",
-        key: "capacity_days_per_month",
-        part: None,
-        min: 0.5,
-        max: 1000.0,
-        unit: "person-days/month",
-    },
-    Field {
-        label: "Effort share for partial requirements",
-        key: "partial_effort_share",
-        part: None,
-        min: 0.0,
-        max: 1.0,
-        unit: "0 to 1",
-    },
-    Field {
-        label: "Effort share to verify ISO-evidenced requirements",
-        key: "verify_effort_share",
-        part: None,
-        min: 0.0,
-        max: 1.0,
-        unit: "0 to 1",
-    },
-    Field {
-        label: "New tool cost per user, low",
-        key: "tool_usd_per_user",
-        part: Some("low"),
-        min: 0.0,
-        max: 100_000.0,
-        unit: "USD",
-    },
-    Field {
-        label: "New tool cost per user, high",
-        key: "tool_usd_per_user",
-        part: Some("high"),
-        min: 0.0,
-        max: 100_000.0,
-        unit: "USD",
-    },
-    Field {
-        label: "Cloud migration, low",
-        key: "cloud_migration_usd",
-        part: Some("low"),
-        min: 0.0,
-        max: 10_000_000.0,
-        unit: "USD",
-    },
-    Field {
-        label: "Cloud migration, high",
-        key: "cloud_migration_usd",
-        part: Some("high"),
-        min: 0.0,
-        max: 10_000_000.0,
-        unit: "USD",
-    },
-    Field {
-        label: "FedRAMP cloud uplift per user-year, low",
-        key: "cloud_uplift_usd_per_user_year",
-        part: Some("low"),
-        min: 0.0,
-        max: 100_000.0,
-        unit: "USD",
-    },
-    Field {
-        label: "FedRAMP cloud uplift per user-year, high",
-        key: "cloud_uplift_usd_per_user_year",
-        part: Some("high"),
-        min: 0.0,
-        max: 100_000.0,
-        unit: "USD",
-    },
-    Field {
-        label: "Assessor lead time, low",
-        key: "assessor_lead_months",
-        part: Some("low"),
-        min: 0.0,
-        max: 60.0,
-        unit: "months",
-    },
-    Field {
-        label: "Assessor lead time, high",
-        key: "assessor_lead_months",
-        part: Some("high"),
-        min: 0.0,
-        max: 60.0,
-        unit: "months",
-    },
-    Field {
-        label: "Self-assessment preparation, low",
-        key: "self_assessment_months",
-        part: Some("low"),
-        min: 0.0,
-        max: 60.0,
-        unit: "months",
-    },
-    Field {
-        label: "Self-assessment preparation, high",
-        key: "self_assessment_months",
-        part: Some("high"),
-        min: 0.0,
-        max: 60.0,
-        unit: "months",
-    },
-];
-
-fn get(c: &CostAssumptions, f: &Field) -> f64 {
-    let v = serde_json::to_value(c).unwrap_or(Value::Null);
-    let v = &v[f.key];
-    let v = match f.part {
-        Some(p) => &v[p],
-        None => v,
-    };
-    v.as_f64().unwrap_or(0.0)
-}
-
-fn set(c: &CostAssumptions, f: &Field, x: f64) -> CostAssumptions {
-    let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
-    let slot = match f.part {
-        Some(p) => &mut v[f.key][p],
-        None => &mut v[f.key],
-    };
-    *slot = Value::from(x);
-    serde_json::from_value(v).unwrap_or_else(|_| c.clone())
-}
 
 /// The cost card, the timeline card and the assumptions.
 #[function_component(CostPanel)]
@@ -168,37 +14,59 @@ pub fn cost_panel() -> Html {
     let results = use_results();
     let e = &results.estimate;
     let costs = app.saved().costs.clone();
-    let fee = &e.assessment;
+    let scope = match e.scope {
+        Scope::None => "Nothing to price: no CMMC level applies or is expected.".to_string(),
+        Scope::Level1 => "Priced: the 15 FAR 52.204-21 requirements of Level 1 (through their 17 NIST SP 800-171 counterparts).".to_string(),
+        Scope::Level2 => "Priced: the 110 NIST SP 800-171 r2 requirements.".to_string(),
+        Scope::Level3 => "Priced: the 110 NIST SP 800-171 r2 requirements and the 24 Level 3 requirements.".to_string(),
+    };
+    let period = |p: Period| match p {
+        Period::OneOff => "once",
+        Period::PerYear => "a year",
+    };
     html! {
         <>
         <div class="cards-row two">
             <div class="card" data-testid="cost-estimate">
-                <h3 class="card-title">{"Cost"}</h3>
+                <h3 class="card-title">{if e.planning { "Cost (planning level)" } else { "Cost" }}</h3>
                 <p class="score-big small-big" data-testid="cost-total">{usd_range(e.total_usd)}</p>
-                <p class="muted small">{"Remediation and first-year costs, before the assessment itself."}</p>
+                <p class="muted small">{"Over the first three years: one-off work, three years of yearly costs, and the assessments that fall in them."}</p>
+                <p class="small" data-testid="cost-scope">{scope}</p>
                 <table class="lines">
                     <tbody>
                     { for e.lines.iter().map(|l| html! {
-                        <tr><th scope="row">{&l.label}<div class="muted small">{&l.basis}</div></th><td class="num">{usd_range(l.usd)}</td></tr>
+                        <tr><th scope="row">{&l.label}<div class="muted small">{&l.basis}</div></th>
+                            <td class="num">{usd_range(l.usd)}<div class="muted small">{period(l.period)}</div></td></tr>
                     }) }
+                    <tr class="subtotal"><th scope="row">{"One-off"}</th><td class="num" data-testid="cost-one-time">{usd_range(e.one_time_usd)}</td></tr>
+                    <tr class="subtotal"><th scope="row">{"Yearly"}</th><td class="num" data-testid="cost-annual">{usd_range(e.annual_usd)}</td></tr>
                     </tbody>
                 </table>
                 <div class="fee" data-testid="assessment-fee">
-                    <h4>{"DoD's assessment cost estimate"}</h4>
-                    <p>
-                        <strong>{fee.usd.map_or("Not published".to_string(), |u| usd(f64::from(u)))}</strong>
-                        {if fee.period.is_empty() { String::new() } else { format!(" {}", fee.period) }}
-                    </p>
-                    <p class="small">{fee.note}</p>
-                    <p class="small muted"><cite>{fee.source}</cite></p>
+                    <h4>{"Assessments (DoD's cost estimates)"}</h4>
+                    <ul class="fees">
+                    { for e.assessments.iter().map(|fee| html! {
+                        <li data-role={fee.role}>
+                            <strong>{format!("{} ({}){}: ", fee.level.label(), fee.assessor.map_or("", |k| k.short()),
+                                match fee.role { "prerequisite" => ", prerequisite", "planning" => ", planning", _ => "" })}</strong>
+                            <strong>{fee.usd.map_or("not published in our sources".to_string(), |u| usd(f64::from(u)))}</strong>
+                            {if fee.period.is_empty() { String::new() } else { format!(" {}", fee.period) }}
+                            <div class="small">{&fee.note}</div>
+                            <div class="small muted"><cite>{fee.source.clone()}</cite>{format!(" (confidence: {})", fee.confidence)}</div>
+                        </li>
+                    }) }
+                    </ul>
                 </div>
+                if !e.notes.is_empty() {
+                    <ul class="small notes" data-testid="cost-notes">{ for e.notes.iter().map(|n| html! { <li>{n}</li> }) }</ul>
+                }
             </div>
             <div class="card" data-testid="timeline-estimate">
                 <h3 class="card-title">{"Timeline"}</h3>
                 <p class="score-big small-big">{format!("{} months", num_range(e.timeline_months))}</p>
                 <p class="muted small">{format!("{} person-days of remediation effort.", num_range(e.effort_days))}</p>
                 <ul class="small">{ for e.timeline_basis.iter().map(|b| html! { <li>{b}</li> }) }</ul>
-                if !e.open_by_kind.is_empty() {
+                if e.open_by_kind.iter().any(|(_, n)| *n > 0) {
                     <p class="small">{"Open work: "}{e.open_by_kind.iter().map(|(k, n)| format!("{n} {}", k.label())).collect::<Vec<_>>().join(", ")}</p>
                 }
             </div>
@@ -206,13 +74,14 @@ pub fn cost_panel() -> Html {
         <details class="card assumptions" data-testid="assumptions" open=true>
             <summary><h3 class="card-title inline">{"Assumptions"}</h3><span class="muted small">{" Planning figures, not facts: change any of them."}</span></summary>
             <div class="assumption-grid">
-                { for FIELDS.iter().enumerate().map(|(i, f)| {
+                { for Assumption::ALL.iter().map(|&f| {
                     let app = app.clone();
                     let current = costs.clone();
-                    let on_value = Callback::from(move |x: f64| app.set_costs(set(&current, &FIELDS[i], x)));
+                    let (id, label, unit, min, max) = f.describe();
+                    let on_value = Callback::from(move |x: f64| app.set_costs(f.set(&current, x)));
                     html! {
-                        <NumberField id={format!("assume-{}-{}", f.key, f.part.unwrap_or("v"))} label={f.label} unit={f.unit}
-                            value={get(&costs, f)} min={f.min} max={f.max} {on_value} />
+                        <NumberField id={format!("assume-{id}")} {label} {unit}
+                            value={f.get(&costs)} {min} {max} {on_value} />
                     }
                 }) }
             </div>

@@ -38,7 +38,8 @@ pub fn export_panel() -> Html {
             let export = Export {
                 saved: app.saved(),
                 summary: summary(
-                    results.soa.as_ref().as_ref(),
+                    results.soa.as_ref().as_deref(),
+                    &app.saved().answers,
                     &results.assessment,
                     &results.estimate,
                 ),

@@ -6,7 +6,9 @@ use super::format::{
     status_class,
 };
 use super::hooks::{use_app, use_progressive, use_results};
-use crate::engine::{Catalog, Family, RequirementId, RequirementResult, Status};
+use crate::engine::{
+    Answer, Catalog, DirectAnswer, Family, RequirementId, RequirementResult, Status,
+};
 use std::collections::BTreeSet;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -83,7 +85,7 @@ pub fn gap_table() -> Html {
         let status = status.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            status.set(Status::parse(&v));
+            status.set(STATUSES.iter().copied().find(|s| status_class(*s) == v));
         })
     };
     let on_search = {
@@ -189,17 +191,56 @@ fn gap_row(p: &GapRowProps) -> Html {
         let id = r.id.clone();
         Callback::from(move |_: MouseEvent| cb.emit(id.clone()))
     };
-    let direct = app.saved().direct.get(&r.id).copied();
-    let answer = |label: &'static str, slug: &'static str, s: Option<Status>| {
+    let direct = app.saved().direct.get(&r.id).cloned();
+    let set = {
         let app = app.clone();
         let id = r.id.clone();
-        let pressed = direct == s && s.is_some();
-        let onclick = Callback::from(move |_: MouseEvent| app.set_direct(id.clone(), s));
+        move |d: Option<DirectAnswer>| app.set_direct(id.clone(), d)
+    };
+    let answer = |answer: Option<Answer>, slug: &'static str| {
+        let set = set.clone();
+        let pressed = answer.is_some() && direct.as_ref().map(|d| d.answer) == answer;
+        // Changing the answer keeps the record already written.
+        let note = direct.as_ref().map(|d| d.note.clone()).unwrap_or_default();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            set(answer.map(|a| DirectAnswer::with_note(a, note.clone())))
+        });
+        let label = answer.map_or("Clear", |a| a.label_for(&r.id));
         html! {
             <button type="button" class={classes!("btn", "btn-small", pressed.then_some("pressed"))}
-                aria-pressed={if s.is_some() { Some(pressed.to_string()) } else { None }}
+                aria-pressed={answer.map(|_| pressed.to_string())}
+                title={answer.map(|a| a.citation())}
                 {onclick} data-testid={format!("answer-{slug}")}>{label}</button>
         }
+    };
+    let on_note = {
+        let set = set.clone();
+        let direct = direct.clone();
+        Callback::from(move |e: Event| {
+            let note = e
+                .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                .value();
+            if let Some(d) = &direct {
+                set(Some(DirectAnswer::with_note(d.answer, note.trim())));
+            }
+        })
+    };
+    let confirm = |answer: Answer, label: &'static str, slug: &'static str| {
+        let set = set.clone();
+        let note = if answer == Answer::NotApplicable {
+            r.excluded
+                .iter()
+                .filter(|x| !x.justification.is_empty())
+                .map(|x| format!("{}: {}", x.control, x.justification))
+                .collect::<Vec<_>>()
+                .join("; ")
+        } else {
+            String::new()
+        };
+        let onclick = Callback::from(move |_: MouseEvent| {
+            set(Some(DirectAnswer::with_note(answer, note.clone())))
+        });
+        html! { <button type="button" class="btn btn-small" {onclick} data-testid={slug}>{label}</button> }
     };
     let limits: Vec<_> = catalog
         .iso_limits
@@ -231,14 +272,38 @@ fn gap_row(p: &GapRowProps) -> Html {
                         if r.basis == crate::engine::Basis::Answered && r.inferred != r.status {
                             <p class="muted small">{format!("ISO evidence alone would suggest: {}.", r.inferred.label())}</p>
                         }
+                        if r.needs_confirmation {
+                            <div class="exclusion-prompt" data-testid="exclusion-prompt" role="group" aria-label="Confirm the exclusion">
+                                <p><strong>{"Your SoA excludes "}</strong>{r.excluded.iter().map(|x| if x.justification.is_empty() { x.control.to_string() } else { format!("{} (\u{201c}{}\u{201d})", x.control, x.justification) }).collect::<Vec<_>>().join(", ")}
+                                    {". Does this requirement not apply to your CUI environment, or is it a gap?"}</p>
+                                {confirm(Answer::NotApplicable, "Not applicable: counts as met, with an SSP justification", "confirm-na")}
+                                {confirm(Answer::NotMet, "It is a gap", "confirm-gap")}
+                            </div>
+                        }
                         <div class="answer-row" role="group" aria-label={format!("Answer {} directly", r.id)}>
                             <span class="answer-label">{"Your answer:"}</span>
-                            {answer("Met", "met", Some(Status::Met))}
-                            {answer("Partial", "partial", Some(Status::Partial))}
-                            {answer("Not met", "not-met", Some(Status::NotMet))}
-                            {answer("N/A", "na", Some(Status::NotApplicable))}
-                            {answer("Clear", "clear", None)}
+                            {answer(Some(Answer::Met), "met")}
+                            {answer(Some(Answer::Partial), "partial")}
+                            {answer(Some(Answer::NotMet), "not-met")}
+                            {answer(Some(Answer::NotApplicable), "na")}
+                            {answer(None, "clear")}
                         </div>
+                        <details class="answer-more" open={direct.as_ref().is_some_and(|d| d.answer.needs_record() && d.answer != Answer::NotApplicable)}>
+                            <summary>{"Other answers an assessor counts as met"}</summary>
+                            <div class="answer-row" role="group" aria-label={format!("Other answers for {}", r.id)}>
+                                {answer(Some(Answer::EnduringException), "enduring-exception")}
+                                {answer(Some(Answer::TemporaryDeficiency), "temporary-deficiency")}
+                                {answer(Some(Answer::Variance), "variance")}
+                            </div>
+                            <p class="muted small">{"A temporary deficiency is something implemented that has since slipped, with an operational plan of action; work still in progress is not met (32 CFR 170.24(b)(1)(ii), (c)(2)(i)(B)(6))."}</p>
+                        </details>
+                        if let Some(d) = &direct {
+                            <label class="answer-note">
+                                {d.answer.record_prompt().unwrap_or("Note for the SSP and the exports (optional)")}
+                                if d.record_missing() { <span class="tag warn">{"record needed"}</span> }
+                                <textarea rows="2" value={d.note.clone()} onchange={on_note} data-testid="answer-note" />
+                            </label>
+                        }
                         if r.evidence.is_empty() {
                             <p class="muted small">{"No ISO/IEC 27001 control maps to this requirement in this view."}</p>
                         } else {
@@ -252,6 +317,10 @@ fn gap_row(p: &GapRowProps) -> Html {
                                             <span class="muted">{format!(" — {} the requirement; source: {}", relationship_label(e.relationship), provenance_label(e.provenance))}</span>
                                             if e.nist_partial {
                                                 <span class="tag">{"NIST: does not fully satisfy"}</span>
+                                            }
+                                            if let Some(why) = &e.erratum {
+                                                <span class="tag warn">{"NIST erratum: not counted"}</span>
+                                                <br/><span class="small">{why}</span>
                                             }
                                             <br/>
                                             {match &e.soa {
@@ -268,10 +337,10 @@ fn gap_row(p: &GapRowProps) -> Html {
                                 }) }
                             </ul>
                         }
-                        if !r.excluded_controls.is_empty() {
+                        if !r.excluded.is_empty() && !r.needs_confirmation {
                             <p class="small"><strong>{"Excluded in your SoA: "}</strong>
                                 {r.excluded_controls.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ")}
-                                {". CMMC does not accept an exclusion as \u{201c}not applicable\u{201d}."}</p>
+                                {". An exclusion is neither evidence for nor against; your answer decides."}</p>
                         }
                         if !limits.is_empty() {
                             <h4>{"What ISO cannot evidence here"}</h4>

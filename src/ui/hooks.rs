@@ -3,12 +3,12 @@
 
 use super::state::{Action, AppState, SavedState};
 use crate::engine::{
-    applicability, assess, estimate, import_soa, Answers, Applicability, Assessment, Catalog,
-    CostAssumptions, Delimiter, Edition, Estimate, ImportOptions, Inputs, RequirementId, Role,
-    SoaImport, Status, TextEncoding, View,
+    applicability, evaluate, import_soa, Answers, Applicability, Assessment, Catalog,
+    CostAssumptions, Date, Delimiter, DirectAnswer, Edition, Estimate, ImportOptions, Input,
+    RequirementId, Role, SoaImport, TextEncoding, View,
 };
-use std::collections::BTreeMap;
 use std::rc::Rc;
+use std::sync::Arc;
 use yew::prelude::*;
 
 /// The shared state handle, provided by the root component.
@@ -58,8 +58,16 @@ impl AppHandle {
         self.handle.dispatch(Action::ClearSoa);
     }
     /// Answers (or clears) a requirement directly.
-    pub fn set_direct(&self, id: RequirementId, status: Option<Status>) {
-        self.handle.dispatch(Action::SetDirect(id, status));
+    pub fn set_direct(&self, id: RequirementId, answer: Option<DirectAnswer>) {
+        self.handle.dispatch(Action::SetDirect(id, answer));
+    }
+    /// Applies the rules on a date, or on the device's date with `None`.
+    pub fn set_date(&self, date: Option<Date>) {
+        self.handle.dispatch(Action::SetDate(date));
+    }
+    /// The date the rules are applied on: the user's, or the device's.
+    pub fn date(&self) -> Date {
+        self.handle.saved.date.unwrap_or_else(super::browser::today)
     }
     /// Answers (or clears) a Level 3 requirement.
     pub fn set_level3(&self, id: String, met: Option<bool>) {
@@ -102,7 +110,7 @@ pub fn use_app() -> AppHandle {
 #[derive(Clone)]
 pub struct Results {
     /// The SoA import, when there is an SoA.
-    pub soa: Rc<Option<SoaImport>>,
+    pub soa: Rc<Option<Arc<SoaImport>>>,
     /// The assessment.
     pub assessment: Rc<Assessment>,
     /// Cost, timeline and paths.
@@ -117,76 +125,68 @@ impl PartialEq for Results {
     }
 }
 
-/// Computes the results from the state, each stage memoised on its own inputs so that, say,
-/// editing a cost assumption re-runs only the estimate and never the SoA import. Nothing is
+/// Computes the results from the state: the SoA import memoised on its own inputs (the
+/// expensive part), then one call of the engine's `evaluate` on everything else. Nothing is
 /// computed until `ready`: the first render shows the questionnaire without waiting for the
 /// catalog, the import and the assessment.
 #[hook]
-pub fn use_compute_results(saved: &SavedState, ready: bool) -> Option<Results> {
+pub fn use_compute_results(saved: &SavedState, date: Date, ready: bool) -> Option<Results> {
     let soa = use_memo(
         (ready, saved.soa_text.clone(), saved.import_options.clone()),
         |(ready, text, options): &(bool, Option<String>, ImportOptions)| {
             ready.then(|| {
                 Rc::new(super::browser::measured("import", || {
                     text.as_ref()
-                        .map(|t| import_soa(t.as_bytes(), options, Catalog::builtin()))
+                        .map(|t| Arc::new(import_soa(t.as_bytes(), options, Catalog::builtin())))
                 }))
             })
         },
     );
-    let assessment = use_memo(
+    let evaluation = use_memo(
         (
             ByPointer((*soa).clone()),
             saved.answers.clone(),
             saved.direct.clone(),
             saved.level3.clone(),
             saved.view,
-        ),
-        |(soa, answers, direct, level3, view): &AssessInputs| {
-            soa.0.as_ref().map(|soa| {
-                Rc::new(super::browser::measured("recompute", || {
-                    assess(
-                        Catalog::builtin(),
-                        &Inputs {
-                            answers,
-                            soa: soa.as_ref().as_ref(),
-                            direct,
-                            level3,
-                            view: *view,
-                        },
-                    )
-                }))
-            })
-        },
-    );
-    let est = use_memo(
-        (
-            ByPointer((*assessment).clone()),
-            saved.answers.clone(),
             saved.costs.clone(),
+            date,
         ),
-        |(a, answers, costs): &(ByPointer<Assessment>, Answers, CostAssumptions)| {
-            a.0.as_ref().map(|a| {
-                Rc::new(super::browser::measured("recompute", || {
-                    estimate(Catalog::builtin(), a, answers, costs)
-                }))
+        |(soa, answers, direct, level3, view, costs, date): &EvaluateInputs| {
+            soa.0.as_ref().map(|soa| {
+                super::browser::measured("recompute", || {
+                    let input = Input {
+                        answers: answers.clone(),
+                        soa: soa.as_ref().clone(),
+                        direct: direct.clone(),
+                        level3: level3.clone(),
+                        view: *view,
+                        costs: costs.clone(),
+                        date: *date,
+                    };
+                    let e = evaluate(Catalog::builtin(), &input);
+                    (Rc::new(e.assessment), Rc::new(e.estimate))
+                })
             })
         },
     );
+    let (assessment, estimate) = (*evaluation).clone()?;
     Some(Results {
         soa: (*soa).clone()?,
-        assessment: (*assessment).clone()?,
-        estimate: (*est).clone()?,
+        assessment,
+        estimate,
     })
 }
 
-/// What the assessment is memoised on.
-type AssessInputs = (
-    ByPointer<Option<SoaImport>>,
+/// What the evaluation is memoised on.
+type EvaluateInputs = (
+    ByPointer<Option<Arc<SoaImport>>>,
     Answers,
-    BTreeMap<RequirementId, Status>,
-    BTreeMap<String, bool>,
+    std::collections::BTreeMap<RequirementId, DirectAnswer>,
+    std::collections::BTreeMap<String, bool>,
     View,
+    CostAssumptions,
+    Date,
 );
 
 /// A memo key that compares a computed stage by pointer: a new `Rc` is a new result.
@@ -212,7 +212,9 @@ pub fn use_results() -> Results {
 #[hook]
 pub fn use_applicability() -> Rc<Applicability> {
     let app = use_app();
-    use_memo(app.saved().answers.clone(), applicability)
+    use_memo((app.saved().answers.clone(), app.date()), |(a, d)| {
+        applicability(a, *d)
+    })
 }
 
 /// How many of `total` items to draw: `first` at once, then `step` more after each paint. A long

@@ -5,12 +5,12 @@ use super::hooks::{use_app, use_results};
 use crate::engine::{Catalog, Level, Level3Status};
 use yew::prelude::*;
 
-fn status_label(s: Level3Status) -> (&'static str, &'static str) {
+fn status_class(s: Level3Status) -> &'static str {
     match s {
-        Level3Status::NotAssessed => ("Not assessed yet", "unknown"),
-        Level3Status::Final => ("Final Level 3", "met"),
-        Level3Status::Conditional => ("Conditional Level 3", "partial"),
-        Level3Status::NotEligible => ("Not eligible", "not-met"),
+        Level3Status::NoPrerequisite | Level3Status::NotEligible => "not-met",
+        Level3Status::NotAssessed => "unknown",
+        Level3Status::Final => "met",
+        Level3Status::Conditional => "partial",
     }
 }
 
@@ -23,7 +23,7 @@ pub fn level3_panel() -> Html {
         return html! {};
     }
     let l3 = &results.assessment.scoring.level3;
-    let (label, class) = status_label(l3.status);
+    let (label, class) = (l3.status.label(), status_class(l3.status));
     html! {
         <div class="card" data-testid="level3">
             <h3 class="card-title">{"Level 3 (NIST SP 800-172, DIBCAC)"}</h3>
@@ -32,7 +32,7 @@ pub fn level3_panel() -> Html {
                 {format!(" {} of {} met, {} answered.", l3.met, l3.total, l3.answered)}
             </p>
             if !l3.prerequisite_met {
-                <p class="note">{"The prerequisite, a Final Level 2 (C3PAO) status with a score of 110, does not hold on current answers."}</p>
+                <p class="note" data-testid="level3-prerequisite">{"No Level 3 status is possible yet: a Level 3 assessment needs a Final Level 2 (C3PAO) status for the same scope, with the maximum score of 110 (32 CFR 170.18(a), 170.24(c)(3)). Your own answers, even all met, do not stand in for it: give the status you hold in the questionnaire."}</p>
             }
             if !l3.blocking.is_empty() {
                 <p class="small">{"May not sit on a POA&M: "}{l3.blocking.join(", ")}</p>

@@ -1,27 +1,110 @@
-//! The level card: the CMMC level and assessment type the answers lead to, with cited reasons.
+//! The level card: the rollout phase on the assessment date (which the user can change), the CMMC
+//! level the solicitation or the prime's flow-down requires now (or an assumption, or a labelled
+//! planning level), a held status's lifecycle, the warnings, and the obligations that apply
+//! whatever the level, each with its citation.
 
-use super::hooks::use_applicability;
+use super::hooks::{use_app, use_applicability, Results};
+use crate::engine::{warnings, Date, Level, Warning};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// Level, assessment type and the reasons behind them.
+/// Level, assessment type, phase, obligations, warnings and the reasons behind them.
 #[function_component(LevelCard)]
 pub fn level_card() -> Html {
+    let app = use_app();
     let a = use_applicability();
+    // Once the results exist their warnings include the posted-score check, which needs the
+    // score; before that, the answers alone give the rest.
+    let results = use_context::<Results>();
+    let warned: Vec<Warning> = match &results {
+        Some(r) => r.assessment.warnings.clone(),
+        None => warnings(&app.saved().answers, &a, None),
+    };
+    let user_date = app.saved().date;
+    let on_date = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let raw = e.target_unchecked_into::<HtmlInputElement>().value();
+            if let Some(d) = Date::parse(&raw) {
+                app.set_date(Some(d));
+            }
+        })
+    };
+    let use_today = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.set_date(None))
+    };
+    let level_text = if a.level == Level::None {
+        if a.planning.is_some() {
+            "No CMMC level required".to_string()
+        } else {
+            a.level.label().to_string()
+        }
+    } else {
+        a.level.label().to_string()
+    };
     html! {
         <section class="card level-card" aria-label="Your CMMC level" data-testid="level-result" aria-live="polite">
             <h3 class="card-title">{"Your CMMC level"}</h3>
-            <p class="level-big" data-testid="level-value">{a.level.label()}</p>
+            <div class="phase-line" data-testid="phase">
+                <span class="badge phase-badge" data-testid="phase-name">{&a.phase.name}</span>
+                <span class="small">{format!(" since {}", a.phase.since)}</span>
+                <label class="date-field small">
+                    {" · rules applied on "}
+                    <input type="date" value={a.date.to_string()} onchange={on_date} data-testid="assessment-date"
+                        aria-label="Date the rules are applied on" />
+                </label>
+                if user_date.is_some() {
+                    <button type="button" class="btn btn-link small" onclick={use_today} data-testid="date-today">{"use today"}</button>
+                }
+            </div>
+            <p class="level-big" data-testid="level-value">{level_text}</p>
             <p class="level-type" data-testid="assessment-type">
-                {a.assessment.map_or("No assessment", |k| k.label())}
+                {a.assessment.map_or("No assessment required", |k| k.label())}
             </p>
+            if a.assumed {
+                <p class="note" data-testid="level-assumed">{"Assumed until you know what the solicitation names: check DFARS 252.204-7025 or 252.204-7021 in it."}</p>
+            }
+            if let Some(p) = &a.planning {
+                <div class="planning" data-testid="planning-level">
+                    <p><strong>{format!("Plan for: {} ({})", p.level.label(), p.assessment.short())}</strong>
+                        <span class="tag">{"planning only"}</span></p>
+                    { for p.reasons.iter().map(|r| html! { <p class="small">{&r.text}<cite>{r.citation}</cite></p> }) }
+                </div>
+            }
             if !a.settled {
                 <p class="note">{"Provisional: answer the questions marked \u{201c}decides your level\u{201d} to settle it."}</p>
+            }
+            if let Some(l) = &a.lifecycle {
+                <p class={classes!("lifecycle", l.expired.then_some("warn"))} data-testid="lifecycle">{&l.text}<cite>{l.citation}</cite></p>
+            }
+            if !warned.is_empty() {
+                <ul class="warnings" data-testid="warnings" aria-label="Warnings">
+                    { for warned.iter().map(|w| html! {
+                        <li data-warning={w.id}><strong>{"Warning: "}</strong>{&w.text}<cite>{w.citation}</cite></li>
+                    }) }
+                </ul>
             }
             <ul class="reasons">
                 { for a.reasons.iter().map(|r| html! {
                     <li>{&r.text}<cite>{r.citation}</cite></li>
                 }) }
             </ul>
+            if !a.obligations.is_empty() {
+                <details class="obligations" data-testid="obligations" open=true>
+                    <summary>{format!("What applies to this contract ({})", a.obligations.len())}</summary>
+                    <ul>
+                        { for a.obligations.iter().map(|o| html! {
+                            <li data-obligation={o.id}>{&o.text}<cite>{o.citation}</cite></li>
+                        }) }
+                    </ul>
+                </details>
+            }
+            <details class="phase-detail">
+                <summary>{format!("What {} means for the next solicitation", a.phase.name)}</summary>
+                <p class="small">{&a.phase.text}</p>
+                <p class="small">{&a.phase.next}<cite>{a.phase.citation.clone()}</cite></p>
+            </details>
         </section>
     }
 }

@@ -1,28 +1,33 @@
-//! Step 1: the questionnaire, rendered from the engine's `QUESTIONS` so the two never drift.
+//! Step 1: the questionnaire, rendered from the engine's `QUESTIONS` so the two never drift. Each
+//! question reads and writes its own `Answers` field through the engine's typed binding
+//! (`QuestionId::get` / `set`), and only the questions that still matter are shown.
 
 use super::hooks::{use_app, use_progressive};
-use super::state::{answer_values, with_answer};
-use crate::engine::{Question, QuestionKind, QUESTIONS};
-use serde_json::Value;
+use crate::engine::{AnswerValue, Date, Question, QuestionId, QuestionKind, QUESTIONS};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// Questions drawn in the first frame (see `use_progressive`).
 const QUESTIONS_FIRST: usize = 3;
 
-/// Every question, each with its help text; answers go straight into the state.
+/// Every question that still matters, each with its help text; answers go straight into the state.
 #[function_component(Questionnaire)]
 pub fn questionnaire() -> Html {
     let app = use_app();
     let answers = app.saved().answers.clone();
-    let values = answer_values(&answers);
     let on_answer = {
         let app = app.clone();
         let answers = answers.clone();
-        Callback::from(move |(id, value): (&'static str, Value)| {
-            app.set_answers(with_answer(&answers, id, value));
+        Callback::from(move |(id, value): (QuestionId, AnswerValue)| {
+            let mut next = answers.clone();
+            id.set(&mut next, value);
+            app.set_answers(next);
         })
     };
+    let shown: Vec<&Question> = QUESTIONS
+        .iter()
+        .filter(|q| q.id.relevant(&answers))
+        .collect();
     // The first questions fill a laptop screen and more than a phone's; the rest follow a frame
     // later. Creating the form controls is most of the first render, so this is what lets the
     // page show and answer input sooner (measured: about 30 ms earlier on this project's machine).
@@ -30,8 +35,8 @@ pub fn questionnaire() -> Html {
     html! {
         <form class="questions" data-testid="questionnaire" aria-busy={(drawn < QUESTIONS.len()).to_string()}
             onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            { for QUESTIONS.iter().take(drawn).map(|q| html! {
-                <QuestionField key={q.id} question={*q} value={values.get(q.id).cloned().unwrap_or(Value::Null)} on_answer={on_answer.clone()} />
+            { for shown.iter().take(drawn).map(|q| html! {
+                <QuestionField key={q.field} question={**q} value={q.id.get(&answers)} on_answer={on_answer.clone()} />
             }) }
         </form>
     }
@@ -42,18 +47,18 @@ pub fn questionnaire() -> Html {
 pub struct QuestionProps {
     /// The question.
     pub question: Question,
-    /// Its current answer (`null` when unanswered).
-    pub value: Value,
+    /// Its current answer.
+    pub value: AnswerValue,
     /// Emits the question's id and the new answer.
-    pub on_answer: Callback<(&'static str, Value)>,
+    pub on_answer: Callback<(QuestionId, AnswerValue)>,
 }
 
-/// One question: yes/no as segmented radios, choices as a select, numbers as a number input.
+/// One question: yes/no as segmented radios, choices as a select, numbers and dates as inputs.
 #[function_component(QuestionField)]
 fn question_field(p: &QuestionProps) -> Html {
     let q = p.question;
     let id = q.id;
-    let input_id = format!("q-{id}");
+    let input_id = format!("q-{}", q.field);
     let help = html! {
         <details class="help">
             <summary>{"Help"}<span class="visually-hidden">{format!(": {}", q.prompt)}</span></summary>
@@ -65,22 +70,20 @@ fn question_field(p: &QuestionProps) -> Html {
     } else {
         html! {}
     };
+    let emit = {
+        let cb = p.on_answer.clone();
+        move |v: AnswerValue| cb.emit((id, v))
+    };
     match q.kind {
         QuestionKind::YesNo => {
-            let option = |label: &'static str, v: Value| {
+            let option = |label: &'static str, v: AnswerValue, slug: &'static str| {
                 let checked = p.value == v;
-                let on_answer = p.on_answer.clone();
-                let value = v.clone();
-                let onchange = Callback::from(move |_: Event| on_answer.emit((id, value.clone())));
-                let slug = match &v {
-                    Value::Bool(true) => "yes",
-                    Value::Bool(false) => "no",
-                    _ => "unsure",
-                };
+                let emit = emit.clone();
+                let onchange = Callback::from(move |_: Event| emit(v));
                 html! {
                     <label class="seg-option">
                         <input type="radio" name={input_id.clone()} value={slug} {checked} {onchange}
-                            data-testid={format!("q-{id}-{slug}")} />
+                            data-testid={format!("q-{}-{slug}", q.field)} />
                         <span>{label}</span>
                     </label>
                 }
@@ -89,28 +92,26 @@ fn question_field(p: &QuestionProps) -> Html {
                 <fieldset class="question" data-testid={input_id.clone()}>
                     <legend>{q.prompt}{badge}</legend>
                     <div class="seg">
-                        {option("Yes", Value::Bool(true))}
-                        {option("No", Value::Bool(false))}
-                        {option("Not sure", Value::Null)}
+                        {option("Yes", AnswerValue::Bool(true), "yes")}
+                        {option("No", AnswerValue::Bool(false), "no")}
+                        {option("Not sure", AnswerValue::Unanswered, "unsure")}
                     </div>
                     {help}
                 </fieldset>
             }
         }
-        QuestionKind::Choice(options) => {
-            let current = p.value.as_str().unwrap_or("").to_string();
+        QuestionKind::Choice(choices) => {
+            let options = choices.options();
+            let current = match p.value {
+                AnswerValue::Choice(c) => c,
+                _ => "",
+            };
             let has_unknown = options.iter().any(|(v, _)| *v == "unknown");
-            let on_answer = p.on_answer.clone();
             let onchange = Callback::from(move |e: Event| {
                 let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-                on_answer.emit((
-                    id,
-                    if v.is_empty() {
-                        Value::Null
-                    } else {
-                        Value::String(v)
-                    },
-                ));
+                let value = options_code(choices.options(), &v)
+                    .map_or(AnswerValue::Unanswered, AnswerValue::Choice);
+                emit(value);
             });
             html! {
                 <div class="question" data-testid={input_id.clone()}>
@@ -127,31 +128,51 @@ fn question_field(p: &QuestionProps) -> Html {
                 </div>
             }
         }
-        QuestionKind::Number => {
-            let current = match &p.value {
-                Value::Number(n) => n.to_string(),
+        QuestionKind::Number { min } => {
+            let current = match p.value {
+                AnswerValue::Number(n) => n.to_string(),
                 _ => String::new(),
             };
-            let on_answer = p.on_answer.clone();
             // Only whole numbers reach the state; a half-typed value simply waits.
             let oninput = Callback::from(move |e: InputEvent| {
                 let raw = e.target_unchecked_into::<HtmlInputElement>().value();
                 let raw = raw.trim();
                 if raw.is_empty() {
-                    on_answer.emit((id, Value::Null));
+                    emit(AnswerValue::Unanswered);
                 } else if let Ok(n) = raw.parse::<i64>() {
-                    on_answer.emit((id, Value::from(n)));
+                    emit(AnswerValue::Number(n));
                 }
             });
-            let min = if id == "sprs_posted" { "-203" } else { "0" };
             html! {
                 <div class="question" data-testid={input_id.clone()}>
                     <label for={input_id.clone()} class="q-prompt">{q.prompt}{badge}</label>
-                    <input id={input_id.clone()} type="number" inputmode="numeric" step="1" {min}
+                    <input id={input_id.clone()} type="number" inputmode="numeric" step="1" min={min.to_string()}
                         value={current} {oninput} />
                     {help}
                 </div>
             }
         }
+        QuestionKind::Date => {
+            let current = match p.value {
+                AnswerValue::Date(d) => d.to_string(),
+                _ => String::new(),
+            };
+            let onchange = Callback::from(move |e: Event| {
+                let raw = e.target_unchecked_into::<HtmlInputElement>().value();
+                emit(Date::parse(&raw).map_or(AnswerValue::Unanswered, AnswerValue::Date));
+            });
+            html! {
+                <div class="question" data-testid={input_id.clone()}>
+                    <label for={input_id.clone()} class="q-prompt">{q.prompt}{badge}</label>
+                    <input id={input_id.clone()} type="date" value={current} {onchange} />
+                    {help}
+                </div>
+            }
+        }
     }
+}
+
+/// The option's own `&'static str` code for a value read back from the page.
+fn options_code(options: Vec<(&'static str, &'static str)>, value: &str) -> Option<&'static str> {
+    options.into_iter().map(|(c, _)| c).find(|c| *c == value)
 }

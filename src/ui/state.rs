@@ -3,8 +3,8 @@
 //! it elsewhere (`hooks.rs`), never stored here.
 
 use crate::engine::{
-    Answers, CostAssumptions, Delimiter, Edition, ImportOptions, RequirementId, Role, Status,
-    TextEncoding, View,
+    Answers, CostAssumptions, Date, Delimiter, DirectAnswer, Edition, ImportOptions, RequirementId,
+    Role, TextEncoding, View,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -65,8 +65,10 @@ pub enum Action {
     SetEdition(Option<Edition>),
     /// Forget the imported SoA.
     ClearSoa,
-    /// Answer a requirement directly, or clear the answer with `None`.
-    SetDirect(RequirementId, Option<Status>),
+    /// Answer a requirement directly (with its record), or clear the answer with `None`.
+    SetDirect(RequirementId, Option<DirectAnswer>),
+    /// Apply the rules on a given date, or on the device's date with `None`.
+    SetDate(Option<Date>),
     /// Answer a Level 3 requirement (`true` = met), or clear it with `None`.
     SetLevel3(String, Option<bool>),
     /// Switch the crosswalk view.
@@ -123,9 +125,10 @@ impl Reducible for AppState {
                 s.soa_encoding = None;
                 s.import_options = ImportOptions::default();
             }
-            Action::SetDirect(id, Some(status)) => {
-                s.direct.insert(id, status);
+            Action::SetDirect(id, Some(answer)) => {
+                s.direct.insert(id, answer);
             }
+            Action::SetDate(date) => s.date = date,
             Action::SetDirect(id, None) => {
                 s.direct.remove(&id);
             }
@@ -147,20 +150,4 @@ impl Reducible for AppState {
         }
         Rc::new(next)
     }
-}
-
-/// The questionnaire answers as JSON, keyed by each question's field id (`null` when
-/// unanswered): serialised once per render, then read per question.
-pub fn answer_values(a: &Answers) -> serde_json::Value {
-    serde_json::to_value(a).unwrap_or(serde_json::Value::Null)
-}
-
-/// Returns the answers with one field set, by the question's field id. Going through the engine's
-/// own serde names keeps the UI in step with `QUESTIONS` without a match per question.
-pub fn with_answer(a: &Answers, id: &str, value: serde_json::Value) -> Answers {
-    let Ok(serde_json::Value::Object(mut map)) = serde_json::to_value(a) else {
-        return a.clone();
-    };
-    map.insert(id.to_string(), value);
-    serde_json::from_value(serde_json::Value::Object(map)).unwrap_or_else(|_| a.clone())
 }

@@ -2,7 +2,7 @@
 //! document cannot drift from the code.
 
 use crate::support::Case;
-use cmmc_readiness::engine::{Answer, Level2Status, RequirementId, Status};
+use cmmc_readiness::engine::{Answer, Level2Status, RequirementId};
 
 const DOC: &str = include_str!("../../METHODOLOGY.md");
 

@@ -3,7 +3,7 @@
 
 use crate::support::{fixture, typical_answers, Case};
 use cmmc_readiness::engine::{
-    gap_csv, neutralise_cell, summary, Answer, Catalog, CostAssumptions, Status, Tables,
+    gap_csv, neutralise_cell, summary, Answer, Catalog, CostAssumptions, Tables,
 };
 use serde_json::Value;
 

@@ -144,12 +144,6 @@ impl Case {
         self
     }
 
-    /// Answers a Level 3 requirement (`true` = met).
-    pub fn level3(mut self, id: &str, met: bool) -> Case {
-        self.input.level3.insert(id.to_string(), met);
-        self
-    }
-
     pub fn soa(mut self, soa: SoaImport) -> Case {
         self.input.soa = Some(Arc::new(soa));
         self
@@ -162,11 +156,6 @@ impl Case {
 
     pub fn view(mut self, view: View) -> Case {
         self.input.view = view;
-        self
-    }
-
-    pub fn on(mut self, d: &str) -> Case {
-        self.input.date = date(d);
         self
     }
 
