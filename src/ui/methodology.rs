@@ -18,6 +18,18 @@ enum Block {
         ordered: bool,
         items: Vec<(String, Vec<String>)>,
     },
+    /// A pipe table: the header cells, then the body rows.
+    Table(Vec<String>, Vec<Vec<String>>),
+}
+
+/// The cells of a `| a | b |` line.
+fn cells(line: &str) -> Vec<String> {
+    line.trim()
+        .trim_start_matches('|')
+        .trim_end_matches('|')
+        .split('|')
+        .map(|c| c.trim().to_string())
+        .collect()
 }
 
 /// Splits the document into blocks.
@@ -37,7 +49,21 @@ fn blocks(text: &str) -> Vec<Block> {
             flush(&mut para, &mut out);
             continue;
         }
-        if let Some(h) = trimmed.strip_prefix("## ") {
+        if trimmed.starts_with('|') {
+            flush(&mut para, &mut out);
+            let row = cells(trimmed);
+            // The `|---|---|` line under the header carries no content.
+            if row.iter().all(|c| c.chars().all(|ch| ch == '-' || ch == ':')) {
+                continue;
+            }
+            match out.last_mut() {
+                Some(Block::Table(_, rows)) => rows.push(row),
+                _ => out.push(Block::Table(row, Vec::new())),
+            }
+        } else if let Some(h) = trimmed.strip_prefix("### ") {
+            flush(&mut para, &mut out);
+            out.push(Block::Heading(3, h.to_string()));
+        } else if let Some(h) = trimmed.strip_prefix("## ") {
             flush(&mut para, &mut out);
             out.push(Block::Heading(2, h.to_string()));
         } else if let Some(h) = trimmed.strip_prefix("# ") {
@@ -118,7 +144,18 @@ fn inline(text: &str) -> Html {
 fn render(block: &Block) -> Html {
     match block {
         Block::Heading(1, text) => html! { <h2>{inline(text)}</h2> },
-        Block::Heading(_, text) => html! { <h3>{inline(text)}</h3> },
+        Block::Heading(2, text) => html! { <h3>{inline(text)}</h3> },
+        Block::Heading(_, text) => html! { <h4>{inline(text)}</h4> },
+        Block::Table(head, rows) => html! {
+            <div class="table-wrap">
+                <table class="doc-table">
+                    <thead><tr>{for head.iter().map(|h| html! { <th scope="col">{inline(h)}</th> })}</tr></thead>
+                    <tbody>{for rows.iter().map(|r| html! {
+                        <tr>{for r.iter().map(|c| html! { <td>{inline(c)}</td> })}</tr>
+                    })}</tbody>
+                </table>
+            </div>
+        },
         Block::Paragraph(text) => html! { <p>{inline(text)}</p> },
         Block::List { ordered, items } => {
             let items = items.iter().map(|(text, sub)| {

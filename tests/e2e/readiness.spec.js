@@ -7,11 +7,11 @@ const { AppPage } = require('./app-page');
 //   cargo run --release --bin crosswalk -- assess --soa tests/fixtures/soa/messy.csv --json
 // reading sprs.low / sprs.high, soa.edition, soa.rows_imported and soa.problems[].line.
 const FIXTURES = [
-  { file: 'iso2022_full.csv', edition: 'ISO/IEC 27001:2022', rows: '93', lines: [], sprs: '-203 to -14' },
-  { file: 'iso2013_full.csv', edition: 'ISO/IEC 27001:2013', rows: '114', lines: [], sprs: '-203 to -58' },
-  { file: 'excel_semicolon_bom.csv', edition: 'ISO/IEC 27001:2022', rows: '7', lines: [], sprs: '-203 to -198' },
+  { file: 'iso2022_full.csv', edition: 'ISO/IEC 27001:2022', rows: '93', lines: [], sprs: '-203 to -16' },
+  { file: 'iso2013_full.csv', edition: 'ISO/IEC 27001:2013', rows: '114', lines: [], sprs: '-203 to -60' },
+  { file: 'excel_semicolon_bom.csv', edition: 'ISO/IEC 27001:2022', rows: '7', lines: [], sprs: '-203 to -200' },
   { file: 'utf16_excel.txt', edition: 'ISO/IEC 27001:2013', rows: '5', lines: [], sprs: '-203 to -181', encoding: 'UTF-16 LE' },
-  { file: 'messy.csv', edition: 'ISO/IEC 27001:2022', rows: '6', lines: [10, 11, 12, 19, 20, 21, 22], sprs: '-203 to -198' },
+  { file: 'messy.csv', edition: 'ISO/IEC 27001:2022', rows: '6', lines: [10, 11, 12, 19, 20, 21, 22], sprs: '-203 to -200' },
 ];
 
 let app;
@@ -27,16 +27,20 @@ test.afterEach(async () => {
 test('answering the questionnaire changes the level', async () => {
   await expect(app.testid('level-value')).toHaveText('No CMMC level');
   await app.answerYesNo('handles_fci', 'yes');
+  // The solicitation is not known yet: the level is a labelled assumption.
   await expect(app.testid('level-value')).toHaveText('Level 1');
   await expect(app.testid('assessment-type')).toHaveText('Self-assessment');
+  await expect(app.testid('level-assumed')).toBeVisible();
   await app.answerYesNo('handles_cui', 'yes');
   await expect(app.testid('level-value')).toHaveText('Level 2');
   await expect(app.testid('assessment-type')).toHaveText('Certification by a C3PAO');
   await expect(app.testid('level-result')).toContainText('DFARS 252.204-7012');
   await app.choose('solicitation', 'L3-dibcac');
   await expect(app.testid('level-value')).toHaveText('Level 3');
+  await expect(app.testid('level-assumed')).toHaveCount(0);
   await expect(app.testid('strip-level')).toHaveText('Level 3');
-  await expect(app.testid('level3-status')).toHaveText('Not assessed yet');
+  // 32 CFR 170.18(a): no Level 3 status without a Final Level 2 (C3PAO) actually held.
+  await expect(app.testid('level3-status')).toHaveText('No Final Level 2 (C3PAO) yet');
   await app.screenshot('questionnaire-level3');
 });
 
@@ -63,7 +67,7 @@ test('drag and drop, paste, column mapping and the template', async ({ page }) =
       .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, text);
   await expect(app.testid('soa-rows')).toHaveText('93');
-  await expect(app.testid('sprs-score')).toHaveText('-203 to -14');
+  await expect(app.testid('sprs-score')).toHaveText('-203 to -16');
 
   // Paste: the semicolon fixture as text.
   await app.testid('soa-paste').fill(fs.readFileSync(app.fixture('excel_semicolon_bom.csv'), 'utf8'));
@@ -93,13 +97,13 @@ test('without an SSP there is no score', async () => {
 test('answering a requirement directly moves the score', async () => {
   await app.loadSample();
   // The sample's figures, from `crosswalk assess --soa static/sample-soa.csv --json`.
-  await expect(app.testid('sprs-score')).toHaveText('-203 to -19');
+  await expect(app.testid('sprs-score')).toHaveText('-203 to -16');
   await app.answerRequirement('3.1.1', 'met');
   // 3.1.1 is worth 5 points: confirming it lifts the low end by 5.
   await expect(app.testid('sprs-score')).toHaveText(/^-198 to /);
   await expect(app.row('3.1.1')).toHaveAttribute('data-status', 'met');
   await app.answerRequirement('3.1.1', 'clear');
-  await expect(app.testid('sprs-score')).toHaveText('-203 to -19');
+  await expect(app.testid('sprs-score')).toHaveText('-203 to -16');
   await app.screenshot('sample-loaded');
 });
 
@@ -116,8 +120,8 @@ test('the gap CSV neutralises formulas and the JSON export restores the same num
   const before = await app.sprs();
   const json = await app.download('export-json');
   const saved = JSON.parse(json.text);
-  expect(saved.version).toBe(1);
-  expect(saved.direct['3.1.1']).toBe('met');
+  expect(saved.version).toBe(2);
+  expect(saved.direct['3.1.1']).toEqual({ answer: 'met' });
   expect(saved.summary.sprs.low).toBe(-198);
 
   // Reload: the work is restored from local storage.
@@ -165,6 +169,8 @@ test('unreadable saved data is reported, kept, and only deleted on request', asy
 });
 
 test('invalid assumptions keep the last valid value', async () => {
+  await app.answerYesNo('handles_cui', 'yes');
+  await app.choose('solicitation', 'L2-c3pao');
   await app.loadSample();
   const total = await app.testid('cost-total').textContent();
   // Shown exactly as in force (a default of 0.15 must not read as 0.2).

@@ -1,0 +1,134 @@
+// The rules in force, as each user meets them in the browser: the phase on the date, what applies
+// to an FCI-only machine shop (Level 1, a small estimate), a subcontractor under a Level 3 prime
+// (Level 2 (C3PAO), 32 CFR 170.23(a)(4)), a silent solicitation (no level required, a planning
+// level, DFARS 7012 and SPRS), the named partial-credit states and the exclusion prompt in the gap
+// table. Expected figures come from `crosswalk assess --json --date 2026-12-01` on the same inputs.
+const { test, expect } = require('@playwright/test');
+const { AppPage } = require('./app-page');
+
+let app;
+test.beforeEach(async ({ page }) => {
+  // The device's date is the app's default; pin it so the phase is the one this test expects.
+  await page.clock.setFixedTime(new Date('2026-12-01T12:00:00'));
+  app = new AppPage(page);
+  await app.open();
+});
+test.afterEach(async () => {
+  expect(app.foreignRequests()).toEqual([]);
+  expect(app.dialogs).toEqual([]);
+});
+
+test('the phase follows the date, which the user can change', async () => {
+  await expect(app.testid('phase-name')).toHaveText('Phase 2');
+  await expect(app.testid('assessment-date')).toHaveValue('2026-12-01');
+  await app.testid('assessment-date').fill('2026-06-01');
+  await expect(app.testid('phase-name')).toHaveText('Phase 1');
+  await app.testid('assessment-date').fill('2028-11-10');
+  await expect(app.testid('phase-name')).toHaveText('Phase 4 (full implementation)');
+  await app.testid('date-today').click();
+  await expect(app.testid('phase-name')).toHaveText('Phase 2');
+  await expect(app.testid('date-today')).toHaveCount(0);
+});
+
+test('an FCI-only machine shop sees Level 1 and a small estimate', async ({ page }) => {
+  await app.answerYesNo('handles_fci', 'yes');
+  await app.answerYesNo('handles_cui', 'no');
+  await app.choose('role', 'prime');
+  await app.choose('solicitation', 'L1-self');
+  await app.answerYesNo('small_business', 'yes');
+  await page.locator('#q-employees').fill('12');
+  await page.locator('#q-cui_endpoints').fill('12');
+  await expect(app.testid('level-value')).toHaveText('Level 1');
+  await expect(app.testid('assessment-type')).toHaveText('Self-assessment');
+  // No CUI questions after "CUI: no".
+  await expect(page.locator('#q-encryption')).toHaveCount(0);
+  await expect(page.locator('#q-has_ssp')).toHaveCount(0);
+  await expect(app.testid('obligations').locator('[data-obligation]')).toHaveText([
+    /FAR 52\.204-21/, /Level 1 \(Self\): a self-assessment of all 15 requirements every year/,
+    /72 hours/, /Flow the CMMC requirement down/,
+  ]);
+  // Only the 15 FAR requirements are priced, with the Level 1 fee: $49,411 to $163,651 over three
+  // years with nothing answered yet (the old plan priced all 110: $221k-$1.03M).
+  await expect(app.testid('cost-scope')).toContainText('15 FAR 52.204-21 requirements');
+  await expect(app.testid('assessment-fee')).toContainText('$5,977 per year');
+  await expect(app.testid('cost-total')).toHaveText('$49,411 to $163,651');
+  await app.screenshot('rules-fci-shop-desktop');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await app.screenshot('rules-fci-shop-phone');
+});
+
+test('a subcontractor with CUI under a Level 3 prime needs Level 2 (C3PAO)', async () => {
+  await app.answerYesNo('handles_fci', 'yes');
+  await app.answerYesNo('handles_cui', 'yes');
+  await app.choose('role', 'sub');
+  // A subcontractor is asked for the prime's level, not the solicitation's.
+  await expect(app.page.locator('#q-solicitation')).toHaveCount(0);
+  await app.choose('prime_level', 'L3-dibcac');
+  await expect(app.testid('level-value')).toHaveText('Level 2');
+  await expect(app.testid('assessment-type')).toHaveText('Certification by a C3PAO');
+  await expect(app.testid('level-result')).toContainText('32 CFR 170.23(a)(4)');
+  await expect(app.testid('level-result')).toContainText('DFARS 252.204-7021(c)');
+  await app.screenshot('rules-sub-under-l3');
+});
+
+test('CUI under a silent solicitation: no level required, 7012 and SPRS apply, Level 2 (C3PAO) to plan for', async () => {
+  await app.answerYesNo('handles_fci', 'yes');
+  await app.answerYesNo('handles_cui', 'yes');
+  await app.choose('role', 'prime');
+  await app.choose('solicitation', 'none');
+  await expect(app.testid('level-value')).toHaveText('No CMMC level required');
+  await expect(app.testid('assessment-type')).toHaveText('No assessment required');
+  await expect(app.testid('planning-level')).toContainText('Plan for: Level 2 (C3PAO)');
+  await expect(app.testid('planning-level')).toContainText('planning only');
+  await expect(app.testid('obligations')).toContainText('Basic self-assessment');
+  await expect(app.testid('obligations')).toContainText('NIST SP 800-171 r2');
+  await expect(app.testid('cost-estimate')).toContainText('Cost (planning level)');
+  await app.screenshot('rules-silent-solicitation');
+});
+
+test('a posted SPRS score above the assessment is a warning', async ({ page }) => {
+  await app.answerYesNo('handles_cui', 'yes');
+  await app.choose('solicitation', 'L2-c3pao');
+  await page.locator('#q-sprs_posted').fill('110');
+  await expect(app.testid('warnings').locator('[data-warning="sprs-above-support"]')).toContainText('misrepresentation risk');
+});
+
+test('the named partial states move the score by exactly two points each', async () => {
+  await app.answerYesNo('handles_cui', 'yes');
+  await app.choose('solicitation', 'L2-c3pao');
+  await app.answerYesNo('has_ssp', 'yes');
+  await app.loadSample();
+  // The sample: 3.5.3 unknown (5 off), 3.13.11 partial from ISO evidence only (still 5 off).
+  await expect(app.testid('sprs-score')).toHaveText('-203 to -16');
+  await app.expand('3.5.3');
+  await expect(app.detail('3.5.3').getByTestId('answer-partial')).toHaveText('MFA for remote and privileged users only');
+  await app.detail('3.5.3').getByTestId('answer-partial').click();
+  await expect(app.testid('sprs-score')).toHaveText('-201 to -14');
+  await app.expand('3.13.11');
+  await expect(app.detail('3.13.11')).toContainText('scores as not met (full points)');
+  await expect(app.detail('3.13.11').getByTestId('answer-partial')).toHaveText('Encrypted, but not FIPS-validated');
+  await app.detail('3.13.11').getByTestId('answer-partial').click();
+  await expect(app.testid('sprs-score')).toHaveText('-199 to -12');
+  await expect(app.row('3.13.11')).toHaveAttribute('data-status', 'partial');
+  await app.screenshot('rules-named-partial-states');
+});
+
+test('an excluded control asks: not applicable, or a gap', async () => {
+  await app.answerYesNo('handles_cui', 'yes');
+  await app.choose('solicitation', 'L2-c3pao');
+  await app.importSoa(app.fixture('iso2022_no_software_dev.csv'));
+  await app.expand('3.1.1');
+  const prompt = app.detail('3.1.1').getByTestId('exclusion-prompt');
+  await expect(prompt).toContainText('We do not develop software');
+  // The exclusion alone does not make it a gap: ISO evidence still suggests met.
+  await expect(app.row('3.1.1')).toHaveAttribute('data-status', 'met');
+  await app.screenshot('rules-exclusion-prompt');
+  await prompt.getByTestId('confirm-na').click();
+  await expect(app.row('3.1.1')).toHaveAttribute('data-status', 'na');
+  await expect(app.detail('3.1.1').getByTestId('answer-note')).toHaveValue(/We do not develop software/);
+  await expect(app.detail('3.1.1').getByTestId('exclusion-prompt')).toHaveCount(0);
+  // A record for an enduring exception is asked for until written.
+  await app.detail('3.1.1').getByText('Other answers an assessor counts as met').click();
+  await app.detail('3.1.1').getByTestId('answer-enduring-exception').click();
+  await expect(app.detail('3.1.1')).toContainText('The enduring exception as described in the SSP');
+});
