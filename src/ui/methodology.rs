@@ -53,7 +53,10 @@ fn blocks(text: &str) -> Vec<Block> {
             flush(&mut para, &mut out);
             let row = cells(trimmed);
             // The `|---|---|` line under the header carries no content.
-            if row.iter().all(|c| c.chars().all(|ch| ch == '-' || ch == ':')) {
+            if row
+                .iter()
+                .all(|c| c.chars().all(|ch| ch == '-' || ch == ':'))
+            {
                 continue;
             }
             match out.last_mut() {

@@ -19,6 +19,11 @@ test('the methodology page explains the numbers and its limits', async ({ page }
   await expect(doc).toContainText('110 - 8 = 102');
   await expect(doc).toContainText('It is not a CMMC assessment');
   await expect(doc).toContainText('89 FR 83092');
+  // The rules in force: sub-headings and tables render as such, not as raw markdown.
+  await expect(doc.locator('h4', { hasText: 'Subcontractors (32 CFR 170.23)' })).toBeVisible();
+  await expect(doc.locator('table.doc-table')).toHaveCount(2);
+  await expect(doc.locator('table.doc-table').first()).toContainText('Level 2 (C3PAO)');
+  await expect(doc).not.toContainText('|---');
   await expect(doc.locator('strong', { hasText: 'Conditional Level 2' }).first()).toBeVisible();
   await app.screenshot('methodology');
   await doc.getByRole('button', { name: /Back to the calculator/ }).click();
