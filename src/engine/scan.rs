@@ -262,12 +262,14 @@ pub fn parse_solicitation_clauses(text: &str) -> Result<Vec<SolicitationClause>,
             "assessment" => ClauseRole::Assessment,
             "cmmc-level" => ClauseRole::CmmcLevel,
             "unrelated" => ClauseRole::Unrelated,
-            other => return Err(err(
-                line,
-                format!(
+            other => {
+                return Err(err(
+                    line,
+                    format!(
                     "`role` must be fci, cdi, assessment, cmmc-level or unrelated, not `{other}`"
                 ),
-            )),
+                ))
+            }
         };
         let fill_in: Vec<String> = cell("fill_in")?
             .split(';')

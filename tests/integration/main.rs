@@ -12,6 +12,7 @@ mod fuzz;
 mod methodology;
 mod plan;
 mod report;
+mod scan;
 mod score;
 mod soa;
 mod state;
