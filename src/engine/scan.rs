@@ -1175,9 +1175,19 @@ fn is_instruction(content: &[u8]) -> bool {
 fn read_fill_in(text: &[u8], from: usize) -> (Vec<u8>, usize) {
     let span_end = text.len().min(from + FILL_IN_SPAN);
     let mut out = Vec::new();
+    // After an unbracketed "Contracting Officer insert" nothing is read, but the fill-in still
+    // runs to the end of its sentence, so the levels the instruction lists are not mentions.
+    let mut instruction = false;
     let mut i = from;
     while i < span_end && out.len() < FILL_IN_READABLE {
         let b = text[i];
+        if instruction {
+            if b == b'.' && !is_alnum(text.get(i + 1)) {
+                return (out, i + 1);
+            }
+            i += 1;
+            continue;
+        }
         match b {
             b'[' => {
                 let reach = text.len().min(i + 1 + BRACKET_REACH);
@@ -1202,14 +1212,16 @@ fn read_fill_in(text: &[u8], from: usize) -> (Vec<u8>, usize) {
                 i += close + 2;
                 continue;
             }
-            b'.' if matches!(text.get(i + 1), Some(b' ' | b'\n') | None) => {
+            // The end of the sentence: a full stop not followed by a letter or digit (so not
+            // "2.0" or "U.S."; "</b>." in pasted HTML still ends it).
+            b'.' if !is_alnum(text.get(i + 1)) => {
                 return (out, i + 1);
             }
             b'c' if (i == 0 || !is_alnum(text.get(i - 1)))
                 && match_phrase(text, i, b"contracting officer").is_some() =>
             {
                 // An unbracketed instruction: brackets lost in the copy.
-                return (out, i);
+                instruction = true;
             }
             _ => out.push(b),
         }

@@ -13,6 +13,7 @@ mod methodology;
 mod plan;
 mod report;
 mod scan;
+mod scan_corpus;
 mod score;
 mod soa;
 mod state;
