@@ -1,4 +1,6 @@
-//! Reads pasted solicitation or contract text, on the device, for the clauses that decide CMMC, the level the solicitation names, and the markings that show CUI: [`scan_solicitation`].
+//! Reads a pasted solicitation on the device: the clauses that matter, the CMMC level its fill-in
+//! names, flow-down levels and CUI markings, with notes on what the text cannot tell
+//! ([`scan_solicitation`]).
 //!
 //! Prospects have the solicitation as text (pasted from a PDF, a Word file or an e-mail) and may
 //! not upload it anywhere, because it may hold CUI. The scanner is a pure function of that text:
@@ -8,7 +10,8 @@
 //!
 //! - **Clauses**, by number, from `data/solicitation_clauses.csv` (FAR 52.204-21 and its RFO
 //!   successor 52.240-93, DFARS 252.204-7008, -7012, -7019, -7020, -7021, -7024, -7025). Each
-//!   finding carries the 1-based line of its first occurrence and a quote of that line. There is
+//!   finding carries the 1-based line of its first occurrence and a quote of that line (trimmed,
+//!   whitespace runs collapsed, control and bidirectional characters shown as U+FFFD). There is
 //!   no FAR clause for CUI: FAR Case 2017-016 (Controlled Unclassified Information) was published
 //!   only as a proposed rule and its clause has no number, so there is nothing to look for.
 //! - **The level the solicitation names**, read only from the fill-in of DFARS 252.204-7025(b)(1)
@@ -64,7 +67,8 @@
 //! name them; export-control wording is also skipped in a sentence naming DFARS 252.225-7048
 //! (Export-Controlled Items), which is in most DoD contracts. Distribution Statement A (public
 //! release) is not an indicator, nor is "distribution statements B through F". A DD Form 254 shows
-//! classified work (the NISPOM, 32 CFR part 117), not CUI.
+//! classified work (the NISPOM, 32 CFR part 117), not CUI; in a negated sentence ("a DD Form 254
+//! is not required", "No DD Form 254") it is skipped. At most one finding per kind and line.
 //!
 //! The indicator kinds are an enum in code rather than a table: each is a small rule (a whole line
 //! in capitals, a line start, a phrase outside definitions) rather than a list of words, and a
@@ -1614,7 +1618,11 @@ fn line_kind(head: &str, more: bool) -> Option<CuiIndicatorKind> {
     if t.starts_with("(CUI//") {
         return Some(CuiIndicatorKind::CuiPortionMarking);
     }
-    // Designation indicator lines, after any bullet.
+    // Designation indicator lines, after any bullet; every label starts with a C or a D.
+    let first = t.chars().find(|c| c.is_alphanumeric());
+    if !matches!(first, Some('c' | 'C' | 'd' | 'D')) {
+        return None;
+    }
     let norm = normalise_phrase(t);
     let from = norm
         .iter()
@@ -1682,9 +1690,11 @@ impl Found {
         }
         // DFARS 252.225-7048, Export-Controlled Items, is in most DoD contracts: its title and
         // text name ITAR and EAR without showing that any item is export-controlled.
-        let names_7048 = contains(s, b"252.225-7048")
-            || (0..s.len()).any(|i| match_phrase(s, i, b"export-controlled items").is_some());
-        if kind == CuiIndicatorKind::ExportControl && names_7048 {
+        let names_7048 = || {
+            contains(s, b"252.225-7048")
+                || (0..s.len()).any(|i| match_phrase(s, i, b"export-controlled items").is_some())
+        };
+        if kind == CuiIndicatorKind::ExportControl && names_7048() {
             return;
         }
         // "A DD Form 254 is not required": a negation shows no classified work.
