@@ -1277,9 +1277,7 @@ fn read_levels(fill: &[u8]) -> FillInReading {
     } else {
         found.retain(|(_, tick)| *tick != Some(false));
     }
-    let mut named: Vec<Solicitation> = found.iter().filter_map(|(w, _)| w.level()).collect();
-    named.sort_by_key(|s| solicitation_value(*s));
-    named.dedup();
+    let named = distinct(found.iter().filter_map(|(w, _)| w.level()));
     let contradictory = found.iter().any(|(w, _)| *w == Written::Contradictory);
     let bare2 = found.iter().any(|(w, _)| *w == Written::Level2WithoutType);
     match named.as_slice() {
@@ -1356,6 +1354,32 @@ struct Compiled {
     by_first: Vec<Vec<usize>>,
 }
 
+/// The phrase indicators, already in normalised form (lower case, ASCII). A `-` also matches a
+/// space or nothing (see [`match_phrase`]).
+const INDICATOR_PHRASES: [(&str, CuiIndicatorKind); 18] = {
+    use CuiIndicatorKind::{DdForm254, ExportControl, Fouo};
+    [
+        ("for official use only", Fouo),
+        ("fouo", Fouo),
+        ("itar", ExportControl),
+        ("international traffic in arms regulations", ExportControl),
+        ("export administration regulations", ExportControl),
+        ("export-controlled", ExportControl),
+        ("whose export is restricted", ExportControl),
+        ("arms export control act", ExportControl),
+        ("eccn", ExportControl),
+        ("22 cfr 120", ExportControl),
+        ("22 cfr part 120", ExportControl),
+        ("22 cfr parts 120", ExportControl),
+        ("15 cfr 730", ExportControl),
+        ("15 cfr part 730", ExportControl),
+        ("15 cfr parts 730", ExportControl),
+        ("dd form 254", DdForm254),
+        ("dd-254", DdForm254),
+        ("contract security classification specification", DdForm254),
+    ]
+};
+
 /// The normalised copy of a short phrase.
 fn normalise_phrase(s: &str) -> Vec<u8> {
     let mut n = Normalised {
@@ -1393,42 +1417,25 @@ fn compiled() -> &'static Compiled {
                 });
             }
         }
-        let indicator = |text: &str, kind| Phrase {
-            text: normalise_phrase(text),
-            hit: Hit::Indicator(kind),
+        phrases.push(Phrase {
+            text: b"cmmc".to_vec(),
+            hit: Hit::Cmmc,
             whole: true,
-        };
-        use CuiIndicatorKind::{DdForm254, ExportControl, Fouo};
-        phrases.extend([
-            Phrase {
-                text: b"cmmc".to_vec(),
-                hit: Hit::Cmmc,
+        });
+        phrases.push(Phrase {
+            text: b"distribution statement".to_vec(),
+            hit: Hit::DistributionStatement,
+            whole: true,
+        });
+        // A loop over a table rather than one call per phrase: smaller wasm.
+        for (text, kind) in INDICATOR_PHRASES {
+            debug_assert_eq!(normalise_phrase(text), text.as_bytes(), "{text}");
+            phrases.push(Phrase {
+                text: text.as_bytes().to_vec(),
+                hit: Hit::Indicator(kind),
                 whole: true,
-            },
-            Phrase {
-                text: b"distribution statement".to_vec(),
-                hit: Hit::DistributionStatement,
-                whole: true,
-            },
-            indicator("for official use only", Fouo),
-            indicator("fouo", Fouo),
-            indicator("itar", ExportControl),
-            indicator("international traffic in arms regulations", ExportControl),
-            indicator("export administration regulations", ExportControl),
-            indicator("export-controlled", ExportControl),
-            indicator("whose export is restricted", ExportControl),
-            indicator("arms export control act", ExportControl),
-            indicator("eccn", ExportControl),
-            indicator("22 cfr 120", ExportControl),
-            indicator("22 cfr part 120", ExportControl),
-            indicator("22 cfr parts 120", ExportControl),
-            indicator("15 cfr 730", ExportControl),
-            indicator("15 cfr part 730", ExportControl),
-            indicator("15 cfr parts 730", ExportControl),
-            indicator("dd form 254", DdForm254),
-            indicator("dd-254", DdForm254),
-            indicator("contract security classification specification", DdForm254),
-        ]);
+            });
+        }
         let mut by_first = vec![Vec::new(); 256];
         for (i, p) in phrases.iter().enumerate() {
             if let Some(&b) = p.text.first() {
@@ -1611,7 +1618,7 @@ fn line_kind(head: &str, more: bool) -> Option<CuiIndicatorKind> {
     }
     if let Some(rest) = t.strip_prefix("(CUI)") {
         let next = rest.trim_start().chars().next();
-        if next.is_none_or(|c| !c.is_lowercase()) {
+        if next.is_none_or(|c| !c.is_ascii_lowercase()) {
             return Some(CuiIndicatorKind::CuiPortionMarking);
         }
     }
@@ -1619,7 +1626,7 @@ fn line_kind(head: &str, more: bool) -> Option<CuiIndicatorKind> {
         return Some(CuiIndicatorKind::CuiPortionMarking);
     }
     // Designation indicator lines, after any bullet; every label starts with a C or a D.
-    let first = t.chars().find(|c| c.is_alphanumeric());
+    let first = t.chars().find(char::is_ascii_alphanumeric);
     if !matches!(first, Some('c' | 'C' | 'd' | 'D')) {
         return None;
     }
@@ -1885,38 +1892,46 @@ pub fn scan_solicitation(text: &str) -> ScanResult {
             quote: quote_at(text, orig),
         });
     }
-    let mut flow_levels: Vec<Solicitation> = flow_down.iter().filter_map(|m| m.level).collect();
-    flow_levels.sort_by_key(|s| solicitation_value(*s));
-    flow_levels.dedup();
+    let flow_levels = distinct(flow_down.iter().filter_map(|m| m.level));
     let flow_down_level = match flow_levels.as_slice() {
         [one] => Some(*one),
         _ => None,
     };
 
-    // CUI indicators, in text order.
-    let mut lines: Vec<(usize, CuiIndicatorKind, usize)> = Vec::new();
-    line_indicators(text, &mut lines);
-    let mut cui_indicators: Vec<CuiIndicator> = lines
-        .into_iter()
-        .map(|(line, kind, at)| CuiIndicator {
-            kind,
-            line,
-            quote: quote_at(text, at),
-            citation: kind.citation(),
-        })
-        .collect();
-    for &(kind, start) in &found.indicators {
+    // CUI indicators, in text order: the line rules and the phrase rules each give their
+    // findings in line order, so the two lists are merged rather than sorted.
+    let mut by_line: Vec<(usize, CuiIndicatorKind, usize)> = Vec::new();
+    line_indicators(text, &mut by_line);
+    let by_phrase = found.indicators.iter().map(|&(kind, start)| {
         let (at, line) = locate(start);
-        cui_indicators.push(CuiIndicator {
-            kind,
-            line,
-            quote: quote_at(text, at),
-            citation: kind.citation(),
-        });
+        (line, kind, at)
+    });
+    let mut cui_indicators: Vec<CuiIndicator> = Vec::new();
+    let mut by_line = by_line.into_iter().peekable();
+    let mut by_phrase = by_phrase.peekable();
+    loop {
+        let next = match (by_line.peek(), by_phrase.peek()) {
+            (Some(a), Some(b)) if a.0 <= b.0 => by_line.next(),
+            (Some(_), None) => by_line.next(),
+            (_, Some(_)) => by_phrase.next(),
+            (None, None) => break,
+        };
+        let Some((line, kind, at)) = next else { break };
+        // One finding per kind and line: a warning notice names the ITAR and the EAR together.
+        let repeated = cui_indicators
+            .iter()
+            .rev()
+            .take_while(|i| i.line == line)
+            .any(|i| i.kind == kind);
+        if !repeated {
+            cui_indicators.push(CuiIndicator {
+                kind,
+                line,
+                quote: quote_at(text, at),
+                citation: kind.citation(),
+            });
+        }
     }
-    cui_indicators.sort_by_key(|i| (i.line, i.kind));
-    // One finding per kind and line: a warning notice names the ITAR and the EAR together.
-    cui_indicators.dedup_by_key(|i| (i.line, i.kind));
     let indicators_capped = found.capped
         || CuiIndicatorKind::ALL[..3].iter().any(|&k| {
             cui_indicators.iter().filter(|i| i.kind == k).count() >= MAX_FINDINGS_PER_KIND
@@ -1925,15 +1940,10 @@ pub fn scan_solicitation(text: &str) -> ScanResult {
     // The level.
     let level_clause_present =
         !fill_ins.is_empty() || clauses.iter().any(|c| c.role == ClauseRole::CmmcLevel);
-    let mut named: Vec<Solicitation> = fill_ins
-        .iter()
-        .filter_map(|f| match f.reading {
-            FillInReading::Level(s) => Some(s),
-            _ => None,
-        })
-        .collect();
-    named.sort_by_key(|s| solicitation_value(*s));
-    named.dedup();
+    let named = distinct(fill_ins.iter().filter_map(|f| match f.reading {
+        FillInReading::Level(s) => Some(s),
+        _ => None,
+    }));
     let solicitation = if !level_clause_present {
         ScanLevel::NotFound
     } else if let [one] = named.as_slice() {
@@ -1979,6 +1989,25 @@ pub fn scan_solicitation(text: &str) -> ScanResult {
         indicators_capped || mentions_capped || found.capped,
     );
     result
+}
+
+/// The distinct levels among `levels`, from Level 1 up. Counting beats sorting here: each sort
+/// instantiation costs kilobytes of wasm.
+fn distinct(levels: impl IntoIterator<Item = Solicitation>) -> Vec<Solicitation> {
+    use Solicitation::*;
+    const ORDER: [Solicitation; 6] = [None, L1Self, L2Self, L2C3pao, L3Dibcac, Unknown];
+    let mut seen = [false; ORDER.len()];
+    for level in levels {
+        if let Some(i) = ORDER.iter().position(|&o| o == level) {
+            seen[i] = true;
+        }
+    }
+    ORDER
+        .iter()
+        .zip(seen)
+        .filter(|(_, seen)| *seen)
+        .map(|(level, _)| *level)
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
