@@ -95,7 +95,9 @@
 //! and 200 level mentions are examined, and quotes are at most [`QUOTE_CHARS`] characters. The
 //! text is normalised once and scanned once, word start by word start; the normalised copy keeps a
 //! checkpoint every kilobyte so a finding's original line and offset are recovered by
-//! re-normalising at most a few kilobytes. Work and memory are linear in the input.
+//! re-normalising at most a few kilobytes. Work and memory are linear in the input: 20 MB of
+//! solicitation text (a 70-line RFP repeated 4,459 times) takes about 0.35 s and 44 MB through
+//! `crosswalk scan --json` (optimised build, shared 2-core machine, 2026-12-01).
 
 use super::catalog::CatalogError;
 use super::questionnaire::{Reason, Solicitation};
