@@ -13,6 +13,7 @@ mod ids;
 mod plan;
 mod questionnaire;
 mod report;
+mod scan;
 mod score;
 mod soa;
 mod state;
@@ -46,6 +47,12 @@ pub use questionnaire::{
 pub use report::{
     gap_csv, neutralise_cell, summary, ApplicabilitySummary, CostSummary, CoverageSummary,
     Level2Summary, LevelMet, ProblemSummary, RequirementSummary, SoaSummary, Summary,
+};
+pub use scan::{
+    parse_solicitation_clauses, scan_solicitation, solicitation_clauses, ClauseFinding, ClauseKind,
+    ClauseRole, CuiIndicator, CuiIndicatorKind, FillIn, FillInReading, LevelMention, ScanLevel,
+    ScanResult, SolicitationClause, MAX_FINDINGS_PER_KIND, MAX_SCAN_BYTES, QUOTE_CHARS,
+    SOLICITATION_CLAUSES_CSV,
 };
 pub use score::{
     deduction, effective, poam_allowed, points_lost, Blocker, Counting, Level1Result, Level2Result,

@@ -5,21 +5,22 @@
 //! exits with status 2, as most Unix tools do.
 
 use cmmc_readiness::engine::{
-    evaluate, import_soa, summary, Answer, Answers, Catalog, Date, DirectAnswer, Edition,
-    ImportOptions, Input, PoamEligibility, ProblemKind, Provenance, RequirementId, RequirementKind,
-    View,
+    decode_text, evaluate, import_soa, scan_solicitation, summary, Answer, Answers, Catalog, Date,
+    DirectAnswer, Edition, ImportOptions, Input, PoamEligibility, ProblemKind, Provenance,
+    RequirementId, RequirementKind, ScanLevel, View,
 };
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: crosswalk catalog [--json] | crosswalk assess [--soa FILE|-] [--answers ANSWERS.json] [--requirements STATUS.csv] [--view strict|analysed] [--date YYYY-MM-DD] [--json]";
+const USAGE: &str = "usage: crosswalk catalog [--json] | crosswalk assess [--soa FILE|-] [--answers ANSWERS.json] [--requirements STATUS.csv] [--view strict|analysed] [--date YYYY-MM-DD] [--json] | crosswalk scan --text FILE|- [--json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("catalog") => catalog(&args[1..]),
         Some("assess") => assess_cmd(&args[1..]),
+        Some("scan") => scan_cmd(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -303,6 +304,102 @@ fn assess_cmd(args: &[String]) -> Result<(), Failure> {
         for n in &report.cost.notes {
             writeln!(out, "  - {n}")?;
         }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `crosswalk scan --text FILE|- [--json]`: reads a solicitation's text for the clauses, the CMMC
+/// level its fill-ins name and CUI indicators, on this machine only.
+fn scan_cmd(args: &[String]) -> Result<(), Failure> {
+    let mut text_path = None;
+    let mut json = false;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--text" => {
+                text_path = Some(
+                    it.next()
+                        .cloned()
+                        .ok_or_else(|| Failure::Usage("--text needs a value".into()))?,
+                )
+            }
+            "--json" => json = true,
+            other => return Err(Failure::Usage(format!("unexpected argument `{other}`"))),
+        }
+    }
+    let path =
+        text_path.ok_or_else(|| Failure::Usage("scan needs --text FILE or --text -".into()))?;
+    // The same decoding as the SoA import: UTF-8 or UTF-16, with or without a byte order mark.
+    let (text, _, _) = decode_text(&read_input(&path)?);
+    let result = scan_solicitation(&text);
+
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &result).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+        out.flush()?;
+        return Ok(());
+    }
+    let level = match result.solicitation {
+        ScanLevel::Named(s) => s.in_sentence().to_string(),
+        ScanLevel::Unknown => {
+            "unknown (a CMMC clause is present, but no single level is filled in)".into()
+        }
+        ScanLevel::NotFound => {
+            "not found (neither DFARS 252.204-7025 nor 252.204-7021 is in the text)".into()
+        }
+    };
+    writeln!(out, "Level named: {level}")?;
+    for f in &result.fill_ins {
+        writeln!(
+            out,
+            "  line {}: {} fill-in reads {}: {}",
+            f.line,
+            f.paragraph,
+            f.reading.as_str(),
+            f.value
+        )?;
+    }
+    if let Some(level) = result.flow_down_level {
+        writeln!(out, "Flow-down to subcontractors: {}", level.in_sentence())?;
+    }
+    writeln!(out, "Clauses ({}):", result.clauses.len())?;
+    for c in &result.clauses {
+        writeln!(
+            out,
+            "  line {}: {} {} ({}x) [{}]",
+            c.line,
+            match c.kind {
+                cmmc_readiness::engine::ClauseKind::Far => "FAR",
+                cmmc_readiness::engine::ClauseKind::Dfars => "DFARS",
+            },
+            c.number,
+            c.occurrences,
+            c.title
+        )?;
+    }
+    writeln!(out, "CUI indicators ({}):", result.cui_indicators.len())?;
+    for i in &result.cui_indicators {
+        let kind = serde_json::to_value(i.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        writeln!(out, "  line {}: {kind}: {}", i.line, i.quote)?;
+    }
+    writeln!(
+        out,
+        "Handles FCI: {}",
+        if result.fci_indicated {
+            "suggested yes (confirm it)"
+        } else {
+            "no suggestion"
+        }
+    )?;
+    writeln!(out, "Notes:")?;
+    for n in &result.notes {
+        writeln!(out, "  - {} [{}]", n.text, n.citation)?;
     }
     out.flush()?;
     Ok(())

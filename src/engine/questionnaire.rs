@@ -95,6 +95,18 @@ impl Choice for Solicitation {
 choice_serde!(Solicitation, "a CMMC level requirement");
 
 impl Solicitation {
+    /// The requirement inside a sentence: "CMMC Level 2 (C3PAO)", "no CMMC level".
+    pub fn in_sentence(self) -> &'static str {
+        match self {
+            Solicitation::None => "no CMMC level",
+            Solicitation::L1Self => "CMMC Level 1 (Self)",
+            Solicitation::L2Self => "CMMC Level 2 (Self)",
+            Solicitation::L2C3pao => "CMMC Level 2 (C3PAO)",
+            Solicitation::L3Dibcac => "CMMC Level 3 (DIBCAC)",
+            Solicitation::Unknown => "an unknown CMMC level",
+        }
+    }
+
     /// The level and assessment type it names, if it names one.
     pub fn named(self) -> Option<(Level, AssessmentType)> {
         match self {

@@ -287,3 +287,116 @@ fn a_bad_requirement_status_exits_2_naming_the_line() {
         "line 2: `3.99.1` is not a NIST SP 800-171 r2 requirement",
     );
 }
+
+#[test]
+fn scan_json_has_the_documented_shape() {
+    let rfp = path("tests/fixtures/solicitations/rfp_l2_c3pao_sections_k_l.txt");
+    let json = json_of(&crosswalk(&["scan", "--text", &rfp, "--json"]));
+    assert_eq!(json["solicitation"], "L2-c3pao");
+    let first = &json["clauses"][0];
+    assert_eq!(first["id"], "far-52.204-21");
+    assert_eq!(first["number"], "52.204-21");
+    assert_eq!(
+        first["title"],
+        "Basic Safeguarding of Covered Contractor Information Systems"
+    );
+    assert_eq!(first["kind"], "far");
+    assert_eq!(first["role"], "fci");
+    assert_eq!(first["line"], 13);
+    assert_eq!(first["occurrences"], 1);
+    assert_eq!(
+        first["citation"],
+        "FAR 52.204-21(b)(1); FAR 4.1903; 32 CFR 170.14(c)(2)"
+    );
+    assert!(first["quote"]
+        .as_str()
+        .is_some_and(|q| q.starts_with("52.204-21")));
+    assert_eq!(json["clauses"].as_array().map(Vec::len), Some(7));
+    let fill = &json["fill_ins"][0];
+    assert_eq!(fill["clause"], "dfars-252.204-7025");
+    assert_eq!(fill["paragraph"], "252.204-7025(b)(1)");
+    assert_eq!(fill["line"], 44);
+    assert_eq!(fill["reading"], "L2-c3pao");
+    assert_eq!(fill["value"], "CMMC Level 2 (C3PAO).");
+    let cui = &json["cui_indicators"][0];
+    assert_eq!(cui["kind"], "distribution-statement-d");
+    assert_eq!(cui["line"], 66);
+    assert!(cui["citation"]
+        .as_str()
+        .is_some_and(|c| c.contains("DoDI 5230.24")));
+    assert!(json["flow_down_level"].is_null());
+    assert_eq!(json["flow_down"], serde_json::json!([]));
+    assert_eq!(json["fci_indicated"], true);
+    assert!(json["fci_reason"]["text"].is_string());
+    assert!(json["notes"].as_array().is_some_and(|n| n
+        .iter()
+        .all(|n| n["text"].is_string() && n["citation"].is_string())));
+    assert_eq!(json["lines"], 70);
+    assert_eq!(json["truncated"], false);
+
+    // The text form says the same in words.
+    let out = crosswalk(&["scan", "--text", &rfp]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Level named: CMMC Level 2 (C3PAO)"), "{text}");
+    assert!(
+        text.contains("line 44: 252.204-7025(b)(1) fill-in reads L2-c3pao"),
+        "{text}"
+    );
+    assert!(text.contains("line 66: distribution-statement-d"), "{text}");
+    assert!(
+        text.contains("Handles FCI: suggested yes (confirm it)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn scan_reads_stdin_in_utf16_and_says_not_found() {
+    // UTF-16LE with a byte order mark, as Windows tools save text, decoded by decode_text.
+    let text = "Contract W00000-26-C-0001\r\nDFARS 252.204-7012 Safeguarding Covered Defense Information\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let json = json_of(&crosswalk_with_stdin(
+        &["scan", "--text", "-", "--json"],
+        &bytes,
+    ));
+    assert_eq!(json["solicitation"], "not-found");
+    assert_eq!(json["clauses"][0]["id"], "dfars-252.204-7012");
+    assert_eq!(json["clauses"][0]["line"], 2);
+    let out = crosswalk_with_stdin(&["scan", "--text", "-"], &bytes);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Level named: not found"));
+    // The same text from a file gives the same JSON.
+    let two = path("tests/fixtures/solicitations/two_levels_disagree.txt");
+    let from_file = json_of(&crosswalk(&["scan", "--text", &two, "--json"]));
+    let bytes = std::fs::read(&two).expect("fixture");
+    let from_stdin = json_of(&crosswalk_with_stdin(
+        &["scan", "--text", "-", "--json"],
+        &bytes,
+    ));
+    assert_eq!(from_file, from_stdin);
+    assert_eq!(from_file["solicitation"], "unknown");
+}
+
+#[test]
+fn scan_usage_errors_exit_2_with_one_line() {
+    for (args, reason) in [
+        (&["scan"][..], "scan needs --text FILE or --text -"),
+        (
+            &["scan", "--json"][..],
+            "scan needs --text FILE or --text -",
+        ),
+        (&["scan", "--text"][..], "--text needs a value"),
+        (
+            &["scan", "--text", "-", "--yaml"][..],
+            "unexpected argument `--yaml`",
+        ),
+    ] {
+        let out = crosswalk(args);
+        check_fails(&out, reason);
+        assert!(String::from_utf8_lossy(&out.stderr).contains("crosswalk scan --text FILE|-"));
+    }
+    check_fails(
+        &crosswalk(&["scan", "--text", "/nonexistent/rfp.txt"]),
+        "/nonexistent/rfp.txt",
+    );
+}

@@ -12,6 +12,8 @@ mod fuzz;
 mod methodology;
 mod plan;
 mod report;
+mod scan;
+mod scan_corpus;
 mod score;
 mod soa;
 mod state;

@@ -56,3 +56,26 @@ fn the_stated_coverage_and_minimum_hold() {
     assert!(DOC.contains("107 of the 110 requirements then have ISO evidence"));
     assert!(DOC.contains("The lowest possible score is -203."));
 }
+
+#[test]
+fn the_solicitation_reading_rules_hold() {
+    use cmmc_readiness::engine::{scan_solicitation, ScanLevel, Solicitation};
+    assert!(DOC.contains("## Reading a solicitation"));
+    // "never none": a text without 7025 or 7021 is not found.
+    assert!(DOC.contains("it says the level was **not found**, never \"none\""));
+    let r = scan_solicitation("DFARS 252.204-7012 Safeguarding Covered Defense Information");
+    assert_eq!(r.solicitation, ScanLevel::NotFound);
+    // A bare Level 2 leaves the level unknown.
+    assert!(DOC.contains("`CMMC Level 2` without \"(Self)\" or \"(C3PAO)\""));
+    let r = scan_solicitation("The CMMC level required by this solicitation is: CMMC Level 2.");
+    assert_eq!(r.solicitation, ScanLevel::Unknown);
+    // The filled-in sentence decides, the bracketed instruction does not.
+    let r = scan_solicitation(
+        "The CMMC level required by this solicitation is: CMMC Level 2 (Self) [Contracting Officer insert: CMMC Level 1 (Self); CMMC Level 2 (Self); CMMC Level 2 (C3PAO); or CMMC Level 3 (DIBCAC)].",
+    );
+    assert_eq!(r.solicitation, ScanLevel::Named(Solicitation::L2Self));
+    // Statement A is public release, not an indicator.
+    assert!(DOC.contains("statement A is public release"));
+    let r = scan_solicitation("DISTRIBUTION STATEMENT A. Approved for public release.");
+    assert!(r.cui_indicators.is_empty());
+}
