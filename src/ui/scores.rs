@@ -5,6 +5,9 @@ use super::hooks::use_results;
 use crate::engine::{SspState, MAX_SCORE};
 use yew::prelude::*;
 
+/// What the two ends of the range are.
+const RANGE_NOTE: &str = "The first figure is your confirmed score: only what you confirmed. The second is the score with ISO evidence: it also counts what your SoA suggests, to confirm.";
+
 /// SPRS and status cards.
 #[function_component(Scores)]
 pub fn scores() -> Html {
@@ -12,10 +15,15 @@ pub fn scores() -> Html {
     let s = &results.assessment.scoring;
     let sprs = &s.sprs;
     let sprs_note = match (sprs.ssp, sprs.exact) {
-        (SspState::Missing, _) => "Without a System Security Plan (3.12.4) there is no SPRS score.".to_string(),
-        (_, true) => format!("Every requirement is answered. Range {} to {MAX_SCORE}.", sprs.min),
-        (SspState::Unconfirmed, false) => "Low counts only what you confirmed; high also counts what your ISO evidence suggests. Assumes you will have an SSP.".to_string(),
-        (SspState::Confirmed, false) => "Low counts only what you confirmed; high also counts what your ISO evidence suggests.".to_string(),
+        (SspState::Missing, _) => {
+            "Without a System Security Plan (3.12.4) there is no SPRS score.".to_string()
+        }
+        (_, true) => format!(
+            "Every requirement is answered. Range {} to {MAX_SCORE}.",
+            sprs.min
+        ),
+        (SspState::Unconfirmed, false) => format!("{} Assumes you will have an SSP.", RANGE_NOTE),
+        (SspState::Confirmed, false) => RANGE_NOTE.to_string(),
     };
     let l2 = &s.level2;
     let confirmed = &s.level2_confirmed;

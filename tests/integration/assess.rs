@@ -491,3 +491,69 @@ fn without_an_soa_everything_unanswered_is_unknown() {
         (Status::NotMet, Basis::Answered, Status::Met)
     );
 }
+
+/// NIST's erratum in Table D-12 (PL-2 printed against A.6.1.2 with its 2005 title; in 2013
+/// A.6.1.2 is Segregation of duties): with A.5.3 open, 3.12.1-3.12.3 stay as their other
+/// controls make them, while 3.1.4 (separation of duties, through AC-5) opens.
+#[test]
+fn a_5_3_open_leaves_3_12_alone_but_opens_3_1_4() {
+    let rows: Vec<(&str, &str)> = Catalog::builtin()
+        .iso_controls_of(Edition::Iso2022)
+        .map(|c| {
+            let status = if c.id.as_str() == "A.5.3" {
+                "Not implemented"
+            } else {
+                "Implemented"
+            };
+            (c.id.as_str(), status)
+        })
+        .collect();
+    let open = Case::new().soa(soa_of(&rows)).assess();
+    let full = Case::new().soa(fixture("iso2022_full.csv")).assess();
+    for id in ["3.12.1", "3.12.2", "3.12.3"] {
+        assert_eq!(get(&open, id).status, get(&full, id).status, "{id}");
+        assert_eq!(get(&open, id).status, Status::Met, "{id}");
+        let r = get(&open, id);
+        let e = r
+            .evidence
+            .iter()
+            .find(|e| e.iso.as_str() == "A.5.3")
+            .expect("the erratum edge is shown");
+        assert!(e.erratum.as_deref().is_some_and(|w| w.contains("D-12")));
+        assert!(
+            r.explanation.contains("A.5.3 is not counted"),
+            "{}",
+            r.explanation
+        );
+    }
+    assert_eq!(get(&full, "3.1.4").status, Status::Met);
+    assert_eq!(get(&open, "3.1.4").status, Status::NotMet);
+}
+
+/// "A weaker edge never lowers a stronger verdict": the analysed view adds the project's edges,
+/// which may raise a requirement or add a note, but never lower one, so no score drops when
+/// switching views. The old rule dropped the sample company from 58 met to 51 and its score with
+/// ISO evidence from -19 to -44.
+#[test]
+fn the_analysed_view_never_lowers_a_requirement_or_the_score() {
+    let sample = crate::support::soa(include_str!("../../static/sample-soa.csv"));
+    for soa in [
+        sample,
+        fixture("iso2022_full.csv"),
+        fixture("iso2013_full.csv"),
+    ] {
+        let strict = Case::new().soa(soa.clone()).assess();
+        let analysed = Case::new().soa(soa).view(View::Analysed).assess();
+        for (s, a) in strict.requirements.iter().zip(&analysed.requirements) {
+            assert!(
+                a.status.strength() >= s.status.strength(),
+                "{} {} -> {}",
+                s.id,
+                render(s),
+                render(a)
+            );
+        }
+        assert!(analysed.scoring.sprs.high >= strict.scoring.sprs.high);
+        assert_eq!(analysed.overall.strict.met, analysed.overall.analysed.met);
+    }
+}
