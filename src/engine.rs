@@ -64,5 +64,8 @@ pub use soa::{
     Problem, ProblemKind, Role, SoaImport, SoaRow, TextEncoding, MAX_COLUMNS, MAX_FIELD_BYTES,
     MAX_RECORDS,
 };
-pub use state::{load_state, save_state, SavedState, StateError, MAX_STATE_BYTES, STATE_VERSION};
+pub use state::{
+    load_state, load_state_bytes, save_state, saved_state_json, SavedState, StateError,
+    MAX_STATE_BYTES, STATE_VERSION,
+};
 pub use vocab::{Answer, Basis, DirectAnswer, Status, View, FIPS_CRYPTO, MFA, SSP};

@@ -238,7 +238,7 @@ fn bad_saved_states_are_refused_in_the_browser() {
         let text = String::from_utf8_lossy(bytes);
         match cmmc_readiness::engine::load_state(&text) {
             Ok(_) => panic!("{name} loaded but should be refused"),
-            Err(e) => assert!(e.message.contains(phrase), "{name}: {}", e.message),
+            Err(e) => assert!(e.to_string().contains(phrase), "{name}: {e}"),
         }
     }
 }

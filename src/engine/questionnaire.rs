@@ -415,17 +415,19 @@ pub struct Answers {
     pub status_date: Option<Date>,
 }
 
-/// The answers as saved files and `--answers` may write them, including fields that older
-/// releases wrote and this one reads once, then migrates (see [`Answers`]'s `From`).
-#[derive(Deserialize, Default)]
+/// The answers as saved files and `--answers` write them: the file's own shape, converted
+/// explicitly to and from [`Answers`]. It also reads fields that older releases wrote, once, and
+/// migrates them (see [`Answers`]'s `From`); it never writes them.
+#[derive(Serialize, Deserialize, Default)]
 #[serde(default)]
-struct AnswersOnDisk {
+pub(crate) struct AnswersOnDisk {
     handles_fci: Option<bool>,
     handles_cui: Option<bool>,
     role: Option<ContractRole>,
     solicitation: Solicitation,
     prime_level: Solicitation,
     /// Deprecated: `true` meant "a subcontractor whose prime flows CMMC down".
+    #[serde(skip_serializing)]
     flow_down: Option<bool>,
     small_business: Option<bool>,
     employees: Option<u32>,
@@ -436,6 +438,7 @@ struct AnswersOnDisk {
     esp_in_scope: Option<bool>,
     encryption: Option<Encryption>,
     /// Deprecated: `true` meant FIPS-validated; `false` did not say whether CUI was encrypted.
+    #[serde(skip_serializing)]
     fips_validated: Option<bool>,
     export_controlled: Option<bool>,
     has_ssp: Option<bool>,
@@ -444,7 +447,37 @@ struct AnswersOnDisk {
     current_status: Option<HeldStatus>,
     status_date: Option<Date>,
     /// Deprecated: `true` meant a Final Level 2 (C3PAO) status.
+    #[serde(skip_serializing)]
     has_final_l2_c3pao: Option<bool>,
+}
+
+impl From<&Answers> for AnswersOnDisk {
+    fn from(a: &Answers) -> AnswersOnDisk {
+        AnswersOnDisk {
+            handles_fci: a.handles_fci,
+            handles_cui: a.handles_cui,
+            role: a.role,
+            solicitation: a.solicitation,
+            prime_level: a.prime_level,
+            flow_down: None,
+            small_business: a.small_business,
+            employees: a.employees,
+            cui_users: a.cui_users,
+            cui_endpoints: a.cui_endpoints,
+            iso_certified: a.iso_certified,
+            cui_storage: a.cui_storage,
+            esp_in_scope: a.esp_in_scope,
+            encryption: a.encryption,
+            fips_validated: None,
+            export_controlled: a.export_controlled,
+            has_ssp: a.has_ssp,
+            sprs_posted: a.sprs_posted,
+            sprs_date: a.sprs_date,
+            current_status: a.current_status,
+            status_date: a.status_date,
+            has_final_l2_c3pao: None,
+        }
+    }
 }
 
 impl From<AnswersOnDisk> for Answers {

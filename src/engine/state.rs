@@ -1,12 +1,18 @@
-//! The saved assessment: everything the user entered, as a versioned JSON document that the web
-//! app keeps in local storage and exports, and that loads back on another machine with the same
-//! result. Loading never panics: a bad document is a `StateError` with a plain message.
+//! The saved assessment: everything the user entered ([`SavedState`]), and the versioned JSON
+//! document it is written as (the private `SavedFile`), which the web app keeps in local storage
+//! and exports and which loads back on another machine with the same result. Loading never
+//! panics: a bad document is a [`StateError`] the caller can match on, with a plain message.
+//!
+//! The file's shape is owned here, apart from the engine's types, and converted explicitly both
+//! ways: renaming a field of `CostAssumptions` or `ImportOptions` cannot silently change what is
+//! written or read. The leaf words (the answers' choice codes, views, delimiters, encodings,
+//! editions, dates) are the engine's documented codes, shared with the CLI's JSON.
 
 use super::date::Date;
-use super::ids::RequirementId;
-use super::plan::CostAssumptions;
-use super::questionnaire::Answers;
-use super::soa::{ImportOptions, TextEncoding};
+use super::ids::{Edition, RequirementId};
+use super::plan::{CostAssumptions, Range};
+use super::questionnaire::{Answers, AnswersOnDisk};
+use super::soa::{ColumnOverrides, Delimiter, ImportOptions, TextEncoding};
 use super::vocab::{DirectAnswer, View};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -18,19 +24,18 @@ use std::fmt;
 /// Version 2 (2026-12): a direct answer carries its record (`{"answer": "not-applicable",
 /// "note": "..."}`) and may be one of the routes 32 CFR 170.24 assesses as MET; the answers
 /// gained `role`, `prime_level`, `encryption`, `current_status`, `status_date`, `sprs_date` and
-/// `esp_in_scope`. Version 1 files load unchanged: bare answer words are read as answers
-/// without a record, and `flow_down`, `fips_validated` and `has_final_l2_c3pao` are migrated by
-/// the answers' own reader.
+/// `esp_in_scope`; the state gained `date`. Version 1 files load unchanged: bare answer words are
+/// read as answers without a record, and `flow_down`, `fips_validated` and `has_final_l2_c3pao`
+/// are migrated by the answers' reader.
 pub const STATE_VERSION: u32 = 2;
 
 /// The largest saved document we accept (local storage holds a few MB at most anyway).
 pub const MAX_STATE_BYTES: usize = 16 * 1024 * 1024;
 
 /// Everything the user entered. Outputs are never stored: they are derived again on load.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SavedState {
-    /// Always [`STATE_VERSION`] when written; newer versions are refused.
+    /// Always [`STATE_VERSION`] when written.
     pub version: u32,
     /// The questionnaire's answers.
     pub answers: Answers,
@@ -72,49 +77,322 @@ impl Default for SavedState {
     }
 }
 
-/// Why a saved document could not be loaded.
+/// Why a saved document could not be loaded. `Display` gives the plain message the app shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StateError {
-    pub message: String,
+pub enum StateError {
+    /// Larger than [`MAX_STATE_BYTES`].
+    TooLarge {
+        /// Its size, in whole MB.
+        megabytes: usize,
+    },
+    /// Nothing but whitespace.
+    Empty,
+    /// Not JSON at all (or truncated).
+    NotJson {
+        /// Where the JSON parser stopped.
+        line: usize,
+        /// The column there.
+        column: usize,
+    },
+    /// JSON, but not an object.
+    NotAnObject,
+    /// An object without a version: not an export of this app.
+    NoVersion,
+    /// The bytes are not text (UTF-8).
+    NotText,
+    /// A version that is not a whole number (as written).
+    VersionNotANumber(String),
+    /// A version this release does not read: 0, or a newer release's.
+    UnsupportedVersion(u64),
+    /// The fields are not the expected ones (the reader's message).
+    BadFields(String),
+}
+
+impl StateError {
+    /// True when a newer release wrote the file: updating the app, not the file, is the fix.
+    pub fn is_from_a_newer_release(&self) -> bool {
+        matches!(self, StateError::UnsupportedVersion(v) if *v > u64::from(STATE_VERSION))
+    }
 }
 
 impl fmt::Display for StateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        match self {
+            StateError::TooLarge { megabytes } => write!(
+                f,
+                "The saved assessment is {megabytes} MB, more than the {} MB this app accepts.",
+                MAX_STATE_BYTES / (1024 * 1024)
+            ),
+            StateError::Empty => f.write_str("The saved assessment is empty."),
+            StateError::NotJson { line, column } => write!(
+                f,
+                "The saved assessment is not valid JSON (line {line}, column {column}): it may be truncated or not an export of this app."
+            ),
+            StateError::NotAnObject => f.write_str(
+                "The saved assessment is JSON but not an object: it is not an export of this app.",
+            ),
+            StateError::NoVersion => f.write_str(
+                "The saved assessment has no version: it is not an export of this app.",
+            ),
+            StateError::NotText => f.write_str(
+                "The file is not text: it is not an export of this app.",
+            ),
+            StateError::VersionNotANumber(v) => write!(
+                f,
+                "The saved assessment's version is {v}, not a whole number."
+            ),
+            StateError::UnsupportedVersion(v) => write!(
+                f,
+                "The saved assessment has version {v}; this app reads versions 1 to {STATE_VERSION}. It may come from a newer release."
+            ),
+            StateError::BadFields(e) => write!(
+                f,
+                "The saved assessment does not have the expected fields: {e}."
+            ),
+        }
     }
 }
 
-fn error(message: impl Into<String>) -> StateError {
-    StateError {
-        message: message.into(),
+impl std::error::Error for StateError {}
+
+/// The saved file, as written and read (versions 1 and 2 share this shape; version 1 simply
+/// lacks the newer fields).
+#[derive(Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct SavedFile {
+    version: u32,
+    answers: AnswersOnDisk,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    soa_text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    soa_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    soa_encoding: Option<TextEncoding>,
+    import_options: ImportFile,
+    direct: BTreeMap<RequirementId, DirectAnswer>,
+    level3: BTreeMap<String, bool>,
+    view: View,
+    costs: CostsFile,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<Date>,
+}
+
+impl Default for SavedFile {
+    fn default() -> Self {
+        SavedFile::from(&SavedState::default())
     }
 }
 
-/// Serialises a state as JSON.
+/// Import steering as the file writes it.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct ImportFile {
+    columns: ColumnsFile,
+    delimiter: Option<Delimiter>,
+    edition: Option<Edition>,
+}
+
+/// Column overrides (0-based) as the file writes them.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct ColumnsFile {
+    control: Option<usize>,
+    title: Option<usize>,
+    applicable: Option<usize>,
+    status: Option<usize>,
+    justification: Option<usize>,
+    evidence: Option<usize>,
+    owner: Option<usize>,
+}
+
+/// A low-high range as the file writes it.
+#[derive(Serialize, Deserialize, Clone, Copy)]
+#[serde(deny_unknown_fields)]
+struct RangeFile {
+    low: f64,
+    high: f64,
+}
+
+/// The cost assumptions as the file writes them; a missing field keeps its default.
+#[derive(Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct CostsFile {
+    day_rate_usd: RangeFile,
+    capacity_days_per_month: f64,
+    partial_effort_share: f64,
+    verify_effort_share: f64,
+    tool_usd_per_user: RangeFile,
+    tool_usd_per_device: RangeFile,
+    cloud_migration_usd: RangeFile,
+    cloud_uplift_usd_per_user_year: RangeFile,
+    assessor_lead_months: RangeFile,
+    self_assessment_months: RangeFile,
+}
+
+impl Default for CostsFile {
+    fn default() -> Self {
+        CostsFile::from(&CostAssumptions::default())
+    }
+}
+
+impl From<Range> for RangeFile {
+    fn from(r: Range) -> Self {
+        RangeFile {
+            low: r.low,
+            high: r.high,
+        }
+    }
+}
+
+impl From<RangeFile> for Range {
+    fn from(r: RangeFile) -> Self {
+        Range {
+            low: r.low,
+            high: r.high,
+        }
+    }
+}
+
+impl From<&CostAssumptions> for CostsFile {
+    fn from(c: &CostAssumptions) -> Self {
+        CostsFile {
+            day_rate_usd: c.day_rate_usd.into(),
+            capacity_days_per_month: c.capacity_days_per_month,
+            partial_effort_share: c.partial_effort_share,
+            verify_effort_share: c.verify_effort_share,
+            tool_usd_per_user: c.tool_usd_per_user.into(),
+            tool_usd_per_device: c.tool_usd_per_device.into(),
+            cloud_migration_usd: c.cloud_migration_usd.into(),
+            cloud_uplift_usd_per_user_year: c.cloud_uplift_usd_per_user_year.into(),
+            assessor_lead_months: c.assessor_lead_months.into(),
+            self_assessment_months: c.self_assessment_months.into(),
+        }
+    }
+}
+
+impl From<CostsFile> for CostAssumptions {
+    fn from(c: CostsFile) -> Self {
+        CostAssumptions {
+            day_rate_usd: c.day_rate_usd.into(),
+            capacity_days_per_month: c.capacity_days_per_month,
+            partial_effort_share: c.partial_effort_share,
+            verify_effort_share: c.verify_effort_share,
+            tool_usd_per_user: c.tool_usd_per_user.into(),
+            tool_usd_per_device: c.tool_usd_per_device.into(),
+            cloud_migration_usd: c.cloud_migration_usd.into(),
+            cloud_uplift_usd_per_user_year: c.cloud_uplift_usd_per_user_year.into(),
+            assessor_lead_months: c.assessor_lead_months.into(),
+            self_assessment_months: c.self_assessment_months.into(),
+        }
+    }
+}
+
+impl From<&ImportOptions> for ImportFile {
+    fn from(o: &ImportOptions) -> Self {
+        let c = &o.columns;
+        ImportFile {
+            columns: ColumnsFile {
+                control: c.control,
+                title: c.title,
+                applicable: c.applicable,
+                status: c.status,
+                justification: c.justification,
+                evidence: c.evidence,
+                owner: c.owner,
+            },
+            delimiter: o.delimiter,
+            edition: o.edition,
+        }
+    }
+}
+
+impl From<ImportFile> for ImportOptions {
+    fn from(o: ImportFile) -> Self {
+        let c = o.columns;
+        ImportOptions {
+            columns: ColumnOverrides {
+                control: c.control,
+                title: c.title,
+                applicable: c.applicable,
+                status: c.status,
+                justification: c.justification,
+                evidence: c.evidence,
+                owner: c.owner,
+            },
+            delimiter: o.delimiter,
+            edition: o.edition,
+        }
+    }
+}
+
+impl From<&SavedState> for SavedFile {
+    fn from(s: &SavedState) -> Self {
+        SavedFile {
+            version: STATE_VERSION,
+            answers: AnswersOnDisk::from(&s.answers),
+            soa_text: s.soa_text.clone(),
+            soa_name: s.soa_name.clone(),
+            soa_encoding: s.soa_encoding,
+            import_options: ImportFile::from(&s.import_options),
+            direct: s.direct.clone(),
+            level3: s.level3.clone(),
+            view: s.view,
+            costs: CostsFile::from(&s.costs),
+            date: s.date,
+        }
+    }
+}
+
+impl From<SavedFile> for SavedState {
+    fn from(f: SavedFile) -> Self {
+        SavedState {
+            // Read in any supported version, held as the current one from now on.
+            version: STATE_VERSION,
+            answers: Answers::from(f.answers),
+            soa_text: f.soa_text,
+            soa_name: f.soa_name,
+            soa_encoding: f.soa_encoding,
+            import_options: f.import_options.into(),
+            direct: f.direct,
+            level3: f.level3,
+            view: f.view,
+            costs: f.costs.into(),
+            date: f.date,
+        }
+    }
+}
+
+/// Serialises a state as the current version of the saved file.
 pub fn save_state(state: &SavedState) -> String {
-    serde_json::to_string(state).unwrap_or_default()
+    serde_json::to_string(&SavedFile::from(state)).unwrap_or_default()
+}
+
+/// The saved file as a JSON value, to nest in an export next to the derived summary.
+pub fn saved_state_json(state: &SavedState) -> serde_json::Value {
+    serde_json::to_value(SavedFile::from(state)).unwrap_or_default()
+}
+
+/// Reads a saved document from its bytes (a file the user picked): text, then [`load_state`].
+pub fn load_state_bytes(bytes: &[u8]) -> Result<SavedState, StateError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| StateError::NotText)?;
+    load_state(text)
 }
 
 /// Reads a saved document. The document may also be an export that wraps the state as
 /// `{ "state": {...}, "summary": {...} }`; the summary is ignored (it is derived again).
 pub fn load_state(text: &str) -> Result<SavedState, StateError> {
     if text.len() > MAX_STATE_BYTES {
-        return Err(error(format!(
-            "The saved assessment is {} MB, more than the {} MB this app accepts.",
-            text.len() / (1024 * 1024),
-            MAX_STATE_BYTES / (1024 * 1024)
-        )));
+        return Err(StateError::TooLarge {
+            megabytes: text.len() / (1024 * 1024),
+        });
     }
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
-        return Err(error("The saved assessment is empty."));
+        return Err(StateError::Empty);
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        error(format!(
-            "The saved assessment is not valid JSON (line {}, column {}): it may be truncated or not an export of this app.",
-            e.line(),
-            e.column()
-        ))
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| StateError::NotJson {
+        line: e.line(),
+        column: e.column(),
     })?;
     // An export carries the derived `summary` next to the inputs, for people reading the file;
     // it is recomputed on load, so it is set aside here. An export may also nest the inputs
@@ -131,30 +409,18 @@ pub fn load_state(text: &str) -> Result<SavedState, StateError> {
         other => other,
     };
     let Some(object) = value.as_object() else {
-        return Err(error(
-            "The saved assessment is JSON but not an object: it is not an export of this app.",
-        ));
+        return Err(StateError::NotAnObject);
     };
     let version = match object.get("version") {
-        None => {
-            return Err(error(
-                "The saved assessment has no version: it is not an export of this app.",
-            ))
-        }
-        Some(v) => v.as_u64().ok_or_else(|| {
-            error(format!(
-                "The saved assessment's version is {v}, not a whole number."
-            ))
-        })?,
+        None => return Err(StateError::NoVersion),
+        Some(v) => v
+            .as_u64()
+            .ok_or_else(|| StateError::VersionNotANumber(v.to_string()))?,
     };
     if version == 0 || version > u64::from(STATE_VERSION) {
-        return Err(error(format!(
-            "The saved assessment has version {version}; this app reads versions 1 to {STATE_VERSION}. It may come from a newer release."
-        )));
+        return Err(StateError::UnsupportedVersion(version));
     }
-    serde_json::from_value::<SavedState>(value).map_err(|e| {
-        error(format!(
-            "The saved assessment does not have the expected fields: {e}."
-        ))
-    })
+    serde_json::from_value::<SavedFile>(value)
+        .map(SavedState::from)
+        .map_err(|e| StateError::BadFields(e.to_string()))
 }

@@ -2,41 +2,35 @@
 //! local storage, and lays out the page frame and the three steps.
 
 use super::browser::{clear_saved, load_saved, store_saved};
-use super::cost::CostPanel;
-use super::coverage_chart::CoverageChart;
-use super::export::ExportPanel;
-use super::gap_table::GapTable;
-use super::hooks::{use_compute_results, use_progressive, AppContext, Results};
-use super::iso_limits::IsoLimits;
-use super::level3::Level3Panel;
-use super::level_card::LevelCard;
+use super::hooks::{use_applicability, use_compute_results, AppContext};
+use super::import::SoaImportPanel;
 use super::methodology::Methodology;
-use super::paths::Paths;
-use super::questionnaire::Questionnaire;
-use super::restore_banner::RestoreBanner;
-use super::scores::Scores;
-use super::soa_import::SoaImportPanel;
-use super::state::{parse_saved, AppState, RestoreFailure, SavedState};
-use super::summary_strip::SummaryStrip;
+use super::questionnaire::{LevelCard, Questionnaire};
+use super::results::cost::CostPanel;
+use super::results::coverage_chart::CoverageChart;
+use super::results::gap_table::GapTable;
+use super::results::iso_limits::IsoLimits;
+use super::results::level3::Level3Panel;
+use super::results::paths::Paths;
+use super::results::scores::Scores;
+use super::results::summary_strip::SummaryStrip;
+use super::save::export::ExportPanel;
+use super::save::restore_banner::RestoreBanner;
+use super::stage::{gate, use_stage, Stage};
+use super::state::{AppState, RestoreFailure, SavedState};
 use yew::prelude::*;
 
 /// Reads the saved state. Unreadable data is reported, not deleted: the user decides.
 fn initial_state() -> AppState {
     let mut state = AppState::default();
     if let Some(raw) = load_saved() {
-        match parse_saved(&raw) {
+        match crate::engine::load_state(&raw) {
             Ok(saved) => state.saved = saved,
-            Err(reason) => state.restore_failure = Some(RestoreFailure { reason, raw }),
+            Err(error) => state.restore_failure = Some(RestoreFailure { error, raw }),
         }
     }
     state
 }
-
-/// The steps after the first render, one per frame: 1 reads the catalog, 2 computes the results
-/// and draws the import and the scores, 3 the gap table, 4 the paths, 5 the estimate.
-const CATALOG_STAGE: u8 = 1;
-const RESULTS_STAGE: u8 = 2;
-const RESULT_STAGES: u8 = 5;
 
 /// The whole application.
 #[function_component(App)]
@@ -55,16 +49,14 @@ pub fn app() -> Html {
 
     // The results are long (about 3,300 elements) and need the catalog read first; building them
     // in the first render would keep the questionnaire from showing until all of that is done. So
-    // the first render is the first questions and the level card, and the rest follows one step
-    // per frame (`use_progressive`): reading the catalog, then the import and the scores, the gap
-    // table, the paths, and the estimate.
-    let stage = use_progressive(usize::from(RESULT_STAGES), 0, 1);
-    let shown = |group: u8| stage >= usize::from(group);
+    // the first render is the first questions and the level card, and the rest follows one stage
+    // per frame (`stage.rs`).
+    let stage = use_stage();
     // The end of the first render, for the start-up figures in scripts/bench.
     use_effect_with((), |()| super::browser::mark("first-render"));
     // The compiled-in catalog is read in a task of its own, inside a performance entry so
     // scripts/bench can report what it costs.
-    use_effect_with(shown(CATALOG_STAGE), |&read| {
+    use_effect_with(stage >= Stage::Catalog, |&read| {
         if read {
             super::browser::measured("catalog", || {
                 let _ = crate::engine::Catalog::builtin();
@@ -72,14 +64,8 @@ pub fn app() -> Html {
         }
     });
     let date = state.saved.date.unwrap_or_else(super::browser::today);
-    let results = use_compute_results(&state.saved, date, shown(RESULTS_STAGE));
-    // Wraps what reads the results in their provider; before the first group there is nothing.
-    let with_results = |body: Html| match &results {
-        Some(r) => {
-            html! { <ContextProvider<Results> context={r.clone()}>{body}</ContextProvider<Results>> }
-        }
-        None => Html::default(),
-    };
+    let results = use_compute_results(&state.saved, date, stage >= Stage::Scores);
+    let applicability = use_applicability(&state.saved.answers, date);
 
     // Save on every change. While unreadable old data awaits the user's decision, saving pauses
     // so it is not overwritten; an untouched default state clears the key instead of writing it.
@@ -89,8 +75,8 @@ pub fn app() -> Html {
             if !*paused {
                 if *saved == SavedState::default() {
                     clear_saved();
-                } else if let Ok(text) = serde_json::to_string(saved) {
-                    store_saved(&text);
+                } else {
+                    store_saved(&crate::engine::save_state(saved));
                 }
             }
         },
@@ -114,12 +100,12 @@ pub fn app() -> Html {
                         {"How the numbers are computed (methodology and sources)"}
                     </button>
                 </p>
-                <p class="print-only print-date">{format!("Report printed {}", super::browser::today())}</p>
+                <p class="print-only print-date">{format!("Report printed {}", crate::ui::browser::today())}</p>
             </header>
             if *show_methodology {
                 <Methodology on_close={close_methodology} />
             } else {
-            <SummaryStrip results={results.clone()} />
+            <SummaryStrip results={results.clone()} applicability={applicability.clone()} />
             <RestoreBanner />
             <main>
                 <section class="step" data-testid="step-questionnaire" aria-labelledby="h-step1">
@@ -128,37 +114,36 @@ pub fn app() -> Html {
                     <div class="step-grid">
                         <Questionnaire />
                         // The level card needs nothing from the results to draw; once they exist
-                        // it reads their warnings too (the posted-score check needs the score).
-                        {match &results {
-                            Some(r) => html! { <ContextProvider<Results> context={r.clone()}><LevelCard /></ContextProvider<Results>> },
-                            None => html! { <LevelCard /> },
-                        }}
+                        // it shows their warnings too (the posted-score check needs the score).
+                        <LevelCard applicability={applicability.clone()} results={results.clone()} />
                     </div>
                 </section>
-                <section class="step" data-testid="step-soa" aria-labelledby="h-step2" aria-busy={(!shown(RESULTS_STAGE)).to_string()}>
+                <section class="step" data-testid="step-soa" aria-labelledby="h-step2" aria-busy={(stage < Stage::Scores).to_string()}>
                     <h2 id="h-step2"><span class="step-no">{"2"}</span>{"Import your Statement of Applicability"}</h2>
                     <p class="step-lead">{"Bring your ISO/IEC 27001 SoA as CSV. Optional: without one, answer requirements directly in the gap table."}</p>
-                    {with_results(html! { <SoaImportPanel /> })}
+                    {gate(&results, stage, Stage::Scores, |r| html! { <SoaImportPanel results={r.clone()} /> })}
                 </section>
                 <section class="step" data-testid="step-results" aria-labelledby="h-step3"
-                    aria-busy={(!shown(RESULT_STAGES)).to_string()} data-complete={shown(RESULT_STAGES).to_string()}>
+                    aria-busy={(!stage.is_complete()).to_string()} data-complete={stage.is_complete().to_string()}>
                     <h2 id="h-step3"><span class="step-no">{"3"}</span>{"See your results"}</h2>
                     <p class="step-lead">{"Level, gaps, SPRS score, cost and timeline. Every figure can be expanded to show why."}</p>
-                    {with_results(html! {
+                    {gate(&results, stage, Stage::Scores, |r| html! {
                         <>
-                        <Scores />
-                        <Level3Panel />
-                        <CoverageChart />
-                        if shown(3) { <GapTable /> }
-                        if shown(4) { <Paths /> }
-                        if shown(5) {
-                            <CostPanel />
-                            <IsoLimits />
-                        }
+                        <Scores results={r.clone()} />
+                        <Level3Panel results={r.clone()} />
+                        <CoverageChart results={r.clone()} />
+                        </>
+                    })}
+                    {gate(&results, stage, Stage::Gaps, |r| html! { <GapTable results={r.clone()} /> })}
+                    {gate(&results, stage, Stage::Paths, |r| html! { <Paths results={r.clone()} /> })}
+                    {gate(&results, stage, Stage::Complete, |r| html! {
+                        <>
+                        <CostPanel results={r.clone()} />
+                        <IsoLimits />
                         </>
                     })}
                 </section>
-                if shown(RESULT_STAGES) { {with_results(html! { <ExportPanel /> })} }
+                {gate(&results, stage, Stage::Complete, |r| html! { <ExportPanel results={r.clone()} /> })}
             </main>
             }
             <footer class="footer" data-testid="privacy-footer">

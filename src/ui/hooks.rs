@@ -1,12 +1,14 @@
-//! Custom hooks: `use_app` wraps the shared state and exposes verbs; `use_results` hands out the
-//! derived engine results, which the root memoises on exactly the inputs each one reads.
+//! Custom hooks: `use_app` wraps the shared state and exposes verbs; `use_compute_results` derives
+//! the engine's results, which the root hands to the panels as props (`ResultsProps`) once they
+//! are ready (see `stage.rs`); `use_catalog` is the one way components read the catalog. No hook
+//! panics: outside its provider `use_app` says so with `None`.
 
-use super::state::{Action, AppState, SavedState};
 use crate::engine::{
     applicability, evaluate, import_soa, Answers, Applicability, Assessment, Catalog,
     CostAssumptions, Date, Delimiter, DirectAnswer, Edition, Estimate, ImportOptions, Input,
     RequirementId, Role, SoaImport, TextEncoding, View,
 };
+use crate::ui::state::{Action, AppState, SavedState, StateError};
 use std::rc::Rc;
 use std::sync::Arc;
 use yew::prelude::*;
@@ -65,10 +67,6 @@ impl AppHandle {
     pub fn set_date(&self, date: Option<Date>) {
         self.handle.dispatch(Action::SetDate(date));
     }
-    /// The date the rules are applied on: the user's, or the device's.
-    pub fn date(&self) -> Date {
-        self.handle.saved.date.unwrap_or_else(super::browser::today)
-    }
     /// Answers (or clears) a Level 3 requirement.
     pub fn set_level3(&self, id: String, met: Option<bool>) {
         self.handle.dispatch(Action::SetLevel3(id, met));
@@ -82,10 +80,10 @@ impl AppHandle {
         self.handle.dispatch(Action::SetCosts(c));
     }
     /// Restores a saved state, or reports why a file could not be restored.
-    pub fn restore(&self, result: Result<SavedState, String>) {
+    pub fn restore(&self, name: String, result: Result<SavedState, StateError>) {
         self.handle.dispatch(match result {
             Ok(s) => Action::Restore(s),
-            Err(why) => Action::RestoreRefused(why),
+            Err(why) => Action::RestoreRefused(name, why),
         });
     }
     /// Resumes saving after unreadable saved data was dealt with.
@@ -98,11 +96,26 @@ impl AppHandle {
     }
 }
 
-/// The shared state with its verbs.
+/// The shared state with its verbs; `None` outside the `App` that provides it (a component then
+/// draws nothing rather than panic).
 #[hook]
-pub fn use_app() -> AppHandle {
-    let handle = use_context::<AppContext>().expect("AppContext is provided by App");
-    AppHandle { handle }
+pub fn use_app() -> Option<AppHandle> {
+    use_context::<AppContext>().map(|handle| AppHandle { handle })
+}
+
+/// The catalog the engine was compiled with. Components read it only through this hook, so how it
+/// is loaded is decided in one place.
+#[hook]
+pub fn use_catalog() -> &'static Catalog {
+    Catalog::builtin()
+}
+
+/// What every panel that shows results takes: the results, handed over by the root once they
+/// exist, so a panel cannot render without them.
+#[derive(Properties, Clone, PartialEq)]
+pub struct ResultsProps {
+    /// The engine's results for the current inputs.
+    pub results: Results,
 }
 
 /// The engine's outputs for the current inputs. Compared by pointer: a new value means the
@@ -135,7 +148,7 @@ pub fn use_compute_results(saved: &SavedState, date: Date, ready: bool) -> Optio
         (ready, saved.soa_text.clone(), saved.import_options.clone()),
         |(ready, text, options): &(bool, Option<String>, ImportOptions)| {
             ready.then(|| {
-                Rc::new(super::browser::measured("import", || {
+                Rc::new(crate::ui::browser::measured("import", || {
                     text.as_ref()
                         .map(|t| Arc::new(import_soa(t.as_bytes(), options, Catalog::builtin())))
                 }))
@@ -154,7 +167,7 @@ pub fn use_compute_results(saved: &SavedState, date: Date, ready: bool) -> Optio
         ),
         |(soa, answers, direct, level3, view, costs, date): &EvaluateInputs| {
             soa.0.as_ref().map(|soa| {
-                super::browser::measured("recompute", || {
+                crate::ui::browser::measured("recompute", || {
                     let input = Input {
                         answers: answers.clone(),
                         soa: soa.as_ref().clone(),
@@ -201,20 +214,11 @@ impl<T> PartialEq for ByPointer<T> {
     }
 }
 
-/// The derived results, provided by the root component around everything that shows them.
-#[hook]
-pub fn use_results() -> Results {
-    use_context::<Results>().expect("Results are provided by App")
-}
-
 /// The level and assessment type the answers lead to. They depend on the answers alone, so the
 /// level card shows them in the first render, before the catalog is read.
 #[hook]
-pub fn use_applicability() -> Rc<Applicability> {
-    let app = use_app();
-    use_memo((app.saved().answers.clone(), app.date()), |(a, d)| {
-        applicability(a, *d)
-    })
+pub fn use_applicability(answers: &Answers, date: Date) -> Rc<Applicability> {
+    use_memo((answers.clone(), date), |(a, d)| applicability(a, *d))
 }
 
 /// How many of `total` items to draw: `first` at once, then `step` more after each paint. A long
@@ -228,7 +232,7 @@ pub fn use_progressive(total: usize, first: usize, step: usize) -> usize {
         let shown = shown.clone();
         use_effect_with((*shown, total), move |&(n, total)| {
             if n < total {
-                super::browser::after_paint(move || shown.set(n.saturating_add(step)));
+                crate::ui::browser::after_paint(move || shown.set(n.saturating_add(step)));
             }
         });
     }

@@ -1,7 +1,7 @@
 //! The panic hook: if the app ever panics, show a readable error panel in plain DOM (Yew may be
 //! dead by then) with a button to download what is saved, so no work is lost.
 
-use super::browser::{download, load_saved};
+use crate::ui::browser::{download, load_saved};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 

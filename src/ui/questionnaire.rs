@@ -2,8 +2,12 @@
 //! question reads and writes its own `Answers` field through the engine's typed binding
 //! (`QuestionId::get` / `set`), and only the questions that still matter are shown.
 
-use super::hooks::{use_app, use_progressive};
+mod level_card;
+
+pub use level_card::LevelCard;
+
 use crate::engine::{AnswerValue, Date, Question, QuestionId, QuestionKind, QUESTIONS};
+use crate::ui::hooks::{use_app, use_progressive};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -13,7 +17,9 @@ const QUESTIONS_FIRST: usize = 3;
 /// Every question that still matters, each with its help text; answers go straight into the state.
 #[function_component(Questionnaire)]
 pub fn questionnaire() -> Html {
-    let app = use_app();
+    let Some(app) = use_app() else {
+        return Html::default();
+    };
     let answers = app.saved().answers.clone();
     let on_answer = {
         let app = app.clone();

@@ -9,7 +9,7 @@ use crate::engine::{
 use std::rc::Rc;
 use yew::Reducible;
 
-pub use crate::engine::SavedState;
+pub use crate::engine::{SavedState, StateError};
 
 /// The bundled sample SoA ("Acme Precision Machining"), compiled in so loading it fetches nothing.
 pub const SAMPLE_SOA: &str = include_str!("../../static/sample-soa.csv");
@@ -17,16 +17,11 @@ pub const SAMPLE_SOA: &str = include_str!("../../static/sample-soa.csv");
 /// The file name shown for the sample SoA.
 pub const SAMPLE_NAME: &str = "sample-soa.csv (Acme Precision Machining)";
 
-/// Parses saved or exported JSON with the engine's loader, which explains every refusal.
-pub fn parse_saved(text: &str) -> Result<SavedState, String> {
-    crate::engine::load_state(text).map_err(|e| e.message)
-}
-
 /// Saved data that could not be restored: why, and the raw text so the user can keep it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RestoreFailure {
-    /// Plain-English reason.
-    pub reason: String,
+    /// Why, as the engine's loader says it.
+    pub error: StateError,
     /// The raw saved text, offered for download.
     pub raw: String,
 }
@@ -39,8 +34,8 @@ pub struct AppState {
     /// Set when the saved state in local storage could not be read; saving pauses until the
     /// user decides, so their old data is never overwritten behind their back.
     pub restore_failure: Option<RestoreFailure>,
-    /// A message about the last JSON file the user tried to restore, when it was refused.
-    pub import_error: Option<String>,
+    /// The last JSON file the user tried to restore, when it was refused: its name and why.
+    pub import_error: Option<(String, StateError)>,
 }
 
 /// Everything that can change the state.
@@ -78,7 +73,7 @@ pub enum Action {
     /// Replace everything with a restored state (from a JSON file).
     Restore(SavedState),
     /// A JSON file could not be restored.
-    RestoreRefused(String),
+    RestoreRefused(String, StateError),
     /// The user has dealt with the unreadable saved data; saving resumes.
     DismissRestoreFailure,
     /// Start from nothing.
@@ -144,7 +139,7 @@ impl Reducible for AppState {
                 next.saved = saved;
                 next.import_error = None;
             }
-            Action::RestoreRefused(why) => next.import_error = Some(why),
+            Action::RestoreRefused(name, why) => next.import_error = Some((name, why)),
             Action::DismissRestoreFailure => next.restore_failure = None,
             Action::Reset => next = AppState::default(),
         }

@@ -2,8 +2,8 @@
 //! panic, and a saved state round-trips exactly.
 
 use cmmc_readiness::engine::{
-    load_state, save_state, Answer, Answers, DirectAnswer, RequirementId, SavedState, Solicitation,
-    View,
+    load_state, load_state_bytes, save_state, Answer, Answers, DirectAnswer, RequirementId,
+    SavedState, Solicitation, StateError, View,
 };
 use std::path::PathBuf;
 
@@ -22,9 +22,8 @@ fn check_error(name: &str, text: &str, expected: &str) {
     match load_state(text) {
         Ok(state) => panic!("{name} loaded but should fail: {state:?}"),
         Err(e) => assert!(
-            e.message.contains(expected),
-            "{name}: message `{}` does not contain `{expected}`",
-            e.message
+            e.to_string().contains(expected),
+            "{name}: message `{e}` does not contain `{expected}`"
         ),
     }
 }
@@ -94,5 +93,41 @@ fn oversized_state_is_refused_without_parsing() {
         "x".repeat(17 * 1024 * 1024)
     );
     let e = load_state(&huge).expect_err("too large");
-    assert!(e.message.contains("more than the 16 MB"), "{}", e.message);
+    assert_eq!(e, StateError::TooLarge { megabytes: 17 });
+    assert!(e.to_string().contains("more than the 16 MB"), "{e}");
+}
+
+/// The loader's refusals are values the app matches on: a newer release's file says so, bytes
+/// that are not text say so, and a version 1 file (bare answer words, deprecated answers) loads
+/// into today's shape.
+#[test]
+fn refusals_are_typed_and_version_1_files_migrate() {
+    let e = load_state(r#"{"version": 3}"#).expect_err("newer");
+    assert_eq!(e, StateError::UnsupportedVersion(3));
+    assert!(e.is_from_a_newer_release());
+    assert!(!StateError::UnsupportedVersion(0).is_from_a_newer_release());
+    assert_eq!(
+        load_state_bytes(&[0xff, 0xfe, 0x00]),
+        Err(StateError::NotText)
+    );
+    assert_eq!(load_state(""), Err(StateError::Empty));
+
+    let v1 = r#"{"version":1,"answers":{"handles_cui":true,"flow_down":true,"fips_validated":true},"direct":{"3.5.3":"partial"},"costs":{"day_rate_usd":{"low":900,"high":1500}}}"#;
+    let s = load_state(v1).expect("version 1 loads");
+    assert_eq!(s.version, 2);
+    assert_eq!(
+        s.answers.role,
+        Some(cmmc_readiness::engine::ContractRole::Sub)
+    );
+    assert_eq!(
+        s.direct.get(&RequirementId::from("3.5.3")),
+        Some(&DirectAnswer::new(Answer::Partial))
+    );
+    assert_eq!(s.costs.day_rate_usd.low, 900.0);
+    // A missing assumption keeps its default.
+    assert_eq!(s.costs.capacity_days_per_month, 20.0);
+    // Written back: version 2, no deprecated fields.
+    let text = save_state(&s);
+    assert!(text.starts_with(r#"{"version":2,"#), "{text}");
+    assert!(!text.contains("flow_down") && !text.contains("fips_validated"));
 }

@@ -1,14 +1,14 @@
 //! The gap table: all 110 requirements with status, basis and points, filters, search and sort;
 //! each row expands to explain itself and to take a direct answer.
 
-use super::format::{
-    basis_label, control_status_label, provenance_label, relationship_label, short_text,
-    status_class,
-};
-use super::hooks::{use_app, use_progressive, use_results};
 use crate::engine::{
     Answer, Catalog, DirectAnswer, Family, RequirementId, RequirementResult, Status,
 };
+use crate::ui::format::{
+    basis_label, control_status_label, provenance_label, relationship_label, short_text,
+    status_class,
+};
+use crate::ui::hooks::{use_app, use_catalog, use_progressive, ResultsProps};
 use std::collections::BTreeSet;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -21,8 +21,8 @@ enum Sort {
 }
 
 /// Points a requirement is worth (`None` for 3.12.4, which decides whether there is a score).
-fn points(r: &RequirementResult) -> Option<u8> {
-    Catalog::builtin().requirement(&r.id).and_then(|q| q.points)
+fn points(catalog: &Catalog, r: &RequirementResult) -> Option<u8> {
+    catalog.requirement(&r.id).and_then(|q| q.points)
 }
 
 const STATUSES: [Status; 5] = [
@@ -39,8 +39,9 @@ const ROWS_PER_FRAME: usize = 25;
 
 /// The table with its controls.
 #[function_component(GapTable)]
-pub fn gap_table() -> Html {
-    let results = use_results();
+pub fn gap_table(p: &ResultsProps) -> Html {
+    let results = &p.results;
+    let catalog = use_catalog();
     let family = use_state(|| None::<Family>);
     let status = use_state(|| None::<Status>);
     let search = use_state(String::new);
@@ -57,7 +58,7 @@ pub fn gap_table() -> Html {
         .filter(|r| {
             q.is_empty()
                 || r.id.as_str().starts_with(&q)
-                || Catalog::builtin()
+                || catalog
                     .requirement(&r.id)
                     .is_some_and(|req| req.text.to_lowercase().contains(&q))
         })
@@ -66,7 +67,7 @@ pub fn gap_table() -> Html {
         // Most points first; the standard's order breaks ties so the list is stable.
         rows.sort_by_key(|r| {
             (
-                std::cmp::Reverse(points(r).unwrap_or(u8::MAX)),
+                std::cmp::Reverse(points(catalog, r).unwrap_or(u8::MAX)),
                 r.id.sort_key(),
             )
         });
@@ -180,9 +181,11 @@ struct GapRowProps {
 /// One requirement: the summary row and, when open, the explanation and the answer buttons.
 #[function_component(GapRow)]
 fn gap_row(p: &GapRowProps) -> Html {
-    let app = use_app();
+    let Some(app) = use_app() else {
+        return Html::default();
+    };
     let r = &p.result;
-    let catalog = Catalog::builtin();
+    let catalog = use_catalog();
     let req = catalog.requirement(&r.id);
     let text = req.map(|q| q.text.clone()).unwrap_or_default();
     let detail_id = format!("detail-{}", r.id.as_str().replace('.', "-"));
@@ -262,7 +265,7 @@ fn gap_row(p: &GapRowProps) -> Html {
                 <td class="col-text">{short_text(&text)}</td>
                 <td class="col-status"><span class={classes!("badge", status_class(r.status))} data-testid="gap-status">{r.status.label()}</span></td>
                 <td class="col-basis">{basis_label(r.basis)}</td>
-                <td class="num col-points">{points(r).map_or("SSP".to_string(), |p| p.to_string())}</td>
+                <td class="num col-points">{points(catalog, r).map_or("SSP".to_string(), |p| p.to_string())}</td>
             </tr>
             if p.open {
                 <tr class="gap-detail" data-testid="gap-detail" data-requirement={r.id.to_string()}>

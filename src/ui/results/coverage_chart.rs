@@ -1,8 +1,8 @@
 //! The coverage chart: one stacked bar per family (met / partial / not met / unknown) as inline
 //! SVG, and the strict / analysed switch that changes the whole assessment's view.
 
-use super::hooks::{use_app, use_results};
 use crate::engine::{Coverage, View};
+use crate::ui::hooks::{use_app, ResultsProps};
 use yew::prelude::*;
 
 const LABEL_W: f64 = 56.0;
@@ -23,9 +23,11 @@ fn segments(c: &Coverage) -> [(&'static str, &'static str, u32); 4] {
 
 /// The chart and the view switch.
 #[function_component(CoverageChart)]
-pub fn coverage_chart() -> Html {
-    let app = use_app();
-    let results = use_results();
+pub fn coverage_chart(p: &ResultsProps) -> Html {
+    let Some(app) = use_app() else {
+        return Html::default();
+    };
+    let results = &p.results;
     let view = app.saved().view;
     let a = &results.assessment;
     let pick = |f: &crate::engine::FamilyCoverage| match view {

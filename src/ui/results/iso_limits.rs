@@ -1,12 +1,12 @@
 //! "What ISO cannot evidence": every CMMC obligation an ISO/IEC 27001 certificate does not prove.
 
-use crate::engine::Catalog;
+use crate::ui::hooks::use_catalog;
 use yew::prelude::*;
 
 /// The checklist, straight from the catalog.
 #[function_component(IsoLimits)]
 pub fn iso_limits() -> Html {
-    let limits = &Catalog::builtin().iso_limits;
+    let limits = &use_catalog().iso_limits;
     html! {
         <div class="card" data-testid="iso-limits">
             <h3 class="card-title">{"What ISO cannot evidence"}</h3>

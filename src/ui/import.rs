@@ -1,11 +1,11 @@
 //! Step 2: bring the SoA in (file, drag and drop, paste, or the sample), see what was detected,
 //! fix the column mapping, and read every problem with its line number.
 
-use super::browser::{bytes_to_text, download, read_file};
-use super::format::control_status_label;
-use super::hooks::{use_app, use_results, AppHandle};
-use super::state::{SAMPLE_NAME, SAMPLE_SOA};
 use crate::engine::{Catalog, Delimiter, Edition, Role, SoaImport, TextEncoding};
+use crate::ui::browser::{bytes_to_text, download, read_file};
+use crate::ui::format::control_status_label;
+use crate::ui::hooks::{use_app, AppHandle, ResultsProps};
+use crate::ui::state::{SAMPLE_NAME, SAMPLE_SOA};
 use web_sys::{DragEvent, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -62,9 +62,11 @@ fn delimiter_label(d: Delimiter) -> &'static str {
 
 /// The import panel.
 #[function_component(SoaImportPanel)]
-pub fn soa_import_panel() -> Html {
-    let app = use_app();
-    let results = use_results();
+pub fn soa_import_panel(p: &ResultsProps) -> Html {
+    let Some(app) = use_app() else {
+        return Html::default();
+    };
+    let results = &p.results;
     let paste = use_state(String::new);
     let dragging = use_state(|| false);
     // A file with thousands of bad rows would take seconds to draw in full; the first

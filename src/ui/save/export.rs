@@ -1,33 +1,36 @@
 //! Export and restore: the gap CSV, the whole state as JSON, restoring from JSON, printing, and
 //! deleting everything (with an in-page confirmation).
 
-use super::browser::{clear_saved, download, print, read_file};
-use super::hooks::{use_app, use_results};
-use super::state::{parse_saved, SavedState};
-use crate::engine::{gap_csv, summary, Catalog};
+use crate::engine::{gap_csv, saved_state_json, summary};
+use crate::ui::browser::{clear_saved, download, print, read_file};
+use crate::ui::hooks::{use_app, use_catalog, ResultsProps};
+
 use serde::Serialize;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// The exported JSON: the saved state, plus the summary of its results for humans.
+/// The exported JSON: the saved file, plus the summary of its results for humans.
 #[derive(Serialize)]
-struct Export<'a> {
+struct Export {
     #[serde(flatten)]
-    saved: &'a SavedState,
+    state: serde_json::Value,
     summary: crate::engine::Summary,
 }
 
 /// The export card.
 #[function_component(ExportPanel)]
-pub fn export_panel() -> Html {
-    let app = use_app();
-    let results = use_results();
+pub fn export_panel(p: &ResultsProps) -> Html {
+    let Some(app) = use_app() else {
+        return Html::default();
+    };
+    let results = &p.results;
+    let catalog = use_catalog();
     let confirming = use_state(|| false);
 
     let on_csv = {
         let results = results.clone();
         Callback::from(move |_: MouseEvent| {
-            let csv = gap_csv(Catalog::builtin(), &results.assessment);
+            let csv = gap_csv(catalog, &results.assessment);
             download("cmmc-gaps-poam.csv", "text/csv;charset=utf-8", &csv);
         })
     };
@@ -36,7 +39,7 @@ pub fn export_panel() -> Html {
         let results = results.clone();
         Callback::from(move |_: MouseEvent| {
             let export = Export {
-                saved: app.saved(),
+                state: saved_state_json(app.saved()),
                 summary: summary(
                     results.soa.as_ref().as_deref(),
                     &app.saved().answers,
@@ -56,11 +59,7 @@ pub fn export_panel() -> Html {
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
                 let app = app.clone();
                 read_file(file, move |name, bytes| {
-                    let result = std::str::from_utf8(&bytes)
-                        .map_err(|_| "it is not text".to_string())
-                        .and_then(parse_saved)
-                        .map_err(|why| format!("{name} could not be restored: {why}"));
-                    app.restore(result);
+                    app.restore(name, crate::engine::load_state_bytes(&bytes));
                 });
             }
             input.set_value("");
@@ -98,8 +97,12 @@ pub fn export_panel() -> Html {
                 </label>
                 <button type="button" class="btn" onclick={on_print} data-testid="print">{"Print report"}</button>
             </div>
-            if let Some(err) = app.state().import_error.clone() {
-                <p class="banner banner-warn" role="alert" data-testid="import-error">{err}</p>
+            if let Some((name, err)) = app.state().import_error.clone() {
+                <p class="banner banner-warn" role="alert" data-testid="import-error">
+                    {format!("{name} could not be restored: {err}")}
+                    if err.is_from_a_newer_release() { {" Update this app to read it."} }
+                    {" Your current work is unchanged."}
+                </p>
             }
             <div class="danger-zone">
                 if *confirming {

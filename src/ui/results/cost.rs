@@ -1,17 +1,19 @@
 //! Cost and timeline: low-high ranges with each line's basis, the DoD assessment fee with its
 //! source, and every assumption editable in place.
 
-use super::format::{num, num_range, usd, usd_range};
-use super::hooks::{use_app, use_results};
 use crate::engine::{Assumption, CostAssumptions, Period, Scope};
+use crate::ui::format::{num, num_range, usd, usd_range};
+use crate::ui::hooks::{use_app, ResultsProps};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The cost card, the timeline card and the assumptions.
 #[function_component(CostPanel)]
-pub fn cost_panel() -> Html {
-    let app = use_app();
-    let results = use_results();
+pub fn cost_panel(p: &ResultsProps) -> Html {
+    let Some(app) = use_app() else {
+        return Html::default();
+    };
+    let results = &p.results;
     let e = &results.estimate;
     let costs = app.saved().costs.clone();
     let scope = match e.scope {

@@ -1,15 +1,15 @@
 //! The paths to 88 (Conditional) and 110 (Final): the remediations in order, with points,
 //! effort and the score after each step.
 
-use super::format::num_range;
-use super::hooks::{use_progressive, use_results};
 use crate::engine::Path;
+use crate::ui::format::num_range;
+use crate::ui::hooks::{use_progressive, ResultsProps};
 use yew::prelude::*;
 
 /// Both paths side by side.
 #[function_component(Paths)]
-pub fn paths() -> Html {
-    let results = use_results();
+pub fn paths(p: &ResultsProps) -> Html {
+    let results = &p.results;
     let e = &results.estimate;
     // Up to 110 rows each: drawn a few frames at a time, like the gap table.
     let drawn_88 = use_progressive(e.path_to_88.steps.len(), 15, 30);

@@ -1,8 +1,8 @@
 //! Level 3: shown only when the answers lead to Level 3; the 24 NIST SP 800-172 requirements
 //! answered directly, and the Level 3 status they give.
 
-use super::hooks::{use_app, use_results};
-use crate::engine::{Catalog, Level, Level3Status};
+use crate::engine::{Level, Level3Status};
+use crate::ui::hooks::{use_app, use_catalog, ResultsProps};
 use yew::prelude::*;
 
 fn status_class(s: Level3Status) -> &'static str {
@@ -16,9 +16,12 @@ fn status_class(s: Level3Status) -> &'static str {
 
 /// The Level 3 card.
 #[function_component(Level3Panel)]
-pub fn level3_panel() -> Html {
-    let app = use_app();
-    let results = use_results();
+pub fn level3_panel(p: &ResultsProps) -> Html {
+    let Some(app) = use_app() else {
+        return Html::default();
+    };
+    let results = &p.results;
+    let catalog = use_catalog();
     if results.assessment.applicability.level != Level::L3 {
         return html! {};
     }
@@ -40,7 +43,7 @@ pub fn level3_panel() -> Html {
             <details>
                 <summary>{"Answer the 24 Level 3 requirements"}</summary>
                 <ul class="checklist">
-                    { for Catalog::builtin().level3.iter().map(|r| {
+                    { for catalog.level3.iter().map(|r| {
                         let current = app.saved().level3.get(&r.id).copied();
                         let button = |text: &'static str, v: Option<bool>| {
                             let app = app.clone();

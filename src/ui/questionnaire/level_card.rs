@@ -3,22 +3,33 @@
 //! planning level), a held status's lifecycle, the warnings, and the obligations that apply
 //! whatever the level, each with its citation.
 
-use super::hooks::{use_app, use_applicability, Results};
-use crate::engine::{warnings, Date, Level, Warning};
+use crate::engine::{warnings, Applicability, Date, Level, Warning};
+use crate::ui::hooks::{use_app, Results};
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+/// Props of the level card.
+#[derive(Properties, PartialEq)]
+pub struct LevelCardProps {
+    /// What applies, from the answers and the date alone.
+    pub applicability: Rc<Applicability>,
+    /// The results once they exist (their warnings include the posted-score check).
+    pub results: Option<Results>,
+}
+
 /// Level, assessment type, phase, obligations, warnings and the reasons behind them.
 #[function_component(LevelCard)]
-pub fn level_card() -> Html {
-    let app = use_app();
-    let a = use_applicability();
+pub fn level_card(p: &LevelCardProps) -> Html {
+    let Some(app) = use_app() else {
+        return Html::default();
+    };
+    let a = &p.applicability;
     // Once the results exist their warnings include the posted-score check, which needs the
     // score; before that, the answers alone give the rest.
-    let results = use_context::<Results>();
-    let warned: Vec<Warning> = match &results {
+    let warned: Vec<Warning> = match &p.results {
         Some(r) => r.assessment.warnings.clone(),
-        None => warnings(&app.saved().answers, &a, None),
+        None => warnings(&app.saved().answers, a, None),
     };
     let user_date = app.saved().date;
     let on_date = {

@@ -1,8 +1,8 @@
 //! The score cards: SPRS score (or range), Level 2 status with blockers, Level 1, confirmed-only.
 
-use super::format::{level2_class, sprs_text};
-use super::hooks::use_results;
 use crate::engine::{SspState, MAX_SCORE};
+use crate::ui::format::{level2_class, sprs_text};
+use crate::ui::hooks::ResultsProps;
 use yew::prelude::*;
 
 /// What the two ends of the range are.
@@ -10,8 +10,8 @@ const RANGE_NOTE: &str = "The first figure is your confirmed score: only what yo
 
 /// SPRS and status cards.
 #[function_component(Scores)]
-pub fn scores() -> Html {
-    let results = use_results();
+pub fn scores(p: &ResultsProps) -> Html {
+    let results = &p.results;
     let s = &results.assessment.scoring;
     let sprs = &s.sprs;
     let sprs_note = match (sprs.ssp, sprs.exact) {

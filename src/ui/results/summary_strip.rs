@@ -1,7 +1,9 @@
 //! The summary strip: level, SPRS score and Level 2 status, sticky at the top on wide screens.
 
-use super::format::{level2_class, sprs_text};
-use super::hooks::{use_applicability, Results};
+use crate::engine::Applicability;
+use crate::ui::format::{level2_class, sprs_text};
+use crate::ui::hooks::Results;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of the strip.
@@ -9,13 +11,15 @@ use yew::prelude::*;
 pub struct SummaryStripProps {
     /// The results, or `None` in the first frame, before they are computed.
     pub results: Option<Results>,
+    /// What applies, from the answers alone (drawn in the first frame).
+    pub applicability: Rc<Applicability>,
 }
 
 /// The three headline figures. The level depends on the answers alone and shows at once; the
 /// score and status show "…" for the one frame before the results exist.
 #[function_component(SummaryStrip)]
 pub fn summary_strip(p: &SummaryStripProps) -> Html {
-    let applicability = use_applicability();
+    let applicability = &p.applicability;
     let pending =
         || html! { <span class="strip-value muted" data-testid="strip-pending">{"…"}</span> };
     html! {

@@ -1,0 +1,11 @@
+//! Step 3, the results: the panels that show what the engine computed, each taking the results
+//! as props from the root's gate (`stage.rs`).
+
+pub mod cost;
+pub mod coverage_chart;
+pub mod gap_table;
+pub mod iso_limits;
+pub mod level3;
+pub mod paths;
+pub mod scores;
+pub mod summary_strip;

@@ -1,0 +1,5 @@
+//! Keeping the work: the exports and the restore of a saved file, and the banner shown when the
+//! saved work in this browser could not be read.
+
+pub mod export;
+pub mod restore_banner;
