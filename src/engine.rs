@@ -21,7 +21,7 @@ mod vocab;
 
 pub use applicability::{
     applicability, phase_on, phases, warnings, Applicability, Lifecycle, Obligation, Phase,
-    PlanTarget, Planning, Reason, Warning, FIPS_140_2_SUNSET,
+    PlanTarget, Planning, Reason, ResultsMode, Warning, FIPS_140_2_SUNSET,
 };
 pub use assess::{
     evidence_2022, join_ids, ControlEvidence, Coverage, EdgeEvidence, ExcludedControl,
@@ -55,9 +55,9 @@ pub use scan::{
     SOLICITATION_CLAUSES_CSV,
 };
 pub use score::{
-    deduction, effective, poam_allowed, points_lost, Blocker, Counting, Level1Result, Level2Result,
-    Level2Status, Level3Item, Level3Result, Level3Status, Scoring, SprsRange, SspState,
-    CONDITIONAL_MIN_SCORE, LEVEL3_CONDITIONAL_MIN, MAX_SCORE, POAM_CLOSEOUT_DAYS,
+    deduction, effective, poam_allowed, points_lost, Blocker, Counting, Level1Item, Level1Result,
+    Level2Result, Level2Status, Level3Item, Level3Result, Level3Status, Scoring, SprsRange,
+    SspState, CONDITIONAL_MIN_SCORE, LEVEL3_CONDITIONAL_MIN, MAX_SCORE, POAM_CLOSEOUT_DAYS,
 };
 pub use soa::{
     decode_text, import_soa, Column, ColumnOverrides, ControlStatus, Delimiter, ImportOptions,

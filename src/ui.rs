@@ -15,6 +15,7 @@ mod methodology;
 mod panic;
 mod questionnaire;
 mod results;
+mod samples;
 mod save;
 mod stage;
 pub mod state;

@@ -136,7 +136,7 @@ async fn app_shows_the_three_steps_and_the_privacy_line() {
         text.contains("Import your Statement of Applicability"),
         "{text}"
     );
-    assert!(text.contains("See your results"), "{text}");
+    assert!(text.contains("The details"), "{text}");
     assert!(text.contains("leaves this device"), "{text}");
     assert!(text.contains("it makes no requests"), "{text}");
     root.remove();
@@ -153,15 +153,25 @@ async fn the_questionnaire_is_drawn_first_and_the_results_follow() {
         .expect("query")
         .is_some());
     assert_eq!(text_of(&root, "level-value"), "No CMMC level");
-    assert_eq!(text_of(&root, "strip-pending"), "…");
+    // Nothing is scored before there is something to score: the strip says what to do first.
+    assert_eq!(
+        text_of(&root, "strip-start"),
+        "Answer the questionnaire to begin"
+    );
     assert!(root
         .query_selector("[data-testid=\"gap-table\"]")
         .expect("query")
         .is_none());
-    // Then the results fill in over the next frames, in full.
+    // Then the results fill in over the next frames, in full, still with nothing to score.
+    settle(&root).await;
+    assert!(root
+        .query_selector("[data-testid=\"sprs-score\"]")
+        .expect("query")
+        .is_none());
+    // Handling CUI makes Level 2 apply: now there is a score and a gap table.
+    click(&root, "q-handles_cui-yes");
     wait_for_text(&root, "strip-sprs", "-203").await;
     settle(&root).await;
-    assert_eq!(text_of(&root, "strip-sprs"), "-203");
     let rows = root
         .query_selector_all("tr[data-testid=\"gap-row\"]")
         .expect("query rows");
@@ -172,8 +182,9 @@ async fn the_questionnaire_is_drawn_first_and_the_results_follow() {
 #[wasm_bindgen_test]
 async fn loading_the_sample_shows_the_engines_sprs_score() {
     let root = mount().await;
-    // Without an SoA or answers, every requirement counts as not met.
-    assert_eq!(text_of(&root, "sprs-score"), "-203");
+    // With CUI and no SoA, every requirement counts as not met.
+    click(&root, "q-handles_cui-yes");
+    wait_for_text(&root, "sprs-score", "-203").await;
     click(&root, "load-sample");
     // The import renders a few frames after the click, and the results were already complete
     // before it: wait for what is asserted, not for a flag that is already set.
@@ -191,6 +202,9 @@ async fn loading_the_sample_shows_the_engines_sprs_score() {
 #[wasm_bindgen_test]
 async fn the_gap_table_lists_all_110_requirements() {
     let root = mount().await;
+    click(&root, "q-handles_cui-yes");
+    wait_for_text(&root, "strip-sprs", "-203").await;
+    settle(&root).await;
     let rows = root
         .query_selector_all("[data-testid=\"gap-row\"]")
         .expect("query rows");

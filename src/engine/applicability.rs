@@ -126,7 +126,42 @@ pub struct PlanTarget {
     pub cui: bool,
 }
 
+/// What the results screens show, decided by the rules so the screens only show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResultsMode {
+    /// Nothing answered yet that could show a requirement: nothing to score or price.
+    Start,
+    /// Neither FCI nor CUI: no CMMC requirement, no score, no cost.
+    NoRequirement,
+    /// Level 1 (FCI only): the 15 FAR requirements met or not; no SPRS score, no POA&M, no paths
+    /// (32 CFR 170.21(a)(1)).
+    Level1,
+    /// Level 2, or CUI under any level (DFARS 252.204-7012 asks for the 110): the SPRS score,
+    /// the Level 2 status, the paths.
+    Level2,
+    /// Level 3: Level 2's screens and the 24 Level 3 requirements.
+    Level3,
+}
+
 impl Applicability {
+    /// What the results screens show: the level required (or assumed, or planned for).
+    pub fn results_mode(&self, answers: &Answers) -> ResultsMode {
+        let t = self.plan_target();
+        match t.level {
+            Level::L3 => ResultsMode::Level3,
+            Level::L2 => ResultsMode::Level2,
+            _ if t.cui => ResultsMode::Level2,
+            Level::L1 => ResultsMode::Level1,
+            Level::None
+                if answers.handles_fci == Some(false) && answers.handles_cui == Some(false) =>
+            {
+                ResultsMode::NoRequirement
+            }
+            Level::None => ResultsMode::Start,
+        }
+    }
+
     /// The level the plan prices and why.
     pub fn plan_target(&self) -> PlanTarget {
         let cui = self.obligations.iter().any(|o| o.id == "dfars-7012");

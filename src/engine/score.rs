@@ -133,10 +133,26 @@ pub struct Level2Result {
 /// Level 1: all 15 FAR 52.204-21 requirements met, or not (no POA&M allowed, 32 CFR 170.21(a)(1)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Level1Result {
+    /// All 15 met, counting ISO evidence.
     pub met: bool,
+    /// All 15 met on confirmed answers alone.
     pub met_confirmed: bool,
     /// CMMC Level 1 ids not met (counting ISO evidence).
     pub unmet: Vec<String>,
+    /// The 15 FAR requirements, each with its state.
+    pub items: Vec<Level1Item>,
+}
+
+/// One FAR 52.204-21(b)(1) requirement's state, from its SP 800-171 counterparts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Level1Item {
+    /// CMMC id, `AC.L1-b.1.i`.
+    pub id: String,
+    /// Met when every counterpart is met or N/A; not met when the user answered one not met
+    /// (or in progress: there is no partial at Level 1); otherwise unknown.
+    pub status: Status,
+    /// True when every counterpart's status was confirmed by the user (not suggested by ISO).
+    pub confirmed: bool,
 }
 
 /// Level 3 status per 32 CFR 170.21(a)(3) and 170.24(c)(3).
@@ -284,10 +300,38 @@ pub fn score(
             .iter()
             .all(|id| satisfied(id, Counting::Confirmed))
     });
+    let items = catalog
+        .level1
+        .iter()
+        .map(|l| {
+            let parts: Vec<&RequirementResult> = l
+                .requirements
+                .iter()
+                .filter_map(|id| results.iter().find(|r| &r.id == id))
+                .collect();
+            let all = |f: &dyn Fn(&RequirementResult) -> bool| parts.iter().all(|r| f(r));
+            let any = |f: &dyn Fn(&RequirementResult) -> bool| parts.iter().any(|r| f(r));
+            let status = if all(&|r| r.status.is_satisfied()) {
+                Status::Met
+            } else if any(&|r| {
+                r.basis.is_confirmed() && matches!(r.status, Status::NotMet | Status::Partial)
+            }) {
+                Status::NotMet
+            } else {
+                Status::Unknown
+            };
+            Level1Item {
+                id: l.id.clone(),
+                status,
+                confirmed: all(&|r| r.basis.is_confirmed()),
+            }
+        })
+        .collect();
     let level1 = Level1Result {
         met: unmet.is_empty(),
         met_confirmed,
         unmet,
+        items,
     };
 
     let level3 = level3(catalog, level3_answers, prerequisite_met);

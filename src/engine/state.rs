@@ -24,7 +24,7 @@ use std::fmt;
 /// Version 2 (2026-12): a direct answer carries its record (`{"answer": "not-applicable",
 /// "note": "..."}`) and may be one of the routes 32 CFR 170.24 assesses as MET; the answers
 /// gained `role`, `prime_level`, `encryption`, `current_status`, `status_date`, `sprs_date` and
-/// `esp_in_scope`; the state gained `date`. Version 1 files load unchanged: bare answer words are
+/// `esp_in_scope`; the state gained `date` and `company`. Version 1 files load unchanged: bare answer words are
 /// read as answers without a record, and `flow_down`, `fips_validated` and `has_final_l2_c3pao`
 /// are migrated by the answers' reader.
 pub const STATE_VERSION: u32 = 2;
@@ -57,6 +57,8 @@ pub struct SavedState {
     pub costs: CostAssumptions,
     /// The date the rules are applied on, when the user set one; `None` means the device's date.
     pub date: Option<Date>,
+    /// The company's name, for the printed report.
+    pub company: Option<String>,
 }
 
 impl Default for SavedState {
@@ -73,6 +75,7 @@ impl Default for SavedState {
             view: View::Strict,
             costs: CostAssumptions::default(),
             date: None,
+            company: None,
         }
     }
 }
@@ -175,6 +178,8 @@ struct SavedFile {
     costs: CostsFile,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    company: Option<String>,
 }
 
 impl Default for SavedFile {
@@ -339,6 +344,7 @@ impl From<&SavedState> for SavedFile {
             view: s.view,
             costs: CostsFile::from(&s.costs),
             date: s.date,
+            company: s.company.clone(),
         }
     }
 }
@@ -358,6 +364,7 @@ impl From<SavedFile> for SavedState {
             view: f.view,
             costs: f.costs.into(),
             date: f.date,
+            company: f.company,
         }
     }
 }

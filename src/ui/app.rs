@@ -1,7 +1,7 @@
 //! The root component: owns the state (one reducer), memoises the engine's results, persists to
 //! local storage, and lays out the page frame and the three steps.
 
-use super::browser::{clear_saved, load_saved, store_saved};
+use super::browser::{self, clear_saved, load_saved, store_saved};
 use super::hooks::{use_applicability, use_compute_results, AppContext};
 use super::import::SoaImportPanel;
 use super::methodology::Methodology;
@@ -10,14 +10,19 @@ use super::results::cost::CostPanel;
 use super::results::coverage_chart::CoverageChart;
 use super::results::gap_table::GapTable;
 use super::results::iso_limits::IsoLimits;
+use super::results::level1::Level1Checklist;
 use super::results::level3::Level3Panel;
 use super::results::paths::Paths;
+use super::results::print_report::PrintReport;
 use super::results::scores::Scores;
+use super::results::summary_card::SummaryCard;
 use super::results::summary_strip::SummaryStrip;
+use super::samples::SampleButtons;
 use super::save::export::ExportPanel;
 use super::save::restore_banner::RestoreBanner;
 use super::stage::{gate, use_stage, Stage};
 use super::state::{AppState, RestoreFailure, SavedState};
+use crate::engine::ResultsMode;
 use yew::prelude::*;
 
 /// Reads the saved state. Unreadable data is reported, not deleted: the user decides.
@@ -37,14 +42,35 @@ fn initial_state() -> AppState {
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
     // Which page is showing: navigation only, so it is neither saved nor part of the state.
-    let show_methodology = use_state(|| false);
-    let open_methodology = {
+    let show_methodology = use_state(|| browser::hash() == "methodology");
+    // Whether this session opened the methodology page, so closing it goes back in the history
+    // (where the user was) rather than adding an entry.
+    let opened_here = use_mut_ref(|| false);
+    {
+        // The methodology is a page of its own in the browser history: Back and Forward work.
         let show = show_methodology.clone();
-        Callback::from(move |_: MouseEvent| show.set(true))
+        use_effect_with((), move |()| {
+            let listener = browser::on_hash_change(move |h| show.set(h == "methodology"));
+            move || drop(listener)
+        });
+    }
+    let open_methodology = {
+        let opened_here = opened_here.clone();
+        Callback::from(move |_: MouseEvent| {
+            *opened_here.borrow_mut() = true;
+            browser::go_to("methodology");
+        })
     };
     let close_methodology = {
         let show = show_methodology.clone();
-        Callback::from(move |()| show.set(false))
+        Callback::from(move |()| {
+            if *opened_here.borrow() {
+                browser::go_back();
+            } else {
+                browser::go_to("");
+                show.set(false);
+            }
+        })
     };
 
     // The results are long (about 3,300 elements) and need the catalog read first; building them
@@ -82,6 +108,12 @@ pub fn app() -> Html {
         },
     );
 
+    let mode = applicability.results_mode(&state.saved.answers);
+    let scored = matches!(mode, ResultsMode::Level2 | ResultsMode::Level3);
+    let priced = scored || mode == ResultsMode::Level1;
+    let notice = state.notice.clone();
+    let on_sample = Callback::from(|()| browser::after_paint(|| browser::reveal("summary")));
+
     html! {
         <ContextProvider<AppContext> context={state}>
         <div class="page">
@@ -100,15 +132,16 @@ pub fn app() -> Html {
                         {"How the numbers are computed (methodology and sources)"}
                     </button>
                 </p>
-                <p class="print-only print-date">{format!("Report printed {}", crate::ui::browser::today())}</p>
+                if !*show_methodology { <SampleButtons on_loaded={on_sample} /> }
             </header>
             if *show_methodology {
                 <Methodology on_close={close_methodology} />
             } else {
-            <SummaryStrip results={results.clone()} applicability={applicability.clone()} />
+            <SummaryStrip results={results.clone()} applicability={applicability.clone()} {mode} />
             <RestoreBanner />
+            <p class="notice" role="status" aria-live="polite" data-testid="notice">{notice.unwrap_or_default()}</p>
             <main>
-                <section class="step" data-testid="step-questionnaire" aria-labelledby="h-step1">
+                <section class="step" id="step-questionnaire" tabindex="-1" data-testid="step-questionnaire" aria-labelledby="h-step1">
                     <h2 id="h-step1"><span class="step-no">{"1"}</span>{"Answer the questionnaire"}</h2>
                     <p class="step-lead">{"Tell us about your contracts and your environment. Answer in any order; your level updates as you go."}</p>
                     <div class="step-grid">
@@ -118,38 +151,83 @@ pub fn app() -> Html {
                         <LevelCard applicability={applicability.clone()} results={results.clone()} />
                     </div>
                 </section>
-                <section class="step" data-testid="step-soa" aria-labelledby="h-step2" aria-busy={(stage < Stage::Scores).to_string()}>
+                <SummaryCard applicability={applicability.clone()} results={results.clone()} />
+                <section class="step" id="step-soa" tabindex="-1" data-testid="step-soa" aria-labelledby="h-step2" aria-busy={(stage < Stage::Scores).to_string()}>
                     <h2 id="h-step2"><span class="step-no">{"2"}</span>{"Import your Statement of Applicability"}</h2>
-                    <p class="step-lead">{"Bring your ISO/IEC 27001 SoA as CSV. Optional: without one, answer requirements directly in the gap table."}</p>
+                    <p class="step-lead">{"Bring your ISO/IEC 27001 SoA as CSV. Optional: without one, answer requirements directly."}</p>
                     {gate(&results, stage, Stage::Scores, |r| html! { <SoaImportPanel results={r.clone()} /> })}
                 </section>
                 <section class="step" data-testid="step-results" aria-labelledby="h-step3"
                     aria-busy={(!stage.is_complete()).to_string()} data-complete={stage.is_complete().to_string()}>
-                    <h2 id="h-step3"><span class="step-no">{"3"}</span>{"See your results"}</h2>
-                    <p class="step-lead">{"Level, gaps, SPRS score, cost and timeline. Every figure can be expanded to show why."}</p>
-                    {gate(&results, stage, Stage::Scores, |r| html! {
-                        <>
-                        <Scores results={r.clone()} />
-                        <Level3Panel results={r.clone()} />
-                        <CoverageChart results={r.clone()} />
-                        </>
-                    })}
-                    {gate(&results, stage, Stage::Gaps, |r| html! { <GapTable results={r.clone()} /> })}
-                    {gate(&results, stage, Stage::Paths, |r| html! { <Paths results={r.clone()} /> })}
-                    {gate(&results, stage, Stage::Complete, |r| html! {
-                        <>
-                        <CostPanel results={r.clone()} />
-                        <IsoLimits />
-                        </>
+                    <h2 id="h-step3"><span class="step-no">{"3"}</span>{"The details"}</h2>
+                    <p class="step-lead">{match mode {
+                        ResultsMode::Start => "Nothing to score or price yet: answer the first questions.",
+                        ResultsMode::NoRequirement => "No CMMC requirement applies, so there is nothing to score or price.",
+                        ResultsMode::Level1 => "Your 15 Level 1 requirements, and what meeting them costs. Open a section to see why.",
+                        _ => "Every requirement, the paths to 88 and 110, cost and timeline. Open a section to see why.",
+                    }}</p>
+                    if mode == ResultsMode::Level1 {
+                        {gate(&results, stage, Stage::Scores, |r| html! {
+                            <section id="level1" tabindex="-1" class="anchor"><Level1Checklist results={r.clone()} /></section>
+                        })}
+                    }
+                    if scored {
+                        {gate(&results, stage, Stage::Scores, |r| html! {
+                            <Fold id="scores" title="SPRS score and statuses" open={false}>
+                                <Scores results={r.clone()} />
+                                <Level3Panel results={r.clone()} />
+                                <CoverageChart results={r.clone()} />
+                            </Fold>
+                        })}
+                        {gate(&results, stage, Stage::Gaps, |r| html! {
+                            <Fold id="gaps" title="Requirements and gaps" open={false}><GapTable results={r.clone()} /></Fold>
+                        })}
+                        {gate(&results, stage, Stage::Paths, |r| html! {
+                            <Fold id="paths" title="Paths to 88 and 110" open={false}><Paths results={r.clone()} /></Fold>
+                        })}
+                    }
+                    if priced {
+                        {gate(&results, stage, Stage::Complete, |r| html! {
+                            <Fold id="plan" title="Cost, timeline and assumptions" open={false}><CostPanel results={r.clone()} /></Fold>
+                        })}
+                    }
+                    {gate(&results, stage, Stage::Complete, |_| html! {
+                        <Fold id="iso-limits" title="What ISO cannot evidence" open={false}><IsoLimits /></Fold>
                     })}
                 </section>
-                {gate(&results, stage, Stage::Complete, |r| html! { <ExportPanel results={r.clone()} /> })}
+                {gate(&results, stage, Stage::Complete, |r| html! {
+                    <section id="export" tabindex="-1" class="anchor"><ExportPanel results={r.clone()} /></section>
+                })}
             </main>
+            {gate(&results, stage, Stage::Complete, |r| html! {
+                <PrintReport applicability={applicability.clone()} results={r.clone()} />
+            })}
             }
             <footer class="footer" data-testid="privacy-footer">
                 {"Nothing you enter or import leaves this device: every calculation runs in your browser."}
             </footer>
         </div>
         </ContextProvider<AppContext>>
+    }
+}
+
+/// Props of a folded section.
+#[derive(Properties, PartialEq)]
+struct FoldProps {
+    id: &'static str,
+    title: &'static str,
+    open: bool,
+    children: Html,
+}
+
+/// A section folded behind its title, so the summary stays near the top; the section
+/// navigation opens it.
+#[function_component(Fold)]
+fn fold(p: &FoldProps) -> Html {
+    html! {
+        <details class="fold" id={p.id} tabindex="-1" open={p.open} data-testid={format!("fold-{}", p.id)}>
+            <summary><h3 class="fold-title">{p.title}</h3></summary>
+            {p.children.clone()}
+        </details>
     }
 }

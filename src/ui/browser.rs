@@ -158,3 +158,61 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
         let _ = window.request_animation_frame(on_frame.unchecked_ref());
     }
 }
+
+/// Brings a section into view for the section navigation: opens it (and any folded section it
+/// sits in), scrolls to it below the sticky strip (the CSS `scroll-margin-top` keeps it clear),
+/// and moves the keyboard focus there.
+pub fn reveal(id: &str) {
+    let Some(el) = gloo::utils::document().get_element_by_id(id) else {
+        return;
+    };
+    let mut node = Some(el.clone());
+    while let Some(n) = node {
+        if let Some(d) = n.dyn_ref::<web_sys::HtmlDetailsElement>() {
+            d.set_open(true);
+        }
+        node = n.parent_element();
+    }
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = h.focus_with_options(&options);
+    }
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// The page's fragment without the `#` (`methodology`), or empty.
+pub fn hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// Opens a page of the app as a new entry in the browser history (`#methodology`), so Back
+/// returns to where the user was.
+pub fn go_to(page: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(page);
+    }
+}
+
+/// Goes back one entry in the browser history (to the page that opened this one).
+pub fn go_back() {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.back();
+    }
+}
+
+/// Calls `f` with the new fragment whenever it changes (Back, Forward, a link); the listener
+/// lives as long as the returned guard.
+pub fn on_hash_change(f: impl Fn(String) + 'static) -> Option<gloo::events::EventListener> {
+    let w = web_sys::window()?;
+    Some(gloo::events::EventListener::new(
+        &w,
+        "hashchange",
+        move |_| f(hash()),
+    ))
+}

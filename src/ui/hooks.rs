@@ -82,9 +82,21 @@ impl AppHandle {
     /// Restores a saved state, or reports why a file could not be restored.
     pub fn restore(&self, name: String, result: Result<SavedState, StateError>) {
         self.handle.dispatch(match result {
-            Ok(s) => Action::Restore(s),
+            Ok(s) => Action::Restore(Box::new(s), name),
             Err(why) => Action::RestoreRefused(name, why),
         });
+    }
+    /// Loads a sample company (answers and SoA).
+    pub fn load_sample(&self, answers: Answers, soa: String, name: String) {
+        self.handle.dispatch(Action::LoadSample {
+            answers: Box::new(answers),
+            soa,
+            name,
+        });
+    }
+    /// Sets the company's name for the report.
+    pub fn set_company(&self, name: Option<String>) {
+        self.handle.dispatch(Action::SetCompany(name));
     }
     /// Resumes saving after unreadable saved data was dealt with.
     pub fn dismiss_restore_failure(&self) {

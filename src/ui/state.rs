@@ -36,6 +36,8 @@ pub struct AppState {
     pub restore_failure: Option<RestoreFailure>,
     /// The last JSON file the user tried to restore, when it was refused: its name and why.
     pub import_error: Option<(String, StateError)>,
+    /// What the last action did, said once for screen readers and sighted users alike.
+    pub notice: Option<String>,
 }
 
 /// Everything that can change the state.
@@ -70,8 +72,20 @@ pub enum Action {
     SetView(View),
     /// Replace the cost assumptions.
     SetCosts(CostAssumptions),
-    /// Replace everything with a restored state (from a JSON file).
-    Restore(SavedState),
+    /// Replace everything with a restored state (from a JSON file), saying so.
+    Restore(Box<SavedState>, String),
+    /// Load a sample company: its answers and its SoA, replacing what was there.
+    LoadSample {
+        /// The sample's answers.
+        answers: Box<Answers>,
+        /// Its SoA's text.
+        soa: String,
+        /// Its name, shown as the SoA's file name and in the report.
+        name: String,
+    },
+    /// The company's name for the report, or none.
+    SetCompany(Option<String>),
+
     /// A JSON file could not be restored.
     RestoreRefused(String, StateError),
     /// The user has dealt with the unreadable saved data; saving resumes.
@@ -85,6 +99,8 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        // A notice says what the last action did; the next action replaces or clears it.
+        next.notice = None;
         let s = &mut next.saved;
         match action {
             Action::SetAnswers(a) => s.answers = a,
@@ -135,13 +151,36 @@ impl Reducible for AppState {
             }
             Action::SetView(v) => s.view = v,
             Action::SetCosts(c) => s.costs = c,
-            Action::Restore(saved) => {
-                next.saved = saved;
+            Action::Restore(saved, name) => {
+                next.saved = *saved;
                 next.import_error = None;
+                next.notice = Some(format!("Restored your work from {name}."));
             }
+            Action::LoadSample { answers, soa, name } => {
+                next.saved = SavedState {
+                    answers: *answers,
+                    soa_text: Some(soa),
+                    soa_name: Some(format!("{name} (sample)")),
+                    company: Some(name.clone()),
+                    ..SavedState::default()
+                };
+                next.import_error = None;
+                next.notice = Some(format!(
+                    "Loaded the sample company {name}: its answers and its SoA."
+                ));
+            }
+            Action::SetCompany(c) => next.saved.company = c,
+
             Action::RestoreRefused(name, why) => next.import_error = Some((name, why)),
             Action::DismissRestoreFailure => next.restore_failure = None,
-            Action::Reset => next = AppState::default(),
+            Action::Reset => {
+                next = AppState {
+                    notice: Some(
+                        "Deleted all your data from this browser. You are starting fresh.".into(),
+                    ),
+                    ..AppState::default()
+                }
+            }
         }
         Rc::new(next)
     }

@@ -42,6 +42,13 @@ test('the flow is operable from the keyboard', async ({ page }) => {
   expect(reached, 'load-sample reachable by Tab').toBe(true);
   await page.keyboard.press('Enter');
   await expect(app.testid('soa-rows')).toHaveText('93');
+  // Level 2 applies once CUI is handled; the gap table is one section-navigation jump away.
+  await app.testid('q-handles_cui-yes').focus();
+  await page.keyboard.press('Space');
+  await expect(app.testid('nav-gaps')).toBeVisible();
+  await app.testid('nav-gaps').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('details#gaps')).toHaveAttribute('open', '');
 
   // Every interactive element on the page is reachable: tab through and collect what gets focus.
   const focused = new Set();

@@ -57,6 +57,17 @@ class AppPage {
 
   async level() { return (await this.testid('level-value').textContent()).trim(); }
 
+  /** Says the company handles CUI: Level 2 applies (assumed until the solicitation is known), so
+   *  there is a score, a gap table and paths to show. */
+  async handlesCui() { await this.answerYesNo('handles_cui', 'yes'); }
+
+  /** Opens a folded results section (`gaps`, `paths`, `plan`, `scores`, `iso-limits`). */
+  async openFold(id) {
+    const fold = this.page.locator(`details#${id}`);
+    if ((await fold.getAttribute('open')) === null) await fold.locator(':scope > summary').click();
+    await expect(fold).toHaveAttribute('open', '');
+  }
+
   async sprs() { return (await this.testid('sprs-score').textContent()).trim(); }
 
   fixture(name) { return path.join(FIXTURES, name); }
@@ -82,6 +93,7 @@ class AppPage {
   detail(id) { return this.page.locator(`tr[data-testid="gap-detail"][data-requirement="${id}"]`); }
 
   async expand(id) {
+    await this.openFold('gaps');
     const button = this.row(id).getByTestId('gap-expand');
     if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
     await expect(this.detail(id)).toBeVisible();

@@ -6,6 +6,7 @@ const { AppPage } = require('./app-page');
 test('the methodology page explains the numbers and its limits', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();
+  await app.handlesCui();
   await app.loadSample();
   const score = await app.sprs();
   await app.testid('open-methodology').click();

@@ -461,3 +461,24 @@ fn a_posted_score_above_the_assessment_is_flagged() {
         w.text
     );
 }
+
+/// The results screens follow the rules: nothing before an answer, no requirement for neither
+/// FCI nor CUI, Level 1 for FCI only (also planned), Level 2 whenever CUI is handled (7012 asks
+/// for the 110, even under a Level 1 solicitation), Level 3 when named.
+#[test]
+fn the_results_mode_follows_what_applies() {
+    use cmmc_readiness::engine::ResultsMode;
+    let mode = |a: &Answers| on(a).results_mode(a);
+    assert_eq!(mode(&Answers::default()), ResultsMode::Start);
+    let neither = Answers {
+        handles_fci: Some(false),
+        handles_cui: Some(false),
+        ..Answers::default()
+    };
+    assert_eq!(mode(&neither), ResultsMode::NoRequirement);
+    assert_eq!(mode(&fci_only(Solicitation::L1Self)), ResultsMode::Level1);
+    assert_eq!(mode(&fci_only(Solicitation::None)), ResultsMode::Level1);
+    assert_eq!(mode(&cui(Solicitation::L1Self)), ResultsMode::Level2);
+    assert_eq!(mode(&cui(Solicitation::None)), ResultsMode::Level2);
+    assert_eq!(mode(&cui(Solicitation::L3Dibcac)), ResultsMode::Level3);
+}

@@ -33,6 +33,25 @@ const STATUSES: [Status; 5] = [
     Status::Unknown,
 ];
 
+/// Which rows the status filter keeps.
+#[derive(Clone, Copy, PartialEq)]
+enum StatusFilter {
+    All,
+    /// Everything that still costs points: not met, partial or unknown.
+    Open,
+    Is(Status),
+}
+
+impl StatusFilter {
+    fn fits(self, s: Status) -> bool {
+        match self {
+            StatusFilter::All => true,
+            StatusFilter::Open => !s.is_satisfied(),
+            StatusFilter::Is(x) => x == s,
+        }
+    }
+}
+
 /// Rows drawn in the first frame, and in each frame after it (see `use_progressive`).
 const ROWS_FIRST: usize = 15;
 const ROWS_PER_FRAME: usize = 25;
@@ -43,7 +62,7 @@ pub fn gap_table(p: &ResultsProps) -> Html {
     let results = &p.results;
     let catalog = use_catalog();
     let family = use_state(|| None::<Family>);
-    let status = use_state(|| None::<Status>);
+    let status = use_state(|| StatusFilter::All);
     let search = use_state(String::new);
     let sort = use_state(|| Sort::Id);
     let expanded = use_state(BTreeSet::<RequirementId>::new);
@@ -54,7 +73,7 @@ pub fn gap_table(p: &ResultsProps) -> Html {
         .requirements
         .iter()
         .filter(|r| family.is_none_or(|f| r.family == f))
-        .filter(|r| status.is_none_or(|s| r.status == s))
+        .filter(|r| status.fits(r.status))
         .filter(|r| {
             q.is_empty()
                 || r.id.as_str().starts_with(&q)
@@ -86,7 +105,14 @@ pub fn gap_table(p: &ResultsProps) -> Html {
         let status = status.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            status.set(STATUSES.iter().copied().find(|s| status_class(*s) == v));
+            status.set(match v.as_str() {
+                "open" => StatusFilter::Open,
+                _ => STATUSES
+                    .iter()
+                    .copied()
+                    .find(|s| status_class(*s) == v)
+                    .map_or(StatusFilter::All, StatusFilter::Is),
+            });
         })
     };
     let on_search = {
@@ -132,9 +158,10 @@ pub fn gap_table(p: &ResultsProps) -> Html {
                 </label>
                 <label>{"Status"}
                     <select onchange={on_status} data-testid="filter-status">
-                        <option value="" selected={status.is_none()}>{"All statuses"}</option>
+                        <option value="" selected={*status == StatusFilter::All}>{"All statuses"}</option>
+                        <option value="open" selected={*status == StatusFilter::Open}>{"Open: not met, partial or unknown"}</option>
                         { for STATUSES.iter().map(|s| html! {
-                            <option value={status_class(*s)} selected={*status == Some(*s)}>{s.label()}</option>
+                            <option value={status_class(*s)} selected={*status == StatusFilter::Is(*s)}>{s.label()}</option>
                         }) }
                     </select>
                 </label>
@@ -245,6 +272,13 @@ fn gap_row(p: &GapRowProps) -> Html {
         });
         html! { <button type="button" class="btn btn-small" {onclick} data-testid={slug}>{label}</button> }
     };
+    // A status only ISO evidence suggests is told apart from one the user confirmed.
+    let suggested = r.basis == crate::engine::Basis::IsoEvidence;
+    let status_label = if suggested {
+        format!("{} (suggested)", r.status.label())
+    } else {
+        r.status.label().to_string()
+    };
     let limits: Vec<_> = catalog
         .iso_limits
         .iter()
@@ -263,7 +297,7 @@ fn gap_row(p: &GapRowProps) -> Html {
                 </th>
                 <td class="col-family">{r.family.abbr()}</td>
                 <td class="col-text">{short_text(&text)}</td>
-                <td class="col-status"><span class={classes!("badge", status_class(r.status))} data-testid="gap-status">{r.status.label()}</span></td>
+                <td class="col-status"><span class={classes!("badge", status_class(r.status), suggested.then_some("suggested"))} data-testid="gap-status">{status_label}</span></td>
                 <td class="col-basis">{basis_label(r.basis)}</td>
                 <td class="num col-points">{points(catalog, r).map_or("SSP".to_string(), |p| p.to_string())}</td>
             </tr>

@@ -1,6 +1,10 @@
-//! The summary strip: level, SPRS score and Level 2 status, sticky at the top on wide screens.
+//! The summary strip, sticky at the top: the section navigation (`section-nav`) that reaches every
+//! part of the page in a few key presses, and the headline figures that apply to this level (the
+//! SPRS score and Level 2 status only where a score applies; "n of 15 met" at Level 1; nothing to
+//! score before anything is answered).
 
-use crate::engine::Applicability;
+use crate::engine::{Applicability, ResultsMode, Status};
+use crate::ui::browser::reveal;
 use crate::ui::format::{level2_class, sprs_text};
 use crate::ui::hooks::Results;
 use std::rc::Rc;
@@ -9,37 +13,93 @@ use yew::prelude::*;
 /// Props of the strip.
 #[derive(Properties, PartialEq)]
 pub struct SummaryStripProps {
-    /// The results, or `None` in the first frame, before they are computed.
+    /// The results, or `None` in the first frames, before they are computed.
     pub results: Option<Results>,
     /// What applies, from the answers alone (drawn in the first frame).
     pub applicability: Rc<Applicability>,
+    /// What the results screens show.
+    pub mode: ResultsMode,
 }
 
-/// The three headline figures. The level depends on the answers alone and shows at once; the
-/// score and status show "…" for the one frame before the results exist.
+/// The sections the navigation reaches, by mode: `(element id, label)`.
+fn sections(mode: ResultsMode) -> Vec<(&'static str, &'static str)> {
+    let mut out = vec![
+        ("step-questionnaire", "Questionnaire"),
+        ("summary", "Summary"),
+    ];
+    match mode {
+        ResultsMode::Start | ResultsMode::NoRequirement => {}
+        ResultsMode::Level1 => out.extend([("level1", "Requirements"), ("plan", "Cost")]),
+        ResultsMode::Level2 | ResultsMode::Level3 => {
+            out.extend([("gaps", "Gaps"), ("paths", "Paths"), ("plan", "Cost")])
+        }
+    }
+    out.extend([("step-soa", "Import"), ("export", "Export")]);
+    out
+}
+
+/// The navigation and the headline figures.
 #[function_component(SummaryStrip)]
 pub fn summary_strip(p: &SummaryStripProps) -> Html {
-    let applicability = &p.applicability;
+    let a = &p.applicability;
     let pending =
         || html! { <span class="strip-value muted" data-testid="strip-pending">{"…"}</span> };
-    html! {
-        <section class="summary-strip" data-testid="summary-strip" aria-label="Summary">
+    let level = match (&a.planning, a.level) {
+        (Some(pl), crate::engine::Level::None) => format!("{} (planning)", pl.level.label()),
+        (_, l) => l.label().to_string(),
+    };
+    let figures = match (p.mode, &p.results) {
+        (ResultsMode::Start, _) => html! {
+            <div class="strip-item"><span class="strip-value muted" data-testid="strip-start">{"Answer the questionnaire to begin"}</span></div>
+        },
+        (ResultsMode::NoRequirement, _) => html! {
+            <div class="strip-item"><span class="strip-value" data-testid="strip-none">{"No CMMC requirement found"}</span></div>
+        },
+        (ResultsMode::Level1, r) => html! {
             <div class="strip-item">
-                <span class="strip-label">{"Level"}</span>
-                <span class="strip-value" data-testid="strip-level">{applicability.level.label()}</span>
+                <span class="strip-label">{"FAR 52.204-21"}</span>
+                if let Some(r) = r {
+                    <span class="strip-value" data-testid="strip-l1">{format!("{} of 15 met", r.assessment.scoring.level1.items.iter().filter(|i| i.status == Status::Met).count())}</span>
+                    <span class="strip-sub muted">{format!("{} confirmed", r.assessment.scoring.level1.items.iter().filter(|i| i.status == Status::Met && i.confirmed).count())}</span>
+                } else { {pending()} }
             </div>
+        },
+        (_, r) => html! {
+            <>
             <div class="strip-item">
-                <span class="strip-label">{"SPRS score"}</span>
-                if let Some(r) = &p.results {
-                    <span class="strip-value" data-testid="strip-sprs">{sprs_text(&r.assessment.scoring.sprs)}</span>
+                <span class="strip-label">{"Expected SPRS"}</span>
+                if let Some(r) = r {
+                    <span class="strip-value" data-testid="strip-score">{r.assessment.scoring.sprs.high.map_or("No score".to_string(), |v| v.to_string())}</span>
+                    <span class="strip-sub muted" data-testid="strip-sprs">{sprs_text(&r.assessment.scoring.sprs)}</span>
                 } else { {pending()} }
             </div>
             <div class="strip-item">
                 <span class="strip-label">{"Level 2 status"}</span>
-                if let Some(r) = &p.results {
+                if let Some(r) = r {
                     <span class={classes!("strip-value", "badge", level2_class(r.assessment.scoring.level2.status))} data-testid="strip-l2">{r.assessment.scoring.level2.status.label()}</span>
                 } else { {pending()} }
             </div>
+            </>
+        },
+    };
+    html! {
+        <section class="summary-strip" data-testid="summary-strip" aria-label="Summary and sections">
+            <div class="strip-figures">
+                <div class="strip-item">
+                    <span class="strip-label">{"Level"}</span>
+                    <span class="strip-value" data-testid="strip-level">{level}</span>
+                </div>
+                {figures}
+            </div>
+            <nav class="section-nav no-print" data-testid="section-nav" aria-label="Sections">
+                { for sections(p.mode).into_iter().map(|(id, label)| {
+                    let onclick = Callback::from(move |e: MouseEvent| {
+                        e.prevent_default();
+                        reveal(id);
+                    });
+                    html! { <a href={format!("#{id}")} {onclick} data-testid={format!("nav-{id}")}>{label}</a> }
+                }) }
+            </nav>
         </section>
     }
 }

@@ -59,7 +59,12 @@ pub fn export_panel(p: &ResultsProps) -> Html {
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
                 let app = app.clone();
                 read_file(file, move |name, bytes| {
-                    app.restore(name, crate::engine::load_state_bytes(&bytes));
+                    let result = crate::engine::load_state_bytes(&bytes);
+                    let restored = result.is_ok();
+                    app.restore(name, result);
+                    if restored {
+                        crate::ui::browser::after_paint(|| crate::ui::browser::reveal("summary"));
+                    }
                 });
             }
             input.set_value("");
@@ -80,6 +85,7 @@ pub fn export_panel(p: &ResultsProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             clear_saved();
             app.reset();
+            crate::ui::browser::after_paint(|| crate::ui::browser::reveal("step-questionnaire"));
             confirming.set(false);
         })
     };

@@ -1,0 +1,180 @@
+//! The printed report: hidden on screen, the only thing a printout shows. Page one is an
+//! executive summary a client can read (company, date, the inputs, what applies, score and
+//! status, top gaps, cost and timeline, the screening disclaimer); then the open requirements
+//! as an appendix with their full text. No on-screen instructions, no buttons.
+
+use crate::engine::{
+    poam_allowed, points_lost, AnswerValue, Applicability, Counting, Level, QuestionKind,
+    ResultsMode, Status, QUESTIONS,
+};
+use crate::ui::format::{basis_label, num_range, usd, usd_range};
+use crate::ui::hooks::{use_app, use_catalog, Results};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of the report.
+#[derive(Properties, PartialEq)]
+pub struct PrintReportProps {
+    /// What applies.
+    pub applicability: Rc<Applicability>,
+    /// The results (the report is drawn once they exist).
+    pub results: Results,
+}
+
+/// The report.
+#[function_component(PrintReport)]
+pub fn print_report(p: &PrintReportProps) -> Html {
+    let Some(app) = use_app() else {
+        return Html::default();
+    };
+    let catalog = use_catalog();
+    let saved = app.saved();
+    let a = &p.applicability;
+    let r = &p.results;
+    let mode = a.results_mode(&saved.answers);
+    let company = saved
+        .company
+        .clone()
+        .unwrap_or_else(|| "Your company".to_string());
+    let level = match (&a.planning, a.level) {
+        (Some(pl), Level::None) => format!(
+            "No CMMC level is required yet. Planning level: {} ({})",
+            pl.level.label(),
+            pl.assessment.short()
+        ),
+        (_, Level::None) => "No CMMC level applies".to_string(),
+        (_, l) => format!(
+            "{} ({}){}",
+            l.label(),
+            a.assessment.map_or("", |k| k.short()),
+            if a.assumed {
+                ", assumed until the solicitation is checked"
+            } else {
+                ""
+            }
+        ),
+    };
+    let answers: Vec<(&'static str, String)> = QUESTIONS
+        .iter()
+        .filter(|q| q.id.relevant(&saved.answers))
+        .map(|q| (q.prompt, answer_words(q.kind, q.id.get(&saved.answers))))
+        .collect();
+    let scored = matches!(mode, ResultsMode::Level2 | ResultsMode::Level3);
+    let s = &r.assessment.scoring;
+    let e = &r.estimate;
+    let open: Vec<_> = r
+        .assessment
+        .requirements
+        .iter()
+        .filter(|x| !x.status.is_satisfied())
+        .filter_map(|x| catalog.requirement(&x.id).map(|q| (q, x)))
+        .collect();
+    html! {
+        <div class="print-report print-only" data-testid="print-report" aria-hidden="true">
+            <section class="pr-page">
+                <h1>{"CMMC readiness report"}</h1>
+                <p class="pr-meta"><strong data-testid="print-company">{company}</strong>
+                    {format!(" · rules applied on {} ({}) · printed {}", a.date, a.phase.name, crate::ui::browser::today())}</p>
+                <p class="pr-disclaimer"><strong>{"Screening, not an assessment. "}</strong>
+                    {"This report estimates where the company stands from its own answers and its ISO/IEC 27001 Statement of Applicability. Only a C3PAO (Level 2 certification), DCMA DIBCAC (Level 3) or the company's own documented self-assessment against the DoD assessment guides decides a CMMC status. Figures suggested by ISO evidence must be confirmed."}</p>
+                <h2>{"What applies"}</h2>
+                <p data-testid="print-level">{level}</p>
+                <ul class="pr-tight">{ for a.obligations.iter().map(|o| html! { <li>{&o.text}{format!(" ({})", o.citation)}</li> }) }</ul>
+                <h2>{"Where the company stands"}</h2>
+                if scored {
+                    <p data-testid="print-score">{format!("Expected SPRS score {} (confirmed so far {}; range {} to 110). Level 2 status: {}.",
+                        s.sprs.high.map_or("none".to_string(), |v| v.to_string()),
+                        s.sprs.low.map_or("none".to_string(), |v| v.to_string()),
+                        s.sprs.min, s.level2.status.label())}</p>
+                    if mode == ResultsMode::Level3 { <p>{format!("Level 3: {}.", s.level3.status.label())}</p> }
+                } else if mode == ResultsMode::Level1 {
+                    <p data-testid="print-score">{format!("{} of the 15 FAR 52.204-21 requirements met. Level 1 has no score and no POA&M.",
+                        s.level1.items.iter().filter(|i| i.status == Status::Met).count())}</p>
+                } else {
+                    <p>{"Nothing to score."}</p>
+                }
+                if !r.assessment.warnings.is_empty() {
+                    <ul class="pr-tight">{ for r.assessment.warnings.iter().map(|w| html! { <li><strong>{"Warning: "}</strong>{&w.text}</li> }) }</ul>
+                }
+                if scored && !open.is_empty() {
+                    <h2>{"Top gaps"}</h2>
+                    <ol class="pr-tight">{ for top(&open).into_iter().take(8).map(|(pts, q)| html! {
+                        <li>{format!("{} ({} point{}): {}", q.id, pts, if pts == 1 { "" } else { "s" }, q.text)}</li>
+                    }) }</ol>
+                }
+                if mode != ResultsMode::Start && mode != ResultsMode::NoRequirement {
+                    <h2>{"Cost and timeline"}</h2>
+                    <p data-testid="print-cost">{format!("First three years{}: {} (one-off {}, yearly {}, assessments: {}). Timeline: {} months.",
+                        if e.planning { ", planning level" } else { "" },
+                        usd_range(e.total_usd), usd_range(e.one_time_usd), usd_range(e.annual_usd),
+                        e.assessments.iter().map(|f| f.usd.map_or("not published in our sources".to_string(), |u| format!("{} {}", usd(f64::from(u)), f.period))).collect::<Vec<_>>().join("; "),
+                        num_range(e.timeline_months))}</p>
+                }
+                <h2>{"Inputs"}</h2>
+                <table class="pr-inputs">
+                    <tbody>
+                    { for answers.iter().map(|(q, v)| html! { <tr><th scope="row">{*q}</th><td>{v}</td></tr> }) }
+                    <tr><th scope="row">{"Statement of Applicability"}</th><td>{match (&saved.soa_name, r.soa.as_ref()) {
+                        (Some(n), Some(soa)) => format!("{n}: {} rows, ISO/IEC 27001:{}", soa.rows.len(), soa.edition.map_or("?".to_string(), |e| e.year().to_string())),
+                        _ => "none imported".to_string(),
+                    }}</td></tr>
+                    </tbody>
+                </table>
+            </section>
+            <section class="pr-appendix">
+                if mode == ResultsMode::Level1 {
+                    <h2>{"Appendix: the 15 Level 1 requirements"}</h2>
+                    { for catalog.level1.iter().map(|l| {
+                        let st = s.level1.items.iter().find(|i| i.id == l.id).map_or(Status::Unknown, |i| i.status);
+                        html! { <div class="pr-req"><p><strong>{format!("{} {}", l.id, l.short_name)}</strong>{format!(" · {}", if st == Status::Met { "met" } else if st == Status::NotMet { "not met" } else { "not answered" })}</p><p>{&l.text}</p></div> }
+                    }) }
+                } else if scored {
+                    <h2 data-testid="print-appendix">{format!("Appendix: the {} open requirements", open.len())}</h2>
+                    { for open.iter().map(|(q, x)| html! {
+                        <div class="pr-req">
+                            <p><strong>{format!("{} ({})", x.id, q.cmmc_id)}</strong>
+                                {format!(" · {} ({}) · {} point(s) · POA&M: {}", x.status.label(), basis_label(x.basis),
+                                    points_lost(q, x, Counting::WithIsoEvidence), if poam_allowed(q, x, Counting::WithIsoEvidence) { "allowed" } else { "not allowed" })}</p>
+                            <p>{&q.text}</p>
+                        </div>
+                    }) }
+                }
+            </section>
+        </div>
+    }
+}
+
+/// The open requirements by points lost, most first.
+fn top<'a>(
+    open: &[(
+        &'a crate::engine::Requirement,
+        &'a crate::engine::RequirementResult,
+    )],
+) -> Vec<(i32, &'a crate::engine::Requirement)> {
+    let mut v: Vec<(i32, &crate::engine::Requirement)> = open
+        .iter()
+        .map(|(q, x)| (points_lost(q, x, Counting::WithIsoEvidence), *q))
+        .collect();
+    v.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(a.1.id.sort_key().cmp(&b.1.id.sort_key()))
+    });
+    v
+}
+
+/// An answer in words.
+fn answer_words(kind: QuestionKind, v: AnswerValue) -> String {
+    match (kind, v) {
+        (_, AnswerValue::Unanswered) => "not answered".to_string(),
+        (_, AnswerValue::Bool(true)) => "yes".to_string(),
+        (_, AnswerValue::Bool(false)) => "no".to_string(),
+        (QuestionKind::Choice(c), AnswerValue::Choice(code)) => c
+            .options()
+            .into_iter()
+            .find(|(k, _)| *k == code)
+            .map_or(code.to_string(), |(_, l)| l.to_string()),
+        (_, AnswerValue::Choice(code)) => code.to_string(),
+        (_, AnswerValue::Number(n)) => n.to_string(),
+        (_, AnswerValue::Date(d)) => d.to_string(),
+    }
+}
