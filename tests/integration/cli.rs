@@ -1,4 +1,5 @@
-//! Runs the built `crosswalk` binary and checks the shape of `catalog --json` and the usage errors.
+//! Runs the built `crosswalk` binary and checks the shape of its output, its help, its usage
+//! errors and its exit statuses.
 
 use serde_json::Value;
 use std::process::Command;
@@ -380,15 +381,18 @@ fn scan_reads_stdin_in_utf16_and_says_not_found() {
 #[test]
 fn scan_usage_errors_exit_2_with_one_line() {
     for (args, reason) in [
-        (&["scan"][..], "scan needs --text FILE or --text -"),
+        (
+            &["scan"][..],
+            "required arguments were not provided: --text",
+        ),
         (
             &["scan", "--json"][..],
-            "scan needs --text FILE or --text -",
+            "required arguments were not provided: --text",
         ),
-        (&["scan", "--text"][..], "--text needs a value"),
+        (&["scan", "--text"][..], "a value is required for '--text"),
         (
             &["scan", "--text", "-", "--yaml"][..],
-            "unexpected argument `--yaml`",
+            "unexpected argument '--yaml'",
         ),
     ] {
         let out = crosswalk(args);
@@ -399,4 +403,160 @@ fn scan_usage_errors_exit_2_with_one_line() {
         &crosswalk(&["scan", "--text", "/nonexistent/rfp.txt"]),
         "/nonexistent/rfp.txt",
     );
+}
+
+#[test]
+fn version_comes_from_cargo_toml() {
+    let out = crosswalk(&["--version"]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("crosswalk {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+/// Checks `crosswalk ARGS --help`: exit 0, on standard output, naming each of `words`.
+#[track_caller]
+fn check_help(args: &[&str], words: &[&str]) {
+    let out = crosswalk(args);
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{args:?}");
+    assert!(out.stderr.is_empty(), "{args:?}");
+    for word in words {
+        assert!(
+            help.contains(word),
+            "{args:?} does not name {word}:\n{help}"
+        );
+    }
+}
+
+#[test]
+fn help_names_every_subcommand_and_flag() {
+    check_help(
+        &["--help"],
+        &["catalog", "assess", "scan", "--version", "Exit status"],
+    );
+    check_help(&["catalog", "--help"], &["--json"]);
+    check_help(
+        &["assess", "--help"],
+        &[
+            "--soa <FILE|->",
+            "--answers <FILE|->",
+            "--requirements <FILE|->",
+            "--view <VIEW>",
+            "strict",
+            "analysed",
+            "--date <YYYY-MM-DD>",
+            "--json",
+            "Exit status",
+        ],
+    );
+    check_help(
+        &["scan", "--help"],
+        &[
+            "crosswalk scan --text FILE|- [--json]",
+            "--text <FILE|->",
+            "--json",
+        ],
+    );
+    // `-h` is the short form; `help SUBCOMMAND` the same as `SUBCOMMAND --help`.
+    check_help(&["scan", "-h"], &["--text"]);
+    check_help(&["help", "assess"], &["--requirements"]);
+}
+
+#[test]
+fn unknown_flags_exit_2_with_the_usage() {
+    for (args, usage) in [
+        (&["--nope"][..], "crosswalk <COMMAND>"),
+        (
+            &["assess", "--bogus"][..],
+            "crosswalk assess [--soa FILE|-]",
+        ),
+        (&["catalog", "--yaml"][..], "crosswalk catalog [--json]"),
+    ] {
+        let out = crosswalk(args);
+        check_fails(&out, "unexpected argument '-");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(usage),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_bad_date_or_view_exits_2_naming_what_is_expected() {
+    for date in ["2026-13-01", "2026-02-29", "12/01/2026", "today"] {
+        let out = crosswalk(&["assess", "--date", date]);
+        check_fails(&out, &format!("invalid value '{date}' for '--date"));
+        check_fails(&out, "in the form YYYY-MM-DD");
+    }
+    let out = crosswalk(&["assess", "--view", "loose"]);
+    check_fails(&out, "[possible values: strict, analysed]");
+}
+
+#[test]
+fn date_and_view_reach_the_engine() {
+    let json = json_of(&crosswalk(&[
+        "assess",
+        "--date",
+        "2026-12-01",
+        "--view",
+        "analysed",
+        "--json",
+    ]));
+    assert_eq!(json["date"], "2026-12-01");
+    assert_eq!(json["coverage"]["view"], "analysed");
+    // The American spelling is accepted too.
+    let json = json_of(&crosswalk(&["assess", "--view", "analyzed", "--json"]));
+    assert_eq!(json["coverage"]["view"], "analysed");
+    // Without --date: today's date, from the CLI's clock.
+    let date = json["date"].as_str().unwrap_or_default();
+    assert!(
+        date.len() == 10 && date.as_bytes()[4] == b'-' && date > "2025-01-01",
+        "{date}"
+    );
+}
+
+#[test]
+fn a_reader_that_stops_early_is_no_failure() {
+    use std::io::Read as _;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosswalk"))
+        .args(["catalog", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("crosswalk starts");
+    let mut stdout = child.stdout.take().expect("stdout is piped");
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).expect("some output");
+    // `| head -c 1`: the catalog (far more than a pipe buffer) meets a closed pipe.
+    drop(stdout);
+    let out = child.wait_with_output().expect("crosswalk runs");
+    assert_eq!(first[0], b'{');
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn an_output_that_cannot_be_written_exits_1() {
+    let Ok(full) = std::fs::File::create("/dev/full") else {
+        return; // Not Linux: nothing to check here.
+    };
+    let out = Command::new(env!("CARGO_BIN_EXE_crosswalk"))
+        .args(["catalog"])
+        .stdout(full)
+        .output()
+        .expect("crosswalk runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("crosswalk: writing the output:"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
 }

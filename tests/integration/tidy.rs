@@ -94,3 +94,36 @@ fn nothing_reads_the_shared_reference_folder() {
         );
     }
 }
+
+/// Invariant: the web app's wasm carries no command-line code. clap is declared only under the
+/// native-only target table of Cargo.toml (`cargo tree --target wasm32-unknown-unknown` then
+/// lists no clap), and the CLI's modules are compiled only off wasm32.
+#[test]
+fn the_command_line_parser_stays_out_of_the_wasm() {
+    let manifest = fs::read_to_string(root().join("Cargo.toml")).expect("read Cargo.toml");
+    let mut table = "";
+    let mut tables_with_clap = Vec::new();
+    for line in manifest.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            table = line;
+        } else if line.starts_with("clap ") || line.starts_with("clap=") {
+            tables_with_clap.push(table);
+        }
+    }
+    assert_eq!(
+        tables_with_clap,
+        ["[target.'cfg(not(target_arch = \"wasm32\"))'.dependencies]"],
+        "clap must be a native-only dependency"
+    );
+    let main = fs::read_to_string(root().join("src/bin/crosswalk/main.rs")).expect("read main.rs");
+    for line in main.lines().filter(|l| l.starts_with("mod ")) {
+        let before = main.split(line).next().unwrap_or_default();
+        assert!(
+            before
+                .trim_end()
+                .ends_with("#[cfg(not(target_arch = \"wasm32\"))]"),
+            "`{line}` in src/bin/crosswalk/main.rs must be native only"
+        );
+    }
+}

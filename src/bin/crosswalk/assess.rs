@@ -1,0 +1,223 @@
+//! `crosswalk assess`: arguments -> inputs (SoA, answers, requirement statuses) -> the engine's
+//! evaluation -> the summary as text or JSON. One function per step, so each reads straight down.
+
+use crate::args::{AssessArgs, Source};
+use crate::output::{to_stdout, write_json, Failure};
+use cmmc_readiness::engine::{
+    evaluate, import_soa, summary, Answer, Answers, Catalog, Date, DirectAnswer, ImportOptions,
+    Input, ProblemKind, RequirementId, SoaImport, Summary,
+};
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::sync::Arc;
+
+pub fn run(args: &AssessArgs) -> Result<(), Failure> {
+    let catalog = Catalog::builtin();
+    let input = read_inputs(args, catalog)?;
+    let report = evaluate_summary(catalog, &input);
+    to_stdout(|out| {
+        if args.json {
+            write_json(out, &report)
+        } else {
+            write_text(out, &report)
+        }
+    })
+}
+
+/// Step 1: everything the engine needs, read and checked; the first bad input stops here.
+fn read_inputs(args: &AssessArgs, catalog: &Catalog) -> Result<Input, Failure> {
+    let soa = args
+        .soa
+        .as_ref()
+        .map(|s| read_soa(s, catalog))
+        .transpose()?;
+    let answers = match &args.answers {
+        Some(source) => read_answers(source)?,
+        None => Answers::default(),
+    };
+    let direct = match &args.requirements {
+        Some(source) => read_requirement_statuses(source, catalog)?,
+        None => BTreeMap::new(),
+    };
+    Ok(Input {
+        answers,
+        soa: soa.map(Arc::new),
+        direct,
+        view: args.view.into(),
+        ..Input::on(args.date.unwrap_or_else(today))
+    })
+}
+
+/// An SoA with no rows is not an SoA: the first "not an SoA" problem (or the first problem)
+/// says why. Rows with problems are otherwise kept, as in the app.
+fn read_soa(source: &Source, catalog: &Catalog) -> Result<SoaImport, Failure> {
+    let import = import_soa(&source.read()?, &ImportOptions::default(), catalog);
+    if import.rows.is_empty() {
+        let reason = import
+            .problems
+            .iter()
+            .find(|p| p.kind == ProblemKind::NotAnSoa)
+            .or(import.problems.first())
+            .map_or("no SoA rows found".to_string(), |p| p.message.clone());
+        return Err(Failure::Input(format!("{source} is not an SoA: {reason}")));
+    }
+    Ok(import)
+}
+
+fn read_answers(source: &Source) -> Result<Answers, Failure> {
+    serde_json::from_slice(&source.read()?)
+        .map_err(|e| Failure::Input(format!("{source}: not valid answers JSON: {e}")))
+}
+
+/// Reads `id,status[,note]` rows (a header row is optional). `partial` means the named partial
+/// state for 3.5.3 and 3.13.11 and work in progress (not met) for every other requirement.
+fn read_requirement_statuses(
+    source: &Source,
+    catalog: &Catalog,
+) -> Result<BTreeMap<RequirementId, DirectAnswer>, Failure> {
+    let bytes = source.read()?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(bytes.as_slice());
+    let mut out = BTreeMap::new();
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 1;
+        let at = |what: String| Failure::Input(format!("{source}: line {line}: {what}"));
+        let record = record.map_err(|e| at(e.to_string()))?;
+        let id = record.get(0).unwrap_or_default();
+        let status = record.get(1).unwrap_or_default();
+        if (line == 1 && id.eq_ignore_ascii_case("id")) || (id.is_empty() && status.is_empty()) {
+            continue;
+        }
+        let rid = RequirementId::from(id);
+        if catalog.requirement(&rid).is_none() {
+            return Err(at(format!(
+                "`{id}` is not a NIST SP 800-171 r2 requirement"
+            )));
+        }
+        let answer = Answer::parse(status).ok_or_else(|| {
+            at(format!(
+                "status `{status}` is not met, partial, not-met, not-applicable, enduring-exception, temporary-deficiency or variance"
+            ))
+        })?;
+        let note = record.get(2).unwrap_or_default().to_string();
+        out.insert(rid, DirectAnswer::with_note(answer, note));
+    }
+    Ok(out)
+}
+
+/// Today's date (UTC) from the system clock: the CLI's default for `--date`. The engine itself
+/// never reads a clock.
+fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    Date::from_days(days).unwrap_or(Date::UNIX_EPOCH)
+}
+
+/// Step 2: the engine's assessment and estimate, in the shape `--json` prints.
+fn evaluate_summary(catalog: &Catalog, input: &Input) -> Summary {
+    let result = evaluate(catalog, input);
+    summary(
+        input.soa.as_deref(),
+        &input.answers,
+        &result.assessment,
+        &result.estimate,
+    )
+}
+
+/// Step 3 (text): what applies, the SoA import, then the figures.
+fn write_text(out: &mut impl Write, report: &Summary) -> io::Result<()> {
+    write_applicability(out, report)?;
+    write_soa(out, report)?;
+    write_figures(out, report)
+}
+
+fn write_applicability(out: &mut impl Write, report: &Summary) -> io::Result<()> {
+    let a = &report.applicability;
+    writeln!(out, "{} ({}): {}", a.phase.name, report.date, a.phase.text)?;
+    writeln!(
+        out,
+        "Level: {} ({}){}",
+        a.level.label(),
+        a.assessment.map_or("no assessment", |k| k.label()),
+        if a.assumed { ", assumed" } else { "" }
+    )?;
+    if let Some(p) = &a.planning {
+        writeln!(
+            out,
+            "Planning level: {} ({})",
+            p.level.label(),
+            p.assessment.label()
+        )?;
+    }
+    for r in &a.reasons {
+        writeln!(out, "  - {} [{}]", r.text, r.citation)?;
+    }
+    for o in &a.obligations {
+        writeln!(out, "Obligation: {} [{}]", o.text, o.citation)?;
+    }
+    for w in &report.warnings {
+        writeln!(out, "Warning: {} [{}]", w.text, w.citation)?;
+    }
+    Ok(())
+}
+
+fn write_soa(out: &mut impl Write, report: &Summary) -> io::Result<()> {
+    let Some(s) = &report.soa else {
+        return Ok(());
+    };
+    writeln!(
+        out,
+        "SoA: {} rows imported (ISO/IEC 27001:{}), {} problem(s)",
+        s.rows_imported,
+        s.edition.map_or("?".into(), |e| e.to_string()),
+        s.problems.len()
+    )?;
+    for p in &s.problems {
+        writeln!(out, "  line {}: {}", p.line, p.message)?;
+    }
+    Ok(())
+}
+
+/// Coverage, the SPRS range, the Level 2 status, cost and timeline.
+fn write_figures(out: &mut impl Write, report: &Summary) -> io::Result<()> {
+    let c = &report.coverage;
+    writeln!(
+        out,
+        "Coverage (met or partial): strict {:.0}%, analysed {:.0}%",
+        c.strict.covered_percent(),
+        c.analysed.covered_percent()
+    )?;
+    let score = |v: Option<i32>| v.map_or("no score".to_string(), |v| v.to_string());
+    writeln!(
+        out,
+        "SPRS score: {} to {} (of 110)",
+        score(report.sprs.low),
+        score(report.sprs.high)
+    )?;
+    writeln!(out, "Level 2: {}", report.level2.summary)?;
+    if !report.level2.blocking.is_empty() {
+        writeln!(out, "  blocking: {}", report.level2.blocking.join(", "))?;
+    }
+    let cost = &report.cost;
+    writeln!(
+        out,
+        "Cost, first three years: ${:.0} to ${:.0} (one-off ${:.0} to ${:.0}, yearly ${:.0} to ${:.0}, plus assessments); timeline {:.1} to {:.1} months",
+        cost.total_usd.low,
+        cost.total_usd.high,
+        cost.one_time_usd.low,
+        cost.one_time_usd.high,
+        cost.annual_usd.low,
+        cost.annual_usd.high,
+        report.timeline_months.low,
+        report.timeline_months.high
+    )?;
+    for n in &cost.notes {
+        writeln!(out, "  - {n}")?;
+    }
+    Ok(())
+}
