@@ -1,7 +1,7 @@
 //! Reports: the summary every front end prints (the `crosswalk assess --json` shape), and the
 //! gap list / POA&M starter as CSV with spreadsheet formulas neutralised.
 
-use super::applicability::{Lifecycle, Obligation, Phase, Planning, Reason, Warning};
+use super::applicability::{Lifecycle, Obligation, Phase, Planning, Reason, ResultsMode, Warning};
 use super::catalog::{Catalog, PoamEligibility};
 use super::evaluate::Assessment;
 use super::plan::{AssessmentFee, Estimate, Range, Scope};
@@ -16,6 +16,9 @@ use serde::Serialize;
 pub struct Summary {
     /// The date the rules were applied on.
     pub date: String,
+    /// What the results show at this level: `start`, `no-requirement`, `level1` (no SPRS score,
+    /// no POA&M), `level2`, `level3`.
+    pub results_mode: ResultsMode,
     /// What applies.
     pub applicability: ApplicabilitySummary,
     /// The answers, as read (deprecated fields migrated).
@@ -126,8 +129,12 @@ pub struct Level2Summary {
 /// Level 1 met or not.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LevelMet {
+    /// All 15 met (counting ISO evidence).
     pub met: bool,
+    /// CMMC Level 1 ids not met.
     pub unmet: Vec<String>,
+    /// Each of the 15 with its state.
+    pub items: Vec<super::score::Level1Item>,
 }
 
 /// Cost in brief.
@@ -166,6 +173,7 @@ pub fn summary(
         app.level == Level::L3 || app.planning.as_ref().is_some_and(|p| p.level == Level::L3);
     Summary {
         date: app.date.to_string(),
+        results_mode: app.results_mode(answers),
         applicability: ApplicabilitySummary {
             level: app.level,
             assessment: app.assessment,
@@ -239,6 +247,7 @@ pub fn summary(
         level1: LevelMet {
             met: a.scoring.level1.met,
             unmet: a.scoring.level1.unmet.clone(),
+            items: a.scoring.level1.items.clone(),
         },
         // Whole dollars and tenths of a month: the estimate is rough, and the JSON should not
         // pretend otherwise with float noise such as 34.910000000000004.

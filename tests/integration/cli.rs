@@ -163,7 +163,10 @@ fn assess_json_has_the_summary_shape() {
         text.contains("SoA: 93 rows imported (ISO/IEC 27001:2022)"),
         "{text}"
     );
-    assert!(text.contains("SPRS score: -203 to"), "{text}");
+    // Nothing answered yet: nothing is scored or priced (the JSON keeps every figure for tools).
+    assert_eq!(json["results_mode"], "start");
+    assert!(text.contains("Nothing to score or price yet"), "{text}");
+    assert!(!text.contains("SPRS score"), "{text}");
 }
 
 #[test]
@@ -559,4 +562,30 @@ fn an_output_that_cannot_be_written_exits_1() {
         "{stderr}"
     );
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+}
+
+/// The text form shows only what applies at the level: a Level 1 shop sees its 15 FAR
+/// requirements, never an SPRS score or a Level 2 status (32 CFR 170.21(a)(1)).
+#[test]
+fn assess_text_follows_the_level() {
+    let out = crosswalk(&[
+        "assess",
+        "--soa",
+        &path("static/sample-soa.csv"),
+        "--answers",
+        &path("static/samples/acme-machining.json"),
+        "--date",
+        "2026-12-01",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Level 1: 14 of 15 FAR 52.204-21 requirements met"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("SPRS score") && !text.contains("Level 2:"),
+        "{text}"
+    );
+    assert!(text.contains("$23171 to $42711"), "{text}");
 }

@@ -5,7 +5,7 @@ use crate::args::{AssessArgs, Source};
 use crate::output::{to_stdout, write_json, Failure};
 use cmmc_readiness::engine::{
     evaluate, import_soa, summary, Answer, Answers, Catalog, Date, DirectAnswer, ImportOptions,
-    Input, ProblemKind, RequirementId, SoaImport, Summary,
+    Input, ProblemKind, RequirementId, ResultsMode, SoaImport, Status, Summary,
 };
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -192,16 +192,57 @@ fn write_figures(out: &mut impl Write, report: &Summary) -> io::Result<()> {
         c.strict.covered_percent(),
         c.analysed.covered_percent()
     )?;
-    let score = |v: Option<i32>| v.map_or("no score".to_string(), |v| v.to_string());
-    writeln!(
-        out,
-        "SPRS score: {} to {} (of 110)",
-        score(report.sprs.low),
-        score(report.sprs.high)
-    )?;
-    writeln!(out, "Level 2: {}", report.level2.summary)?;
-    if !report.level2.blocking.is_empty() {
-        writeln!(out, "  blocking: {}", report.level2.blocking.join(", "))?;
+    // Only what applies at this level: no SPRS score or Level 2 status for Level 1 (32 CFR
+    // 170.21(a)(1)), nothing scored or priced when nothing applies.
+    match report.results_mode {
+        ResultsMode::Start => {
+            writeln!(
+                out,
+                "Nothing to score or price yet: answer whether you handle FCI and CUI."
+            )?;
+            return Ok(());
+        }
+        ResultsMode::NoRequirement => {
+            writeln!(out, "No CMMC requirement found: nothing to score or price.")?;
+            return Ok(());
+        }
+        ResultsMode::Level1 => {
+            let met = report
+                .level1
+                .items
+                .iter()
+                .filter(|i| i.status == Status::Met)
+                .count();
+            writeln!(
+                out,
+                "Level 1: {met} of 15 FAR 52.204-21 requirements met (no score, no POA&M)"
+            )?;
+            if !report.level1.unmet.is_empty() {
+                writeln!(out, "  open: {}", report.level1.unmet.join(", "))?;
+            }
+        }
+        ResultsMode::Level2 | ResultsMode::Level3 => {
+            let score = |v: Option<i32>| v.map_or("no score".to_string(), |v| v.to_string());
+            writeln!(
+                out,
+                "SPRS score: {} to {} (of 110)",
+                score(report.sprs.low),
+                score(report.sprs.high)
+            )?;
+            writeln!(out, "Level 2: {}", report.level2.summary)?;
+            if !report.level2.blocking.is_empty() {
+                writeln!(out, "  blocking: {}", report.level2.blocking.join(", "))?;
+            }
+            if let Some(l3) = &report.level3 {
+                writeln!(
+                    out,
+                    "Level 3: {} ({} of {} met)",
+                    l3.status.label(),
+                    l3.met,
+                    l3.total
+                )?;
+            }
+        }
     }
     let cost = &report.cost;
     writeln!(
