@@ -583,15 +583,9 @@ fn requirement_id(value: &str) -> Result<RequirementId, String> {
 }
 
 fn annex_a(value: &str, edition: Edition) -> Result<AnnexAControl, String> {
-    let control = AnnexAControl(value.trim().to_string());
-    let well_formed = control.0.starts_with("A.")
-        && control.sort_key().iter().all(|n| *n != u16::MAX)
-        && control.edition() == edition
-        && control.sort_key().len() == if edition == Edition::Iso2013 { 3 } else { 2 };
-    if well_formed {
-        Ok(control)
-    } else {
-        Err(format!("`{value}` is not an {edition} Annex A control id"))
+    match AnnexAControl::parse(value.trim()) {
+        Some(control) if control.edition() == edition => Ok(control),
+        _ => Err(format!("`{value}` is not an {edition} Annex A control id")),
     }
 }
 

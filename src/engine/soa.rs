@@ -75,7 +75,7 @@
 //! `ten_thousand_rows` test).
 
 use super::catalog::Catalog;
-use super::ids::{AnnexAControl, Edition};
+use super::ids::{AnnexAControl, AnnexAKey, Edition, ID_END};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -1120,119 +1120,23 @@ fn is_mark(cell: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Control ids
 
-/// A control id as numbers: `A.9.4.2` is `[9, 4, 2]` with `len` 3.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct IdKey {
-    parts: [u16; 3],
-    len: u8,
-}
-
-impl IdKey {
-    fn edition(self) -> Option<Edition> {
-        match self.len {
-            2 => Some(Edition::Iso2022),
-            3 => Some(Edition::Iso2013),
-            _ => None,
-        }
-    }
-
-    fn canonical(self) -> String {
-        use std::fmt::Write as _;
-        let mut s = String::with_capacity(12);
-        s.push('A');
-        for p in &self.parts[..usize::from(self.len)] {
-            let _ = write!(s, ".{p}");
-        }
-        s
-    }
-}
-
 /// A parsed id cell: the id and whatever text followed it (often the title).
 struct ParsedId<'a> {
-    key: IdKey,
+    key: AnnexAKey,
     rest: &'a str,
 }
 
-/// Reads `A.5.15`, `5.15`, `A 5.15`, `A.05.15`, `Annex A 5.15`, `A5.15`, `a.5.15`,
-/// `A.5.15 Access control`, `A.9.4.2`, and clause headings such as `A.5` or `5`.
+/// Reads an id cell (see [`AnnexAKey::read`]), trimming blanks around the cell and between the
+/// id and the title.
 fn parse_id(cell: &str) -> Option<ParsedId<'_>> {
-    let s = clean(cell);
-    let b = s.as_bytes();
-    let mut i = 0;
-    let had_prefix = if b.len() >= 5 && b[..5].eq_ignore_ascii_case(b"annex") {
-        i = 5;
-        while i < b.len() && matches!(b[i], b' ' | b'-' | b':') {
-            i += 1;
-        }
-        if i < b.len() && b[i].eq_ignore_ascii_case(&b'a') {
-            i += 1;
-            true
-        } else {
-            return None;
-        }
-    } else if b.first().is_some_and(|c| c.eq_ignore_ascii_case(&b'a')) {
-        i = 1;
-        true
-    } else {
-        false
-    };
-    if had_prefix {
-        let from = i;
-        while i < b.len() && i - from < 3 && matches!(b[i], b' ' | b'.' | b':' | b'-') {
-            i += 1;
-        }
-    }
-    let mut parts = [0u16; 3];
-    let mut len = 0usize;
-    loop {
-        let from = i;
-        while i < b.len() && b[i].is_ascii_digit() && i - from < 4 {
-            i += 1;
-        }
-        if i == from || (i < b.len() && b[i].is_ascii_digit()) {
-            return None; // no digits, or an implausibly long number
-        }
-        if len == 3 {
-            return None; // a fourth level is not an Annex A id
-        }
-        parts[len] = s[from..i].parse().ok()?;
-        len += 1;
-        if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    let rest = &s[i..];
-    // The id must end at a word boundary: `A.5.15 Access`, `A.5.15: Access`, `A.5.15 - Access`,
-    // `A.5.15.` but not `5.15a` or `A.5.15;x` (the latter keeps delimiter sniffing honest).
-    let ok_boundary = match rest.chars().next() {
-        None => true,
-        Some(c) => (c.is_whitespace() && c != '\t') || "-–—:.)".contains(c),
-    };
-    if !ok_boundary {
-        return None;
-    }
-    // `A-5-15`, `A.5.-15`, `A.5.15-16`: punctuation running straight into more digits means the
-    // id goes on in a shape this reader does not know. Taking its first number alone would call
-    // `A-5-15` the clause heading A.5 (or silently skip it as one).
-    let after_punct = rest.trim_start_matches(|c: char| "-–—:.)".contains(c));
-    if after_punct.len() < rest.len() && after_punct.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
+    let (key, rest) = AnnexAKey::read(clean(cell))?;
     let rest = rest
-        .trim_start_matches(|c: char| is_blank(c) || "-–—:.)".contains(c))
+        .trim_start_matches(|c: char| is_blank(c) || ID_END.contains(c))
         .trim_end_matches(is_blank);
-    Some(ParsedId {
-        key: IdKey {
-            parts,
-            len: len as u8,
-        },
-        rest,
-    })
+    Some(ParsedId { key, rest })
 }
 
-/// A multiply-rotate hash for [`IdKey`]s: much cheaper than the DoS-resistant default, which
+/// A multiply-rotate hash for [`AnnexAKey`]s: much cheaper than the DoS-resistant default, which
 /// buys nothing here because every set and map keyed by ids only ever holds catalog ids.
 #[derive(Default)]
 struct IdHasher(u64);
@@ -1266,10 +1170,10 @@ impl Hasher for IdHasher {
 }
 
 /// Accepted controls and the line each was first accepted on.
-type IdMap = HashMap<IdKey, usize, BuildHasherDefault<IdHasher>>;
+type IdMap = HashMap<AnnexAKey, usize, BuildHasherDefault<IdHasher>>;
 
 /// The catalog's Annex A ids, as numbers for allocation-free lookups.
-struct KnownIds(HashSet<IdKey, BuildHasherDefault<IdHasher>>);
+struct KnownIds(HashSet<AnnexAKey, BuildHasherDefault<IdHasher>>);
 
 impl KnownIds {
     fn new(catalog: &Catalog) -> KnownIds {
@@ -1284,7 +1188,7 @@ impl KnownIds {
     }
 
     /// The id in a cell, if it is a known control of either edition.
-    fn key_of(&self, cell: &str) -> Option<IdKey> {
+    fn key_of(&self, cell: &str) -> Option<AnnexAKey> {
         parse_id(cell).map(|p| p.key).filter(|k| self.0.contains(k))
     }
 }
@@ -1296,7 +1200,7 @@ fn majority_edition(data: &[Record], j: usize, known: &KnownIds) -> Edition {
             .fields
             .get(j)
             .and_then(|c| known.key_of(c))
-            .and_then(IdKey::edition)
+            .and_then(AnnexAKey::edition)
         {
             Some(Edition::Iso2013) => e2013 += 1,
             Some(Edition::Iso2022) => e2022 += 1,
@@ -1376,25 +1280,23 @@ fn read_row(
             format!("this SoA uses {} ids", ctx.edition)
         }
     };
-    if key.len < expected_len && !has_answer {
+    if key.len() < expected_len && !has_answer {
         return None; // a clause or objective heading
     }
-    match key.edition() {
-        None => {
-            report(
-                ProblemKind::BadId,
-                format!("{} is a clause heading, not an Annex A control", shown()),
-            );
-            return None;
-        }
-        Some(e) if e != ctx.edition => {
-            report(
-                ProblemKind::WrongEdition,
-                format!("{} is an {e} control id, but {}", shown(), chosen()),
-            );
-            return None;
-        }
-        Some(_) => {}
+    let Some(control) = key.control() else {
+        report(
+            ProblemKind::BadId,
+            format!("{} is a clause heading, not an Annex A control", shown()),
+        );
+        return None;
+    };
+    let e = control.edition();
+    if e != ctx.edition {
+        report(
+            ProblemKind::WrongEdition,
+            format!("{} is an {e} control id, but {}", shown(), chosen()),
+        );
+        return None;
     }
     if !ctx.known.0.contains(&key) {
         report(
@@ -1494,7 +1396,7 @@ fn read_row(
     );
     Some(SoaRow {
         line,
-        control: AnnexAControl(key.canonical()),
+        control,
         title,
         applicable,
         status,
@@ -1505,7 +1407,7 @@ fn read_row(
 }
 
 /// `"A.05.99" (read as A.5.99)`, or just `"A.5.99"` when the cell is already canonical.
-fn shown_id(raw: &str, key: IdKey) -> String {
+fn shown_id(raw: &str, key: AnnexAKey) -> String {
     let canonical = key.canonical();
     if raw == canonical {
         quote(raw)
