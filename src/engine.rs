@@ -60,9 +60,9 @@ pub use score::{
     CONDITIONAL_MIN_SCORE, LEVEL3_CONDITIONAL_MIN, MAX_SCORE, POAM_CLOSEOUT_DAYS,
 };
 pub use soa::{
-    decode_text, import_soa, Column, ColumnOverrides, ControlStatus, Delimiter, ImportOptions,
-    Problem, ProblemKind, Role, SoaImport, SoaRow, TextEncoding, MAX_COLUMNS, MAX_FIELD_BYTES,
-    MAX_RECORDS,
+    decode_text, import_soa, line_count, Column, ColumnOverrides, ControlStatus, Delimiter,
+    ImportOptions, Problem, ProblemKind, Role, SoaImport, SoaRow, TextEncoding, MAX_COLUMNS,
+    MAX_FIELD_BYTES, MAX_RECORDS,
 };
 pub use state::{load_state, save_state, SavedState, StateError, MAX_STATE_BYTES, STATE_VERSION};
 pub use vocab::{Answer, Basis, DirectAnswer, Status, View, FIPS_CRYPTO, MFA, SSP};
