@@ -394,6 +394,7 @@ impl SoaImport {
 pub fn import_soa(input: &[u8], options: &ImportOptions, catalog: &Catalog) -> SoaImport {
     // Bytes to text.
     let decoded = Decoded::new(input);
+    // A file refused before it is read as CSV reports the caller's delimiter, or a comma.
     let first_guess = options.delimiter.unwrap_or(Delimiter::Comma);
     let mut out = SoaImport::started(decoded.encoding, first_guess);
     if let Some(why) = decoded.not_an_export(input) {
