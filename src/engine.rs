@@ -6,6 +6,7 @@
 
 mod applicability;
 mod assess;
+mod assessment;
 mod catalog;
 mod date;
 mod evaluate;
@@ -27,13 +28,14 @@ pub use assess::{
     evidence_2022, join_ids, ControlEvidence, Coverage, EdgeEvidence, ExcludedControl,
     FamilyCoverage, FamilyTotals, RequirementResult,
 };
+pub use assessment::Assessment;
 pub use catalog::{
     Catalog, CatalogError, Correspondence, Edge, IsoControl, IsoLimit, Level1Requirement,
     Level3Poam, Level3Requirement, PoamEligibility, Provenance, Relationship, Requirement,
     RequirementKind, Tables,
 };
 pub use date::Date;
-pub use evaluate::{assess, evaluate, Assessment, Evaluation, Input};
+pub use evaluate::{assess, evaluate, Evaluation, Input};
 pub use ids::{AnnexAControl, Edition, Family, RequirementId};
 pub use plan::{
     assessment_fee, estimate, remediation_table, AssessmentFee, Assumption, CostAssumptions,

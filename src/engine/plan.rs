@@ -7,8 +7,8 @@
 //! change; none of it is presented as a regulatory fact.
 
 use super::applicability::PlanTarget;
+use super::assessment::Assessment;
 use super::catalog::Catalog;
-use super::evaluate::Assessment;
 use super::ids::RequirementId;
 use super::questionnaire::{Answers, AssessmentType, CuiStorage, Level};
 use super::score::{

@@ -2,8 +2,8 @@
 //! gap list / POA&M starter as CSV with spreadsheet formulas neutralised.
 
 use super::applicability::{Lifecycle, Obligation, Phase, Planning, Reason, Warning};
+use super::assessment::Assessment;
 use super::catalog::{Catalog, PoamEligibility};
-use super::evaluate::Assessment;
 use super::plan::{AssessmentFee, Estimate, Range, Scope};
 use super::questionnaire::{Answers, AssessmentType, Level};
 use super::score::{points_lost, Counting, Level2Status, Level3Result, SprsRange};
