@@ -275,6 +275,9 @@ impl Assumption {
 
     /// `(id, label, unit, min, max)`: the element id the app uses (`day_rate_usd-low`), the
     /// label, the unit and the allowed interval.
+    // A table with a row per assumption reads best as one match over every variant; split, it
+    // would only scatter the rows.
+    #[allow(clippy::too_many_lines)]
     pub fn describe(self) -> (&'static str, &'static str, &'static str, f64, f64) {
         use Assumption as A;
         const USD: f64 = 100_000.0;
