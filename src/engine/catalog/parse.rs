@@ -3,8 +3,8 @@
 //! table order, is the one reported.
 
 use super::tables::{
-    annex_a, list, nonempty, points, read_table, requirement_id, sp800_53_control, yes_no,
-    RawCorrespondence, RawEdge, RawIso2013, RawIso2022, RawLevel1, RawLevel3, RawLimit,
+    annex_a, list, nonempty, points, read_table, requirement_id, requirement_ids, sp800_53_control,
+    yes_no, RawCorrespondence, RawEdge, RawIso2013, RawIso2022, RawLevel1, RawLevel3, RawLimit,
     RawRequirement, RawScoring, T_CORRESPONDENCE, T_CROSSWALK, T_ISO2013, T_ISO2022, T_LEVEL1,
     T_LEVEL3, T_LIMITS, T_REQUIREMENTS, T_SCORING,
 };
@@ -190,9 +190,7 @@ fn parse_level1(
             far_paragraph: nonempty("far_paragraph", r.far_paragraph)?,
             short_name: nonempty("short_name", r.short_name)?,
             text: nonempty("text", r.text)?,
-            requirements: list(&r.requirements)
-                .map(requirement_id)
-                .collect::<Result<_, _>>()?,
+            requirements: requirement_ids(&r.requirements)?,
             source: nonempty("source", r.source)?,
         })
     })?;
@@ -444,9 +442,7 @@ fn parse_iso_limits(
             title: nonempty("title", r.title)?,
             obligation: nonempty("obligation", r.obligation)?,
             why_iso_falls_short: nonempty("why_iso_falls_short", r.why_iso_falls_short)?,
-            requirements: list(&r.requirements)
-                .map(requirement_id)
-                .collect::<Result<_, _>>()?,
+            requirements: requirement_ids(&r.requirements)?,
             caps_iso_evidence: yes_no("caps_iso_evidence", &r.caps_iso_evidence)?,
             source: nonempty("source", r.source)?,
         })

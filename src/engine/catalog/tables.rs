@@ -280,6 +280,11 @@ pub(super) fn requirement_id(value: &str) -> Result<RequirementId, String> {
     }
 }
 
+/// A `;`-separated list of SP 800-171 r2 requirement ids.
+pub(super) fn requirement_ids(value: &str) -> Result<Vec<RequirementId>, String> {
+    list(value).map(requirement_id).collect()
+}
+
 pub(super) fn annex_a(value: &str, edition: Edition) -> Result<AnnexAControl, String> {
     match AnnexAControl::parse(value.trim()) {
         Some(control) if control.edition() == edition => Ok(control),
