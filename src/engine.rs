@@ -6,6 +6,7 @@
 
 mod applicability;
 mod assess;
+mod assessment;
 mod catalog;
 mod date;
 mod evaluate;
@@ -27,13 +28,14 @@ pub use assess::{
     evidence_2022, join_ids, ControlEvidence, Coverage, EdgeEvidence, ExcludedControl,
     FamilyCoverage, FamilyTotals, RequirementResult,
 };
+pub use assessment::Assessment;
 pub use catalog::{
     Catalog, CatalogError, Correspondence, Edge, IsoControl, IsoLimit, Level1Requirement,
     Level3Poam, Level3Requirement, PoamEligibility, Provenance, Relationship, Requirement,
     RequirementKind, Tables,
 };
 pub use date::Date;
-pub use evaluate::{assess, evaluate, Assessment, Evaluation, Input};
+pub use evaluate::{assess, evaluate, Evaluation, Input};
 pub use ids::{AnnexAControl, Edition, Family, RequirementId};
 pub use plan::{
     assessment_fee, estimate, remediation_table, AssessmentFee, Assumption, CostAssumptions,
@@ -60,9 +62,9 @@ pub use score::{
     SspState, CONDITIONAL_MIN_SCORE, LEVEL3_CONDITIONAL_MIN, MAX_SCORE, POAM_CLOSEOUT_DAYS,
 };
 pub use soa::{
-    decode_text, import_soa, Column, ColumnOverrides, ControlStatus, Delimiter, ImportOptions,
-    Problem, ProblemKind, Role, SoaImport, SoaRow, TextEncoding, MAX_COLUMNS, MAX_FIELD_BYTES,
-    MAX_RECORDS,
+    decode_text, import_soa, line_count, Column, ColumnOverrides, ControlStatus, Delimiter,
+    ImportOptions, Problem, ProblemKind, Role, SoaImport, SoaRow, TextEncoding, MAX_COLUMNS,
+    MAX_FIELD_BYTES, MAX_RECORDS,
 };
 pub use state::{
     load_state, load_state_bytes, save_state, saved_state_json, SavedState, StateError,

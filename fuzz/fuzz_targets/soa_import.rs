@@ -5,19 +5,8 @@
 //! a not-an-SoA import has no rows and that one problem, and every message is one line.
 #![no_main]
 
-use cmmc_readiness::engine::{import_soa, Catalog, ImportOptions, ProblemKind};
+use cmmc_readiness::engine::{import_soa, line_count, Catalog, ImportOptions, ProblemKind};
 use libfuzzer_sys::fuzz_target;
-
-/// Physical lines in the input, counted on raw bytes (LF, CRLF, lone CR). For UTF-16 this is an
-/// upper bound, which is all the check needs.
-fn line_count(bytes: &[u8]) -> usize {
-    let breaks = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .count();
-    breaks + 1
-}
 
 fuzz_target!(|data: &[u8]| {
     let imp = import_soa(data, &ImportOptions::default(), Catalog::builtin());

@@ -325,14 +325,50 @@ fn combine(statuses: impl Iterator<Item = ControlStatus>) -> ControlStatus {
     }
 }
 
-/// Decides one requirement in one view.
+/// Decides one requirement in one view: the evidence behind it, what the ISO evidence
+/// suggests, then the status it counts as.
 fn decide(
     catalog: &Catalog,
     req: &Requirement,
     inputs: &Decide<'_>,
     view: View,
 ) -> RequirementResult {
-    let evidence: Vec<EdgeEvidence> = catalog
+    let evidence = edge_evidence(catalog, req, inputs, view);
+    let excluded = excluded_controls(&evidence);
+    let touching: Vec<&IsoLimit> = catalog.limits_for(&req.id).collect();
+    let limits: Vec<String> = touching.iter().map(|l| l.id.clone()).collect();
+    let (inferred, why, capped_by) =
+        iso_verdict(catalog, req, inputs, view, &evidence, &excluded, &touching);
+    let direct = inputs.direct.get(&req.id);
+    let (status, basis, partial_credit, explanation) =
+        settle(req, direct, inputs.answers, inferred, why);
+    RequirementResult {
+        id: req.id.clone(),
+        family: req.family,
+        status,
+        basis,
+        partial_credit,
+        answer: direct.cloned(),
+        inferred,
+        needs_confirmation: !excluded.is_empty() && direct.is_none(),
+        excluded_controls: excluded.iter().map(|x| x.control.clone()).collect(),
+        excluded,
+        evidence,
+        limits,
+        capped_by,
+        explanation: explanation.trim().to_string(),
+    }
+}
+
+/// Every 2022 edge into the requirement that the view admits, with the SoA's word on its
+/// control.
+fn edge_evidence(
+    catalog: &Catalog,
+    req: &Requirement,
+    inputs: &Decide<'_>,
+    view: View,
+) -> Vec<EdgeEvidence> {
+    catalog
         .edges_to(&req.id)
         .filter(|e| e.edition == Edition::Iso2022 && view.admits(e.provenance))
         .map(|e: &Edge| EdgeEvidence {
@@ -345,8 +381,12 @@ fn decide(
             via_800_53: e.via_800_53.clone(),
             soa: inputs.soa.and_then(|m| m.get(&e.iso)).cloned(),
         })
-        .collect();
-    let excluded: Vec<ExcludedControl> = evidence
+        .collect()
+}
+
+/// The controls behind sound edges that the SoA excludes, with their justifications.
+fn excluded_controls(evidence: &[EdgeEvidence]) -> Vec<ExcludedControl> {
+    evidence
         .iter()
         .filter(|e| e.erratum.is_none())
         .filter_map(|e| {
@@ -356,11 +396,22 @@ fn decide(
                 justification: soa.justification.clone(),
             })
         })
-        .collect();
-    let touching: Vec<&IsoLimit> = catalog.limits_for(&req.id).collect();
-    let limits: Vec<String> = touching.iter().map(|l| l.id.clone()).collect();
+        .collect()
+}
 
-    let (mut inferred, mut why) = infer(&evidence, inputs.soa.is_some(), view);
+/// What the ISO evidence suggests, the reason, and the ISO limits that capped it: the tiers'
+/// verdict, at best partial where a limit applies that the answers do not lift, with notes on
+/// partial credit and on exclusions.
+fn iso_verdict(
+    catalog: &Catalog,
+    req: &Requirement,
+    inputs: &Decide<'_>,
+    view: View,
+    evidence: &[EdgeEvidence],
+    excluded: &[ExcludedControl],
+    touching: &[&IsoLimit],
+) -> (Status, String, Vec<String>) {
+    let (mut inferred, mut why) = infer(evidence, inputs.soa.is_some(), view);
     let mut capped_by = Vec::new();
     if inferred == Status::Met {
         for limit in touching.iter().filter(|l| l.caps_iso_evidence) {
@@ -400,9 +451,19 @@ fn decide(
             named.join(", ")
         );
     }
+    (inferred, why, capped_by)
+}
 
-    let direct = inputs.direct.get(&req.id);
-    let (status, basis, partial_credit, explanation) = if let Some(d) = direct {
+/// The status the requirement counts as, its basis, whether partial credit applies, and the
+/// explanation: a direct answer first, then the questionnaire, then the ISO evidence.
+fn settle(
+    req: &Requirement,
+    direct: Option<&DirectAnswer>,
+    answers: &Answers,
+    inferred: Status,
+    why: String,
+) -> (Status, Basis, bool, String) {
+    if let Some(d) = direct {
         let named_state = d.answer == Answer::Partial && req.partial_points.is_some();
         let said = d.answer.label_for(&req.id).to_lowercase();
         let record = if d.record_missing() {
@@ -416,7 +477,7 @@ fn decide(
             named_state,
             format!("You answered \u{201c}{said}\u{201d}.{record} {why}"),
         )
-    } else if let Some((status, credit, text)) = questionnaire_answer(&req.id, inputs.answers) {
+    } else if let Some((status, credit, text)) = questionnaire_answer(&req.id, answers) {
         (
             status,
             Basis::Questionnaire,
@@ -427,23 +488,6 @@ fn decide(
         (Status::Unknown, Basis::NoEvidence, false, why)
     } else {
         (inferred, Basis::IsoEvidence, false, why)
-    };
-
-    RequirementResult {
-        id: req.id.clone(),
-        family: req.family,
-        status,
-        basis,
-        partial_credit,
-        answer: direct.cloned(),
-        inferred,
-        needs_confirmation: !excluded.is_empty() && direct.is_none(),
-        excluded_controls: excluded.iter().map(|x| x.control.clone()).collect(),
-        excluded,
-        evidence,
-        limits,
-        capped_by,
-        explanation: explanation.trim().to_string(),
     }
 }
 

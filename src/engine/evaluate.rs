@@ -2,19 +2,17 @@
 //! assessment and estimate out ([`evaluate`]). The CLI, the app and the tests all call it, so
 //! they cannot disagree.
 
-use super::applicability::{applicability, warnings, Applicability, Warning};
-use super::assess::{
-    coverage, decide_all, evidence_2022, Decide, FamilyCoverage, FamilyTotals, RequirementResult,
-};
+use super::applicability::{applicability, warnings, Applicability};
+use super::assess::{coverage, decide_all, evidence_2022, Decide};
+use super::assessment::Assessment;
 use super::catalog::Catalog;
 use super::date::Date;
-use super::ids::{Edition, RequirementId};
+use super::ids::RequirementId;
 use super::plan::{estimate, CostAssumptions, Estimate};
 use super::questionnaire::{Answers, HeldStatus};
-use super::score::{score, Scoring};
+use super::score::score;
 use super::soa::SoaImport;
 use super::vocab::{DirectAnswer, View};
-use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -50,39 +48,6 @@ impl Input {
             costs: CostAssumptions::default(),
             date,
         }
-    }
-}
-
-/// The whole assessment.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Assessment {
-    /// The view the requirements were decided in.
-    pub view: View,
-    /// What applies on the date.
-    pub applicability: Applicability,
-    /// Edition of the SoA, if one was imported.
-    pub soa_edition: Option<Edition>,
-    /// The 110 requirements in the standard's order, decided in `view`.
-    pub requirements: Vec<RequirementResult>,
-    /// Coverage in both views.
-    pub overall: FamilyTotals,
-    /// Coverage by family in both views.
-    pub families: Vec<FamilyCoverage>,
-    /// Scores and statuses.
-    pub scoring: Scoring,
-    /// What the user should know, each with its rule.
-    pub warnings: Vec<Warning>,
-}
-
-impl Assessment {
-    /// The result for one requirement.
-    pub fn requirement(&self, id: &RequirementId) -> Option<&RequirementResult> {
-        self.requirements.iter().find(|r| &r.id == id)
-    }
-
-    /// Whether every requirement has been answered (by the user or the questionnaire).
-    pub fn fully_answered(&self) -> bool {
-        self.requirements.iter().all(|r| r.basis.is_confirmed())
     }
 }
 

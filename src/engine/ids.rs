@@ -104,12 +104,26 @@ impl fmt::Display for Edition {
 
 /// An ISO/IEC 27001 Annex A control id in canonical form (`A.5.15`, `A.9.4.2`), with its edition.
 ///
-/// The edition follows from the shape: three parts after `A` is 2013, two is 2022.
+/// The edition follows from the shape: three parts after `A` is 2013, two is 2022. The only ways
+/// to make one parse a string ([`AnnexAControl::parse`], `From<&str>`, deserialising) or go
+/// through the importer's reading of an SoA cell, so every `AnnexAControl` is canonical and the
+/// string order, lookups and equality it is used for never meet `A.05.15` or `a.5.15`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct AnnexAControl(pub String);
+#[serde(into = "String", try_from = "String")]
+pub struct AnnexAControl(String);
 
 impl AnnexAControl {
+    /// Parses a canonical id: `A.` and two numbers (2022, `A.5.15`) or three (2013, `A.9.4.2`),
+    /// without leading zeros or anything around them. Cells as people write them (`A 5.15`,
+    /// `Annex A 5.15`, `A.05.15 Access control`) are the importer's business, not this one's.
+    pub fn parse(s: &str) -> Option<AnnexAControl> {
+        // One reader for every Annex A id: the lenient one, then a check that the text is
+        // exactly the canonical spelling of what it read.
+        let (key, rest) = AnnexAKey::read(s)?;
+        let control = key.control()?;
+        (rest.is_empty() && control.0 == s).then_some(control)
+    }
+
     /// The canonical id (`A.5.15`).
     pub fn as_str(&self) -> &str {
         &self.0
@@ -140,11 +154,152 @@ impl fmt::Display for AnnexAControl {
     }
 }
 
+/// For ids written into code (tests, examples), where a typo is the programmer's.
+///
+/// # Panics
+///
+/// When `s` is not a canonical Annex A id. Text from a file or a user goes through
+/// [`AnnexAControl::parse`], which returns `None` instead; the engine itself never calls this.
 impl From<&str> for AnnexAControl {
     fn from(s: &str) -> Self {
-        AnnexAControl(s.to_string())
+        AnnexAControl::parse(s)
+            .unwrap_or_else(|| panic!("{s:?} is not a canonical Annex A control id"))
     }
 }
+
+impl From<AnnexAControl> for String {
+    fn from(control: AnnexAControl) -> String {
+        control.0
+    }
+}
+
+/// Deserialising parses, so saved or sent data cannot smuggle in a non-canonical id.
+impl TryFrom<String> for AnnexAControl {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, String> {
+        AnnexAControl::parse(&s).ok_or_else(|| format!("{s:?} is not an Annex A control id"))
+    }
+}
+
+/// An Annex A id read as numbers: `A.9.4.2` is `[9, 4, 2]` with `len` 3, the clause heading
+/// `A.5` is `[5]` with `len` 1. Numbers make lookups cheap and let an SoA cell written `A 05.15`
+/// meet the catalog's `A.5.15`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct AnnexAKey {
+    parts: [u16; 3],
+    len: u8,
+}
+
+impl AnnexAKey {
+    /// Reads the id at the start of `s` and returns it with the text right after it, untrimmed.
+    /// Accepts `A.5.15`, `5.15`, `A 5.15`, `A.05.15`, `Annex A 5.15`, `A5.15`, `a.5.15`,
+    /// `A.5.15 Access control`, `A.9.4.2`, and clause headings such as `A.5` or `5`. The id
+    /// must end at a word boundary; `s` must not start with blanks.
+    pub(crate) fn read(s: &str) -> Option<(AnnexAKey, &str)> {
+        let b = s.as_bytes();
+        let mut i = 0;
+        let had_prefix = if b.len() >= 5 && b[..5].eq_ignore_ascii_case(b"annex") {
+            i = 5;
+            while i < b.len() && matches!(b[i], b' ' | b'-' | b':') {
+                i += 1;
+            }
+            if i < b.len() && b[i].eq_ignore_ascii_case(&b'a') {
+                i += 1;
+                true
+            } else {
+                return None;
+            }
+        } else if b.first().is_some_and(|c| c.eq_ignore_ascii_case(&b'a')) {
+            i = 1;
+            true
+        } else {
+            false
+        };
+        if had_prefix {
+            let from = i;
+            while i < b.len() && i - from < 3 && matches!(b[i], b' ' | b'.' | b':' | b'-') {
+                i += 1;
+            }
+        }
+        let mut parts = [0u16; 3];
+        let mut len = 0usize;
+        loop {
+            let from = i;
+            while i < b.len() && b[i].is_ascii_digit() && i - from < 4 {
+                i += 1;
+            }
+            if i == from || (i < b.len() && b[i].is_ascii_digit()) {
+                return None; // no digits, or an implausibly long number
+            }
+            if len == 3 {
+                return None; // a fourth level is not an Annex A id
+            }
+            parts[len] = s[from..i].parse().ok()?;
+            len += 1;
+            if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let rest = &s[i..];
+        // The id must end at a word boundary: `A.5.15 Access`, `A.5.15: Access`, `A.5.15 - Access`,
+        // `A.5.15.` but not `5.15a` or `A.5.15;x` (the latter keeps delimiter sniffing honest).
+        let ok_boundary = match rest.chars().next() {
+            None => true,
+            Some(c) => (c.is_whitespace() && c != '\t') || ID_END.contains(c),
+        };
+        if !ok_boundary {
+            return None;
+        }
+        // `A-5-15`, `A.5.-15`, `A.5.15-16`: punctuation running straight into more digits means the
+        // id goes on in a shape this reader does not know. Taking its first number alone would call
+        // `A-5-15` the clause heading A.5 (or silently skip it as one).
+        let after_punct = rest.trim_start_matches(|c: char| ID_END.contains(c));
+        if after_punct.len() < rest.len() && after_punct.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let key = AnnexAKey {
+            parts,
+            len: len as u8,
+        };
+        Some((key, rest))
+    }
+
+    /// How many numbers the id has: 1 for a clause heading, 2 for 2022, 3 for 2013.
+    pub(crate) fn len(self) -> u8 {
+        self.len
+    }
+
+    /// The edition of a control id of this shape; `None` for a clause heading.
+    pub(crate) fn edition(self) -> Option<Edition> {
+        match self.len {
+            2 => Some(Edition::Iso2022),
+            3 => Some(Edition::Iso2013),
+            _ => None,
+        }
+    }
+
+    /// The canonical spelling (`A.5.15`, or `A.5` for a heading).
+    pub(crate) fn canonical(self) -> String {
+        use std::fmt::Write as _;
+        let mut s = String::with_capacity(12);
+        s.push('A');
+        for p in &self.parts[..usize::from(self.len)] {
+            let _ = write!(s, ".{p}");
+        }
+        s
+    }
+
+    /// The control id, when the shape is one of an edition's controls (not a clause heading).
+    pub(crate) fn control(self) -> Option<AnnexAControl> {
+        self.edition().map(|_| AnnexAControl(self.canonical()))
+    }
+}
+
+/// Punctuation that may end an id and lead into its title (`A.5.15 - Access control`).
+pub(crate) const ID_END: &str = "-–—:.)";
 
 /// The 14 requirement families of NIST SP 800-171 r2, in the standard's order (3.1 ... 3.14).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

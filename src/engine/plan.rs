@@ -7,8 +7,8 @@
 //! change; none of it is presented as a regulatory fact.
 
 use super::applicability::PlanTarget;
+use super::assessment::Assessment;
 use super::catalog::Catalog;
-use super::evaluate::Assessment;
 use super::ids::RequirementId;
 use super::questionnaire::{Answers, AssessmentType, CuiStorage, Level};
 use super::score::{
@@ -275,6 +275,9 @@ impl Assumption {
 
     /// `(id, label, unit, min, max)`: the element id the app uses (`day_rate_usd-low`), the
     /// label, the unit and the allowed interval.
+    // A table with a row per assumption reads best as one match over every variant; split, it
+    // would only scatter the rows.
+    #[allow(clippy::too_many_lines)]
     pub fn describe(self) -> (&'static str, &'static str, &'static str, f64, f64) {
         use Assumption as A;
         const USD: f64 = 100_000.0;

@@ -2,9 +2,10 @@
 //! gap list / POA&M starter as CSV with spreadsheet formulas neutralised.
 
 use super::applicability::{Lifecycle, Obligation, Phase, Planning, Reason, ResultsMode, Warning};
+use super::assess::RequirementResult;
+use super::assessment::Assessment;
 use super::catalog::{Catalog, PoamEligibility};
-use super::evaluate::Assessment;
-use super::plan::{AssessmentFee, Estimate, Range, Scope};
+use super::plan::{AssessmentFee, Estimate, PathStep, Range, Scope};
 use super::questionnaire::{Answers, AssessmentType, Level};
 use super::score::{points_lost, Counting, Level2Status, Level3Result, SprsRange};
 use super::soa::SoaImport;
@@ -168,9 +169,9 @@ pub fn summary(
     e: &Estimate,
 ) -> Summary {
     let app = &a.applicability;
-    let dollars = |r: Range| Range::new(r.low.round(), r.high.round());
     let level3_applies =
         app.level == Level::L3 || app.planning.as_ref().is_some_and(|p| p.level == Level::L3);
+    let ids = |steps: &[PathStep]| steps.iter().map(|s| s.id.to_string()).collect();
     Summary {
         date: app.date.to_string(),
         results_mode: app.results_mode(answers),
@@ -185,101 +186,94 @@ pub fn summary(
             reasons: app.reasons.clone(),
         },
         answers: answers.clone(),
-        soa: soa.map(|s| SoaSummary {
-            edition: s.edition.map(|e| e.year()),
-            rows_imported: s.rows.len(),
-            problems: s
-                .problems
-                .iter()
-                .map(|p| ProblemSummary {
-                    line: p.line,
-                    message: p.message.clone(),
-                })
-                .collect(),
-        }),
-        requirements: a
-            .requirements
-            .iter()
-            .map(|r| RequirementSummary {
-                id: r.id.to_string(),
-                status: r.status,
-                basis: r.basis,
-                partial_credit: r.partial_credit,
-                answer: r.answer.as_ref().map(|d| d.answer),
-                note: r
-                    .answer
-                    .as_ref()
-                    .map(|d| d.note.clone())
-                    .filter(|n| !n.is_empty()),
-                via: r
-                    .supporting_controls()
-                    .iter()
-                    .map(|c| c.to_string())
-                    .collect(),
-                excluded: r.excluded_controls.iter().map(|c| c.to_string()).collect(),
-            })
-            .collect(),
+        soa: soa.map(soa_summary),
+        requirements: a.requirements.iter().map(requirement_summary).collect(),
         coverage: CoverageSummary {
             view: a.view,
             strict: a.overall.strict,
             analysed: a.overall.analysed,
         },
         sprs: a.scoring.sprs,
-        level2: Level2Summary {
-            status: a.scoring.level2.status,
-            confirmed_status: a.scoring.level2_confirmed.status,
-            blocking: a
-                .scoring
-                .level2
-                .blocking
-                .iter()
-                .map(|b| b.id.to_string())
-                .collect(),
-            poam: a
-                .scoring
-                .level2
-                .poam
-                .iter()
-                .map(|b| b.to_string())
-                .collect(),
-            summary: a.scoring.level2.summary.clone(),
-        },
+        level2: level2_summary(a),
         level1: LevelMet {
             met: a.scoring.level1.met,
             unmet: a.scoring.level1.unmet.clone(),
             items: a.scoring.level1.items.clone(),
         },
-        // Whole dollars and tenths of a month: the estimate is rough, and the JSON should not
-        // pretend otherwise with float noise such as 34.910000000000004.
         level3: level3_applies.then(|| a.scoring.level3.clone()),
-        cost: CostSummary {
-            scope: e.scope,
-            planning: e.planning,
-            requirements_in_scope: e.requirements_in_scope,
-            one_time_usd: dollars(e.one_time_usd),
-            annual_usd: dollars(e.annual_usd),
-            assessments: e.assessments.clone(),
-            assessment_usd: e.assessment.usd,
-            total_usd: dollars(e.total_usd),
-            notes: e.notes.clone(),
-        },
+        cost: cost_summary(e),
+        // Tenths of a month: the estimate is rough (see `cost_summary`).
         timeline_months: Range::new(
             (e.timeline_months.low * 10.0).round() / 10.0,
             (e.timeline_months.high * 10.0).round() / 10.0,
         ),
-        path_to_88: e
-            .path_to_88
-            .steps
-            .iter()
-            .map(|s| s.id.to_string())
-            .collect(),
-        path_to_110: e
-            .path_to_110
-            .steps
-            .iter()
-            .map(|s| s.id.to_string())
-            .collect(),
+        path_to_88: ids(&e.path_to_88.steps),
+        path_to_110: ids(&e.path_to_110.steps),
         warnings: a.warnings.clone(),
+    }
+}
+
+fn soa_summary(s: &SoaImport) -> SoaSummary {
+    SoaSummary {
+        edition: s.edition.map(|e| e.year()),
+        rows_imported: s.rows.len(),
+        problems: s
+            .problems
+            .iter()
+            .map(|p| ProblemSummary {
+                line: p.line,
+                message: p.message.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn requirement_summary(r: &RequirementResult) -> RequirementSummary {
+    RequirementSummary {
+        id: r.id.to_string(),
+        status: r.status,
+        basis: r.basis,
+        partial_credit: r.partial_credit,
+        answer: r.answer.as_ref().map(|d| d.answer),
+        note: r
+            .answer
+            .as_ref()
+            .map(|d| d.note.clone())
+            .filter(|n| !n.is_empty()),
+        via: r
+            .supporting_controls()
+            .iter()
+            .map(|c| c.to_string())
+            .collect(),
+        excluded: r.excluded_controls.iter().map(|c| c.to_string()).collect(),
+    }
+}
+
+fn level2_summary(a: &Assessment) -> Level2Summary {
+    let level2 = &a.scoring.level2;
+    Level2Summary {
+        status: level2.status,
+        confirmed_status: a.scoring.level2_confirmed.status,
+        blocking: level2.blocking.iter().map(|b| b.id.to_string()).collect(),
+        poam: level2.poam.iter().map(|b| b.to_string()).collect(),
+        summary: level2.summary.clone(),
+    }
+}
+
+fn cost_summary(e: &Estimate) -> CostSummary {
+    // Whole dollars (and, in the timeline, tenths of a month): the estimate is rough, and the
+    // JSON should not pretend otherwise with float noise such as 34.910000000000004.
+    let dollars = |r: Range| Range::new(r.low.round(), r.high.round());
+    CostSummary {
+        scope: e.scope,
+        planning: e.planning,
+        requirements_in_scope: e.requirements_in_scope,
+        one_time_usd: dollars(e.one_time_usd),
+        annual_usd: dollars(e.annual_usd),
+        assessments: e.assessments.clone(),
+        assessment_usd: e.assessment.usd,
+        total_usd: dollars(e.total_usd),
+        notes: e.notes.clone(),
     }
 }
 

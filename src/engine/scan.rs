@@ -1792,160 +1792,244 @@ fn pass(norm: &[u8], c: &Compiled) -> Found {
 /// 252.204-7025 or 252.204-7021 fill-in, flow-down levels, CUI indicators, and notes on what the
 /// text cannot tell. Never panics; linear in the input (see the module documentation).
 pub fn scan_solicitation(text: &str) -> ScanResult {
-    let compiled = compiled();
     let truncated = text.len() > MAX_SCAN_BYTES;
     let text = &text[..floor_boundary(text, MAX_SCAN_BYTES)];
-    let norm = Normalised::build(text);
-    let found = pass(&norm.bytes, compiled);
-    let locate = |t: usize| norm.locate(text, t);
-
-    // Clauses, in table order.
-    let clauses: Vec<ClauseFinding> = compiled
-        .clauses
-        .iter()
-        .enumerate()
-        .filter_map(|(k, c)| {
-            let first = found.clause_first[k]?;
-            let (at, line) = locate(first);
-            Some(ClauseFinding {
-                id: &c.id,
-                number: &c.number,
-                title: &c.title,
-                kind: c.kind,
-                role: c.role,
-                line,
-                quote: quote_at(text, at),
-                occurrences: found.clause_count[k],
-                what_it_means: &c.what_it_means,
-                citation: &c.citation,
-            })
-        })
-        .collect();
-
-    // Fill-ins.
-    let mut windows: Vec<(usize, usize)> = Vec::new();
-    let mut fill_ins: Vec<FillIn> = Vec::new();
-    for &(k, start, end) in &found.leads {
-        let (readable, fill_end) = read_fill_in(&norm.bytes, end);
-        windows.push((start, fill_end));
-        let c = &compiled.clauses[k];
-        let (at, line) = locate(start);
-        let (value_from, _) = locate(end);
-        let (value_to, _) = locate(fill_end);
-        fill_ins.push(FillIn {
-            clause: &c.id,
-            paragraph: format!("{}{}", c.number, c.fill_in_paragraph),
-            line,
-            quote: quote_at(text, at),
-            value: fill_in_value(excerpt(text, value_from, value_to)),
-            reading: read_levels(&readable),
-        });
-    }
-
-    // Level mentions outside the fill-ins.
-    let mut flow_down: Vec<LevelMention> = Vec::new();
-    let mut other_level_mentions: Vec<LevelMention> = Vec::new();
-    let mut mentions_capped = false;
-    for &at in &found.cmmc {
-        if windows.iter().any(|&(s, e)| at >= s && at < e) {
-            continue;
-        }
-        let Some((written, end)) = parse_cmmc_level(&norm.bytes, at) else {
-            continue;
-        };
-        if inside_instruction(&norm.bytes, at) {
-            continue;
-        }
-        let list = if speaks_of_flow_down(sentence(&norm.bytes, at)) {
-            &mut flow_down
-        } else {
-            &mut other_level_mentions
-        };
-        if list.len() >= MAX_FINDINGS_PER_KIND {
-            mentions_capped = true;
-            continue;
-        }
-        let (orig, line) = locate(at);
-        let words: String = norm.bytes[at..end]
-            .iter()
-            .map(|&b| {
-                if b.is_ascii_graphic() || b == b' ' {
-                    b as char
-                } else {
-                    ' '
-                }
-            })
-            .collect();
-        list.push(LevelMention {
-            level: written.level(),
-            mention: words.trim().to_string(),
-            line,
-            quote: quote_at(text, orig),
-        });
-    }
-    let flow_levels = distinct(flow_down.iter().filter_map(|m| m.level));
+    let scan = Scan::new(text);
+    let clauses = scan.clauses();
+    let (fill_ins, windows) = scan.fill_ins();
+    let mentions = scan.level_mentions(&windows);
+    let (cui_indicators, indicators_capped) = scan.cui_indicators();
+    let solicitation = solicitation_level(&fill_ins, &clauses);
+    let fci_reason = fci_reason(&clauses, solicitation);
+    let flow_levels = distinct(mentions.flow_down.iter().filter_map(|m| m.level));
     let flow_down_level = match flow_levels.as_slice() {
         [one] => Some(*one),
         _ => None,
     };
+    let mut result = ScanResult {
+        solicitation,
+        fill_ins,
+        clauses,
+        cui_indicators,
+        flow_down_level,
+        flow_down: mentions.flow_down,
+        other_level_mentions: mentions.other,
+        fci_indicated: fci_reason.is_some(),
+        fci_reason,
+        notes: Vec::new(),
+        lines: scan.norm.lines,
+        truncated,
+    };
+    result.notes = notes(
+        &result,
+        text,
+        indicators_capped || mentions.capped || scan.found.capped,
+    );
+    result
+}
 
-    // CUI indicators, in text order: the line rules and the phrase rules each give their
-    // findings in line order, so the two lists are merged rather than sorted.
-    let mut by_line: Vec<(usize, CuiIndicatorKind, usize)> = Vec::new();
-    line_indicators(text, &mut by_line);
-    let by_phrase = found.indicators.iter().map(|&(kind, start)| {
-        let (at, line) = locate(start);
-        (line, kind, at)
-    });
-    let mut cui_indicators: Vec<CuiIndicator> = Vec::new();
-    let mut by_line = by_line.into_iter().peekable();
-    let mut by_phrase = by_phrase.peekable();
-    loop {
-        let next = match (by_line.peek(), by_phrase.peek()) {
-            (Some(a), Some(b)) if a.0 <= b.0 => by_line.next(),
-            (Some(_), None) => by_line.next(),
-            (_, Some(_)) => by_phrase.next(),
-            (None, None) => break,
-        };
-        let Some((line, kind, at)) = next else { break };
-        // One finding per kind and line: a warning notice names the ITAR and the EAR together.
-        let repeated = cui_indicators
-            .iter()
-            .rev()
-            .take_while(|i| i.line == line)
-            .any(|i| i.kind == kind);
-        if !repeated {
-            cui_indicators.push(CuiIndicator {
-                kind,
-                line,
-                quote: quote_at(text, at),
-                citation: kind.citation(),
-            });
+/// A text being scanned: the text (cut at the cap), its normalised copy, and what the one pass
+/// over that copy found, as normalised offsets the findings below map back to the text.
+struct Scan<'t> {
+    compiled: &'static Compiled,
+    text: &'t str,
+    norm: Normalised,
+    found: Found,
+}
+
+/// The "CMMC Level N" mentions outside the fill-ins.
+struct Mentions {
+    flow_down: Vec<LevelMention>,
+    other: Vec<LevelMention>,
+    /// A list was full and mentions were left out.
+    capped: bool,
+}
+
+impl<'t> Scan<'t> {
+    fn new(text: &'t str) -> Scan<'t> {
+        let compiled = compiled();
+        let norm = Normalised::build(text);
+        let found = pass(&norm.bytes, compiled);
+        Scan {
+            compiled,
+            text,
+            norm,
+            found,
         }
     }
-    let indicators_capped = found.capped
-        || CuiIndicatorKind::ALL[..3].iter().any(|&k| {
-            cui_indicators.iter().filter(|i| i.kind == k).count() >= MAX_FINDINGS_PER_KIND
-        });
 
-    // The level.
+    /// The original byte offset and 1-based line of a normalised offset.
+    fn locate(&self, t: usize) -> (usize, usize) {
+        self.norm.locate(self.text, t)
+    }
+
+    /// The clauses found, in table order.
+    fn clauses(&self) -> Vec<ClauseFinding> {
+        self.compiled
+            .clauses
+            .iter()
+            .enumerate()
+            .filter_map(|(k, c)| {
+                let first = self.found.clause_first[k]?;
+                let (at, line) = self.locate(first);
+                Some(ClauseFinding {
+                    id: &c.id,
+                    number: &c.number,
+                    title: &c.title,
+                    kind: c.kind,
+                    role: c.role,
+                    line,
+                    quote: quote_at(self.text, at),
+                    occurrences: self.found.clause_count[k],
+                    what_it_means: &c.what_it_means,
+                    citation: &c.citation,
+                })
+            })
+            .collect()
+    }
+
+    /// The fill-in sentences with what each names, and the (normalised) span each covers, so
+    /// the level mentions inside them are not counted again.
+    fn fill_ins(&self) -> (Vec<FillIn>, Vec<(usize, usize)>) {
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        let mut fill_ins: Vec<FillIn> = Vec::new();
+        for &(k, start, end) in &self.found.leads {
+            let (readable, fill_end) = read_fill_in(&self.norm.bytes, end);
+            windows.push((start, fill_end));
+            let c = &self.compiled.clauses[k];
+            let (at, line) = self.locate(start);
+            let (value_from, _) = self.locate(end);
+            let (value_to, _) = self.locate(fill_end);
+            fill_ins.push(FillIn {
+                clause: &c.id,
+                paragraph: format!("{}{}", c.number, c.fill_in_paragraph),
+                line,
+                quote: quote_at(self.text, at),
+                value: fill_in_value(excerpt(self.text, value_from, value_to)),
+                reading: read_levels(&readable),
+            });
+        }
+        (fill_ins, windows)
+    }
+
+    /// The level mentions outside the fill-ins (`windows`) and outside the contracting
+    /// officer's instructions, split into flow-down ones and the rest.
+    fn level_mentions(&self, windows: &[(usize, usize)]) -> Mentions {
+        let norm = &self.norm.bytes;
+        let mut flow_down: Vec<LevelMention> = Vec::new();
+        let mut other: Vec<LevelMention> = Vec::new();
+        let mut capped = false;
+        for &at in &self.found.cmmc {
+            if windows.iter().any(|&(s, e)| at >= s && at < e) {
+                continue;
+            }
+            let Some((written, end)) = parse_cmmc_level(norm, at) else {
+                continue;
+            };
+            if inside_instruction(norm, at) {
+                continue;
+            }
+            let list = if speaks_of_flow_down(sentence(norm, at)) {
+                &mut flow_down
+            } else {
+                &mut other
+            };
+            if list.len() >= MAX_FINDINGS_PER_KIND {
+                capped = true;
+                continue;
+            }
+            let (orig, line) = self.locate(at);
+            let words: String = norm[at..end]
+                .iter()
+                .map(|&b| {
+                    if b.is_ascii_graphic() || b == b' ' {
+                        b as char
+                    } else {
+                        ' '
+                    }
+                })
+                .collect();
+            list.push(LevelMention {
+                level: written.level(),
+                mention: words.trim().to_string(),
+                line,
+                quote: quote_at(self.text, orig),
+            });
+        }
+        Mentions {
+            flow_down,
+            other,
+            capped,
+        }
+    }
+
+    /// The CUI indicators in text order, and whether some were left out at a cap. The line
+    /// rules and the phrase rules each give their findings in line order, so the two lists are
+    /// merged rather than sorted.
+    fn cui_indicators(&self) -> (Vec<CuiIndicator>, bool) {
+        let mut by_line: Vec<(usize, CuiIndicatorKind, usize)> = Vec::new();
+        line_indicators(self.text, &mut by_line);
+        let by_phrase = self.found.indicators.iter().map(|&(kind, start)| {
+            let (at, line) = self.locate(start);
+            (line, kind, at)
+        });
+        let mut cui_indicators: Vec<CuiIndicator> = Vec::new();
+        let mut by_line = by_line.into_iter().peekable();
+        let mut by_phrase = by_phrase.peekable();
+        loop {
+            let next = match (by_line.peek(), by_phrase.peek()) {
+                (Some(a), Some(b)) if a.0 <= b.0 => by_line.next(),
+                (Some(_), None) => by_line.next(),
+                (_, Some(_)) => by_phrase.next(),
+                (None, None) => break,
+            };
+            let Some((line, kind, at)) = next else { break };
+            // One finding per kind and line: a warning notice names the ITAR and the EAR
+            // together.
+            let repeated = cui_indicators
+                .iter()
+                .rev()
+                .take_while(|i| i.line == line)
+                .any(|i| i.kind == kind);
+            if !repeated {
+                cui_indicators.push(CuiIndicator {
+                    kind,
+                    line,
+                    quote: quote_at(self.text, at),
+                    citation: kind.citation(),
+                });
+            }
+        }
+        let capped = self.found.capped
+            || CuiIndicatorKind::ALL[..3].iter().any(|&k| {
+                cui_indicators.iter().filter(|i| i.kind == k).count() >= MAX_FINDINGS_PER_KIND
+            });
+        (cui_indicators, capped)
+    }
+}
+
+/// The level: not found without a level clause, named when the fill-ins name exactly one,
+/// unknown otherwise.
+fn solicitation_level(fill_ins: &[FillIn], clauses: &[ClauseFinding]) -> ScanLevel {
     let level_clause_present =
         !fill_ins.is_empty() || clauses.iter().any(|c| c.role == ClauseRole::CmmcLevel);
     let named = distinct(fill_ins.iter().filter_map(|f| match f.reading {
         FillInReading::Level(s) => Some(s),
         _ => None,
     }));
-    let solicitation = if !level_clause_present {
+    if !level_clause_present {
         ScanLevel::NotFound
     } else if let [one] = named.as_slice() {
         ScanLevel::Named(*one)
     } else {
         ScanLevel::Unknown
-    };
+    }
+}
 
-    // FCI.
+/// Why FCI is suggested: FAR 52.204-21 in the text, or a Level 1 fill-in.
+fn fci_reason(clauses: &[ClauseFinding], solicitation: ScanLevel) -> Option<Reason> {
     let fci_clause = clauses.iter().find(|c| c.role == ClauseRole::Fci);
-    let fci_reason = match (fci_clause, solicitation) {
+    match (fci_clause, solicitation) {
         (Some(c), _) => Some(Reason {
             text: format!(
                 "FAR {} ({}) is on line {}: the contract will likely involve Federal contract information, so \"handles FCI: yes\" is suggested. Confirm it: FCI is information not intended for public release that is provided by or generated for the Government under the contract.",
@@ -1958,28 +2042,7 @@ pub fn scan_solicitation(text: &str) -> ScanResult {
             citation: "32 CFR 170.14(c)(2); DFARS 252.204-7025(b)(1)",
         }),
         _ => None,
-    };
-
-    let mut result = ScanResult {
-        solicitation,
-        fill_ins,
-        clauses,
-        cui_indicators,
-        flow_down_level,
-        flow_down,
-        other_level_mentions,
-        fci_indicated: fci_reason.is_some(),
-        fci_reason,
-        notes: Vec::new(),
-        lines: norm.lines,
-        truncated,
-    };
-    result.notes = notes(
-        &result,
-        text,
-        indicators_capped || mentions_capped || found.capped,
-    );
-    result
+    }
 }
 
 /// The distinct levels among `levels`, from Level 1 up. Counting beats sorting here: each sort
@@ -2027,7 +2090,6 @@ fn looks_binary(text: &str) -> bool {
 /// What the findings mean and what the text cannot tell.
 fn notes(r: &ScanResult, text: &str, capped: bool) -> Vec<Reason> {
     let mut out = Vec::new();
-    let clause = |id: &str| r.clauses.iter().find(|c| c.id == id);
     if r.truncated {
         out.push(note(
             format!(
@@ -2044,9 +2106,23 @@ fn notes(r: &ScanResult, text: &str, capped: bool) -> Vec<Reason> {
             "scanner limit",
         ));
     }
+    level_notes(r, &mut out);
+    clause_notes(r, &mut out);
+    cui_notes(r, &mut out);
+    if capped {
+        out.push(note(
+            format!(
+                "The text repeats some findings many times: only the first {MAX_FINDINGS_PER_KIND} of a kind (and 20 fill-ins) are listed."
+            ),
+            "scanner limit",
+        ));
+    }
+    out
+}
 
-    // The level.
-    let level_clause = r.clauses.iter().find(|c| c.role == ClauseRole::CmmcLevel);
+/// The level: which fill-in names it, or why it is unknown; what Level 3 needs first; the
+/// levels asked of subcontractors; other mentions of a level.
+fn level_notes(r: &ScanResult, out: &mut Vec<Reason>) {
     match r.solicitation {
         ScanLevel::NotFound => out.push(note(
             "Neither DFARS 252.204-7025 nor 252.204-7021 is in the text, so the text names no CMMC level. A partial paste proves nothing: if you pasted the whole solicitation, it names no CMMC level and CMMC is not a condition of this award; otherwise look for those clauses in the rest of it.",
@@ -2069,61 +2145,7 @@ fn notes(r: &ScanResult, text: &str, capped: bool) -> Vec<Reason> {
                 ));
             }
         }
-        ScanLevel::Unknown => {
-            let distinct: Vec<&FillIn> = r
-                .fill_ins
-                .iter()
-                .filter(|f| matches!(f.reading, FillInReading::Level(_)))
-                .collect();
-            let several_named = distinct
-                .iter()
-                .any(|f| f.reading != distinct[0].reading);
-            if several_named {
-                let list: Vec<String> = distinct
-                    .iter()
-                    .map(|f| {
-                        let label = match f.reading {
-                            FillInReading::Level(s) => Solicitation::in_sentence(s),
-                            _ => "",
-                        };
-                        format!("line {} names {label}", f.line)
-                    })
-                    .collect();
-                out.push(note(
-                    format!(
-                        "The fill-ins disagree ({}). The level is unknown: ask the contracting officer which level applies.",
-                        list.join("; ")
-                    ),
-                    "DFARS 252.204-7025(b)(1); DFARS 252.204-7021(d)(1)(i)",
-                ));
-            } else if r.fill_ins.is_empty() {
-                if let Some(c) = level_clause {
-                    out.push(note(
-                        format!(
-                            "DFARS {} is cited on line {}, but the sentence that names the level is not in the text (the clause may be incorporated by reference, or the paste cut off). The level is unknown: find the clause's full text, or ask the contracting officer.",
-                            c.number, c.line
-                        ),
-                        "DFARS 252.204-7025(b)(1); DFARS 252.204-7021(d)(1)(i)",
-                    ));
-                }
-            }
-            for f in &r.fill_ins {
-                let why = match f.reading {
-                    FillInReading::Level(_) => continue,
-                    FillInReading::Blank => "is blank or holds only the contracting officer's instruction, which lists every level",
-                    FillInReading::NoAssessmentType => "names Level 2 without saying whether it is a self-assessment or a C3PAO certification",
-                    FillInReading::SeveralLevels => "names more than one level (struck-through options may have lost their formatting in the copy)",
-                    FillInReading::Unreadable => "names a level with an assessor that contradicts it",
-                };
-                out.push(note(
-                    format!(
-                        "The {} fill-in on line {} {why}. The level is unknown: ask the contracting officer.",
-                        f.paragraph, f.line
-                    ),
-                    "DFARS 252.204-7025(b)(1); DFARS 252.204-7021(d)(1)(i); 32 CFR 170.16-170.18",
-                ));
-            }
-        }
+        ScanLevel::Unknown => unknown_level_notes(r, out),
     }
     if let ScanLevel::Named(Solicitation::L3Dibcac) = r.solicitation {
         out.push(note(
@@ -2156,8 +2178,68 @@ fn notes(r: &ScanResult, text: &str, capped: bool) -> Vec<Reason> {
             "DFARS 252.204-7025(b)(1); DFARS 252.204-7021(d)(1)(i)",
         ));
     }
+}
 
-    // The other clauses.
+/// Why the level is unknown: the fill-ins disagree, the level sentence is missing, or a
+/// fill-in names no single level.
+fn unknown_level_notes(r: &ScanResult, out: &mut Vec<Reason>) {
+    let level_clause = r.clauses.iter().find(|c| c.role == ClauseRole::CmmcLevel);
+    let distinct: Vec<&FillIn> = r
+        .fill_ins
+        .iter()
+        .filter(|f| matches!(f.reading, FillInReading::Level(_)))
+        .collect();
+    let several_named = distinct.iter().any(|f| f.reading != distinct[0].reading);
+    if several_named {
+        let list: Vec<String> = distinct
+            .iter()
+            .map(|f| {
+                let label = match f.reading {
+                    FillInReading::Level(s) => Solicitation::in_sentence(s),
+                    _ => "",
+                };
+                format!("line {} names {label}", f.line)
+            })
+            .collect();
+        out.push(note(
+            format!(
+                "The fill-ins disagree ({}). The level is unknown: ask the contracting officer which level applies.",
+                list.join("; ")
+            ),
+            "DFARS 252.204-7025(b)(1); DFARS 252.204-7021(d)(1)(i)",
+        ));
+    } else if r.fill_ins.is_empty() {
+        if let Some(c) = level_clause {
+            out.push(note(
+                format!(
+                    "DFARS {} is cited on line {}, but the sentence that names the level is not in the text (the clause may be incorporated by reference, or the paste cut off). The level is unknown: find the clause's full text, or ask the contracting officer.",
+                    c.number, c.line
+                ),
+                "DFARS 252.204-7025(b)(1); DFARS 252.204-7021(d)(1)(i)",
+            ));
+        }
+    }
+    for f in &r.fill_ins {
+        let why = match f.reading {
+            FillInReading::Level(_) => continue,
+            FillInReading::Blank => "is blank or holds only the contracting officer's instruction, which lists every level",
+            FillInReading::NoAssessmentType => "names Level 2 without saying whether it is a self-assessment or a C3PAO certification",
+            FillInReading::SeveralLevels => "names more than one level (struck-through options may have lost their formatting in the copy)",
+            FillInReading::Unreadable => "names a level with an assessor that contradicts it",
+        };
+        out.push(note(
+            format!(
+                "The {} fill-in on line {} {why}. The level is unknown: ask the contracting officer.",
+                f.paragraph, f.line
+            ),
+            "DFARS 252.204-7025(b)(1); DFARS 252.204-7021(d)(1)(i); 32 CFR 170.16-170.18",
+        ));
+    }
+}
+
+/// What the other clauses found oblige (7012, 7019 / 7020, 7024).
+fn clause_notes(r: &ScanResult, out: &mut Vec<Reason>) {
+    let clause = |id: &str| r.clauses.iter().find(|c| c.id == id);
     if let Some(c) = clause("dfars-252.204-7012") {
         out.push(note(
             format!(
@@ -2185,8 +2267,10 @@ fn notes(r: &ScanResult, text: &str, capped: bool) -> Vec<Reason> {
             "DFARS 252.204-7024(c); DFARS 204.7603",
         ));
     }
+}
 
-    // CUI.
+/// What the CUI indicators suggest (or their absence does not show), and a DD Form 254.
+fn cui_notes(r: &ScanResult, out: &mut Vec<Reason>) {
     let cui: Vec<&CuiIndicator> = r
         .cui_indicators
         .iter()
@@ -2208,7 +2292,7 @@ fn notes(r: &ScanResult, text: &str, capped: bool) -> Vec<Reason> {
                 "32 CFR 170.14(c)(2)-(3)",
             ));
         }
-    } else if clause("dfars-252.204-7012").is_some() {
+    } else if r.clauses.iter().any(|c| c.id == "dfars-252.204-7012") {
         out.push(note(
             "No CUI markings were found. That does not show there is no CUI: it is usually identified in the statement of work or the contract data requirements list, or arrives later in marked documents, and markings may not survive a copy.",
             "DFARS 252.204-7012(a) (covered defense information); DoDI 5200.48",
@@ -2227,13 +2311,4 @@ fn notes(r: &ScanResult, text: &str, capped: bool) -> Vec<Reason> {
             "32 CFR part 117 (NISPOM); 32 CFR 170.3",
         ));
     }
-    if capped {
-        out.push(note(
-            format!(
-                "The text repeats some findings many times: only the first {MAX_FINDINGS_PER_KIND} of a kind (and 20 fill-ins) are listed."
-            ),
-            "scanner limit",
-        ));
-    }
-    out
 }

@@ -279,6 +279,19 @@ pub fn score(
     let level2 = level2_status(&pairs, Counting::WithIsoEvidence, high);
     let level2_confirmed = level2_status(&pairs, Counting::Confirmed, low);
 
+    let level1 = level1(catalog, results);
+    let level3 = level3(catalog, level3_answers, prerequisite_met);
+    Scoring {
+        sprs,
+        level2,
+        level2_confirmed,
+        level1,
+        level3,
+    }
+}
+
+/// Level 1 from the SP 800-171 counterparts of the 15 FAR 52.204-21(b)(1) requirements.
+fn level1(catalog: &Catalog, results: &[RequirementResult]) -> Level1Result {
     let satisfied = |id: &RequirementId, counting: Counting| {
         results
             .iter()
@@ -327,20 +340,11 @@ pub fn score(
             }
         })
         .collect();
-    let level1 = Level1Result {
+    Level1Result {
         met: unmet.is_empty(),
         met_confirmed,
         unmet,
         items,
-    };
-
-    let level3 = level3(catalog, level3_answers, prerequisite_met);
-    Scoring {
-        sprs,
-        level2,
-        level2_confirmed,
-        level1,
-        level3,
     }
 }
 

@@ -36,16 +36,9 @@ pub fn manifest() -> Vec<Expected> {
         .collect()
 }
 
-/// The physical lines an importer may cite (LF, CRLF and a lone CR each end a line). Counting
-/// raw bytes over-counts UTF-16 line breaks, which is fine for an upper bound.
-pub fn line_count(bytes: &[u8]) -> usize {
-    let breaks = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .count();
-    breaks + 1
-}
+/// The physical lines an importer may cite: the importer's own count, so the check and the
+/// importer cannot disagree on what a line is.
+pub use cmmc_readiness::engine::line_count;
 
 pub fn kind_name(kind: ProblemKind) -> String {
     serde_json::to_value(kind)

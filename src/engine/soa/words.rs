@@ -1,0 +1,114 @@
+//! The words the importer understands in status and applicability cells, and the lists of
+//! them that problems offer ("use one of: ...").
+
+use super::cells::{clean, normalize};
+use super::ControlStatus;
+
+const STATUS_WORDS: &[(&str, ControlStatus)] = &[
+    ("implemented", ControlStatus::Implemented),
+    ("fully implemented", ControlStatus::Implemented),
+    ("yes", ControlStatus::Implemented),
+    ("y", ControlStatus::Implemented),
+    ("done", ControlStatus::Implemented),
+    ("complete", ControlStatus::Implemented),
+    ("completed", ControlStatus::Implemented),
+    ("in place", ControlStatus::Implemented),
+    ("operational", ControlStatus::Implemented),
+    ("partial", ControlStatus::Partial),
+    ("partially", ControlStatus::Partial),
+    ("partially implemented", ControlStatus::Partial),
+    ("partly", ControlStatus::Partial),
+    ("partly implemented", ControlStatus::Partial),
+    ("in progress", ControlStatus::Partial),
+    ("ongoing", ControlStatus::Partial),
+    ("planned", ControlStatus::Planned),
+    ("to do", ControlStatus::Planned),
+    ("todo", ControlStatus::Planned),
+    ("not started", ControlStatus::Planned),
+    ("no", ControlStatus::NotImplemented),
+    ("n", ControlStatus::NotImplemented),
+    ("not implemented", ControlStatus::NotImplemented),
+    ("missing", ControlStatus::NotImplemented),
+    ("none", ControlStatus::NotImplemented),
+    ("excluded", ControlStatus::Excluded),
+    ("n/a", ControlStatus::Excluded),
+    ("na", ControlStatus::Excluded),
+    ("not applicable", ControlStatus::Excluded),
+    ("out of scope", ControlStatus::Excluded),
+];
+
+pub(super) const STATUS_HELP: &str = "implemented, yes, done, complete, partial, partially, partly, in progress, planned, to do, not started, no, not implemented, missing, excluded, n/a, not applicable";
+
+const APPLICABLE_WORDS: &[(&str, bool)] = &[
+    ("yes", true),
+    ("y", true),
+    ("true", true),
+    ("1", true),
+    ("included", true),
+    ("include", true),
+    ("applicable", true),
+    ("selected", true),
+    ("in scope", true),
+    ("x", true),
+    ("✓", true),
+    ("✔", true),
+    ("☑", true),
+    ("✅", true),
+    ("no", false),
+    ("n", false),
+    ("false", false),
+    ("0", false),
+    ("excluded", false),
+    ("exclude", false),
+    ("n/a", false),
+    ("na", false),
+    ("not applicable", false),
+    ("not selected", false),
+    ("out of scope", false),
+];
+
+pub(super) const APPLICABLE_HELP: &str =
+    "yes, y, true, 1, included, x, no, n, false, 0, excluded, n/a";
+
+/// `Some(None)` for a blank cell, `Some(Some(word))` for a known word, `None` for an unknown one.
+pub(super) fn parse_status(cell: &str) -> Option<Option<ControlStatus>> {
+    lookup(cell, STATUS_WORDS)
+}
+
+/// Like [`parse_status`], for the applicability column (`true` = applicable).
+pub(super) fn parse_applicable(cell: &str) -> Option<Option<bool>> {
+    lookup(cell, APPLICABLE_WORDS)
+}
+
+/// Exact match first, then the longest known phrase followed by a word boundary, so that
+/// `Yes - see ISMS manual` reads as yes while `Not implemented` never reads as `no`.
+fn lookup<T: Copy>(cell: &str, words: &[(&str, T)]) -> Option<Option<T>> {
+    let cell = clean(cell);
+    if cell.is_empty() {
+        return Some(None);
+    }
+    // Fast path without allocating: most cells are one of the words in some capitalisation.
+    let bare = cell.trim_end_matches('.');
+    if let Some((_, v)) = words.iter().find(|(w, _)| w.eq_ignore_ascii_case(bare)) {
+        return Some(Some(*v));
+    }
+    let n = normalize(cell);
+    let n = n.trim_end_matches('.');
+    if let Some((_, v)) = words.iter().find(|(w, _)| *w == n) {
+        return Some(Some(*v));
+    }
+    words
+        .iter()
+        .filter(|(w, _)| {
+            n.strip_prefix(w)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| !c.is_alphanumeric() && c != '/')
+        })
+        .max_by_key(|(w, _)| w.len())
+        .map(|(_, v)| Some(*v))
+}
+
+/// A tick in a checkbox-style applicability column.
+pub(super) fn is_mark(cell: &str) -> bool {
+    matches!(cell, "x" | "X" | "✓" | "✔" | "☑" | "✅")
+}
