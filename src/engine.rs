@@ -63,8 +63,8 @@ pub use score::{
 };
 pub use soa::{
     decode_text, import_soa, line_count, Column, ColumnOverrides, ControlStatus, Delimiter,
-    ImportOptions, Problem, ProblemKind, Role, SoaImport, SoaRow, TextEncoding, MAX_COLUMNS,
-    MAX_FIELD_BYTES, MAX_RECORDS,
+    ImportOptions, Problem, ProblemKind, Role, SkippedLine, SoaImport, SoaRow, StatusMapError,
+    TextEncoding, ValueReading, MAX_COLUMNS, MAX_FIELD_BYTES, MAX_RECORDS,
 };
 pub use state::{
     load_state, load_state_bytes, save_state, saved_state_json, SavedState, StateError,

@@ -307,11 +307,21 @@ pub fn evidence_2022(
 
 /// Combines the statuses of several SoA rows that evidence one control.
 fn combine(statuses: impl Iterator<Item = ControlStatus>) -> ControlStatus {
-    let all: Vec<ControlStatus> = statuses.collect();
+    let with_unknown: Vec<ControlStatus> = statuses.collect();
+    // What the file does not say is left out; if it says nothing at all, the control is unknown,
+    // and a control only partly stated is at most partly done.
+    let all: Vec<ControlStatus> = with_unknown
+        .iter()
+        .copied()
+        .filter(|s| *s != ControlStatus::Unknown)
+        .collect();
+    let some_unknown = all.len() < with_unknown.len();
     let every = |s: ControlStatus| all.iter().all(|x| *x == s);
     let any = |s: ControlStatus| all.contains(&s);
-    if all.is_empty() {
-        ControlStatus::NotImplemented
+    if all.is_empty() || (every(ControlStatus::Excluded) && some_unknown) {
+        ControlStatus::Unknown
+    } else if every(ControlStatus::Implemented) && some_unknown {
+        ControlStatus::Partial
     } else if every(ControlStatus::Implemented) {
         ControlStatus::Implemented
     } else if every(ControlStatus::Excluded) {
@@ -606,16 +616,34 @@ impl Tier {
 /// The verdict of one tier's edges. Excluded controls are left out: an exclusion is neither
 /// evidence for nor against.
 fn tier_verdict(edges: &[&EdgeEvidence], t: Tier) -> Verdict {
+    // An exclusion is neither for nor against, and a control the SoA lists without saying
+    // whether it is implemented is no evidence either.
     let present: Vec<&&EdgeEvidence> = edges
         .iter()
-        .filter(|e| e.soa.is_some() && e.status() != Some(ControlStatus::Excluded))
+        .filter(|e| {
+            e.soa.is_some()
+                && !matches!(
+                    e.status(),
+                    Some(ControlStatus::Excluded | ControlStatus::Unknown)
+                )
+        })
         .collect();
     if present.is_empty() {
         let all: Vec<AnnexAControl> = edges.iter().map(|e| e.iso.clone()).collect();
         let any_excluded = edges
             .iter()
             .any(|e| e.status() == Some(ControlStatus::Excluded));
-        let text = if any_excluded {
+        let unstated: Vec<AnnexAControl> = edges
+            .iter()
+            .filter(|e| e.status() == Some(ControlStatus::Unknown))
+            .map(|e| e.iso.clone())
+            .collect();
+        let text = if !unstated.is_empty() {
+            format!(
+                "Your SoA lists {} without saying whether it is implemented, so ISO evidence says nothing yet: say how to read its status in the import review, or answer directly.",
+                join_ids(&unstated)
+            )
+        } else if any_excluded {
             format!(
                 "Only excluded controls ({}) map to it in {}, so ISO evidence says nothing either way.",
                 join_ids(&all),

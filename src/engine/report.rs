@@ -8,7 +8,7 @@ use super::catalog::{Catalog, PoamEligibility};
 use super::plan::{AssessmentFee, Estimate, PathStep, Range, Scope};
 use super::questionnaire::{Answers, AssessmentType, Level};
 use super::score::{points_lost, Counting, Level2Status, Level3Result, SprsRange};
-use super::soa::SoaImport;
+use super::soa::{Role, SoaImport};
 use super::vocab::{Answer, Basis, Status};
 use serde::Serialize;
 
@@ -75,8 +75,32 @@ pub struct ApplicabilitySummary {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SoaSummary {
     pub edition: Option<u16>,
+    /// The encoding the file was read as (`UTF-8`, `UTF-16LE`, `Windows-1252`, ...).
+    pub encoding: &'static str,
     pub rows_imported: usize,
+    /// Every distinct value of the status and applicability columns, how many rows hold it and
+    /// how it is read.
+    pub status_values: Vec<StatusValueSummary>,
+    /// Lines read but not imported (headings, repeated header rows).
+    pub skipped_lines: Vec<usize>,
+    /// The Annex A controls of the edition the file does not mention.
+    pub controls_missing: Vec<String>,
     pub problems: Vec<ProblemSummary>,
+}
+
+/// One distinct value of the status or applicability column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusValueSummary {
+    /// `status` or `applicability`, as in the CLI's `--status-map`.
+    pub column: &'static str,
+    pub value: String,
+    pub count: usize,
+    /// As in `--status-map`: implemented, in-progress, planned, not-implemented, excluded,
+    /// unknown.
+    pub reading: &'static str,
+    /// `known` (a word the importer reads), `chosen` (the user's reading) or `unrecognised`
+    /// (kept as unknown until someone chooses).
+    pub source: &'static str,
 }
 
 /// One import problem.
@@ -216,7 +240,30 @@ pub fn summary(
 fn soa_summary(s: &SoaImport) -> SoaSummary {
     SoaSummary {
         edition: s.edition.map(|e| e.year()),
+        encoding: s.encoding.name(),
         rows_imported: s.rows.len(),
+        status_values: s
+            .status_values
+            .iter()
+            .map(|v| StatusValueSummary {
+                column: match v.column {
+                    Role::Applicable => "applicability",
+                    _ => "status",
+                },
+                value: v.value.clone(),
+                count: v.count,
+                reading: v.reading.code(),
+                source: if v.chosen {
+                    "chosen"
+                } else if v.recognised {
+                    "known"
+                } else {
+                    "unrecognised"
+                },
+            })
+            .collect(),
+        skipped_lines: s.skipped.iter().map(|l| l.line).collect(),
+        controls_missing: s.controls_missing.iter().map(ToString::to_string).collect(),
         problems: s
             .problems
             .iter()

@@ -10,9 +10,12 @@
 //!
 //! 1. **Encoding.** A UTF-8, UTF-16LE or UTF-16BE byte order mark decides; without one, UTF-16 is
 //!    recognised by its NUL bytes (many at odd positions: little-endian, at even positions:
-//!    big-endian), otherwise the file is read as UTF-8. Invalid bytes are replaced by U+FFFD and
-//!    reported once ([`ProblemKind::Encoding`]) at the line of the first replacement. Workbooks,
-//!    PDFs, images, JSON, HTML and XML are recognised and named in a [`ProblemKind::NotAnSoa`].
+//!    big-endian), otherwise the file is read as UTF-8. Bytes that are not UTF-8, hold no
+//!    multi-byte UTF-8 sequence and no control bytes are Windows-1252 (Excel's "CSV (Comma
+//!    delimited)" on Windows), reported once ([`ProblemKind::Encoding`]) at the first line it
+//!    changed so the user can check it. Otherwise invalid bytes are replaced by U+FFFD and
+//!    reported once at the line of the first replacement. Workbooks, PDFs, images, JSON, HTML
+//!    and XML are recognised and named in a [`ProblemKind::NotAnSoa`].
 //! 2. **Delimiter.** Forced by [`ImportOptions::delimiter`], else by an Excel `sep=;` first line,
 //!    else sniffed: comma, semicolon and tab are each tried on the first records and the one that
 //!    yields the most rows holding a known control id wins, ties going to the most consistent
@@ -29,11 +32,12 @@
 //!
 //! # Row rules
 //!
-//! - A row repeating the header row (paginated exports do this) is skipped silently.
+//! - A row repeating the header row (paginated exports do this) is skipped and listed in
+//!   [`SoaImport::skipped`].
 //! - A quote that opens a cell and is never closed swallows the rest of the file into that cell;
 //!   it is reported ([`ProblemKind::Encoding`]) at the line where it opens.
 //! - A row with no control id and no applicability or status (blank rows, notes, section headings
-//!   such as `Organizational controls`) is skipped silently. So is a heading with a clause id that
+//!   such as `Organizational controls`) is skipped and listed. So is a heading with a clause id that
 //!   is shorter than a control of the file's edition (`A.5 Organizational controls` in a 2022 SoA,
 //!   `A.9.4 System and application access control` in a 2013 SoA) when it carries no answer. With
 //!   an answer, such a row is reported ([`ProblemKind::BadId`] or [`ProblemKind::WrongEdition`]).
@@ -42,19 +46,24 @@
 //!   [`ProblemKind::UnknownControl`]. These rows are skipped.
 //! - A control listed twice: the first accepted row is kept, later ones are
 //!   [`ProblemKind::DuplicateControl`] naming both lines.
-//! - Status: applicable = No always means [`ControlStatus::Excluded`]. Otherwise a recognised status
-//!   word decides. With **no status column**, or a **blank status cell**, an applicable (included)
-//!   row counts as [`ControlStatus::Implemented`]: a certified organisation's SoA lists its included
-//!   controls as implemented, and the status column, when present, only refines that. A file with
-//!   neither an applicability nor a status column (a bare list of controls) is read the same way.
+//! - Status: **nothing counts as implemented unless the file says so.** Applicable = No (or a
+//!   value the user reads as excluded) always means [`ControlStatus::Excluded`]. Otherwise the
+//!   status cell decides: a recognised word, or the reading the user chose for that value
+//!   ([`ImportOptions::readings`]). Applicability is never taken as implementation: an included
+//!   row with no status column or a blank status cell is [`ControlStatus::Unknown`], as is a bare
+//!   list of control ids.
 //! - A row whose applicability and status are both blank, in a file that has at least one of those
-//!   columns, is kept as [`ControlStatus::NotImplemented`] with a [`ProblemKind::MissingStatus`]
-//!   problem: claiming an unanswered control would overstate readiness. The exception is a
-//!   checkbox-style applicability column (every filled cell is `X` or a tick), where a blank cell
-//!   means "not selected" and the row is [`ControlStatus::Excluded`].
-//! - An unrecognised status or applicability word is reported ([`ProblemKind::UnknownStatus`],
-//!   [`ProblemKind::UnknownApplicability`]) and the row is skipped, so a typo never silently turns
-//!   into a claim.
+//!   columns, is kept as [`ControlStatus::Unknown`] with a [`ProblemKind::MissingStatus`]
+//!   problem. The exception is a checkbox-style applicability column (every filled cell is `X` or
+//!   a tick), where a blank cell means "not selected" and the row is [`ControlStatus::Excluded`].
+//! - An unrecognised status or applicability value keeps its row, as [`ControlStatus::Unknown`],
+//!   and is reported once, at its first line, with how many rows say it
+//!   ([`ProblemKind::UnknownStatus`], [`ProblemKind::UnknownApplicability`]); the user can choose
+//!   how to read it. [`SoaImport::status_values`] lists every distinct value with its count and
+//!   reading, so a review step can show them all.
+//! - Every line with text is accounted for: imported, listed in [`SoaImport::skipped`] (headings,
+//!   repeated header rows), or reported as a problem with its line. The Annex A controls the file
+//!   does not mention are listed in [`SoaImport::controls_missing`].
 //! - Cell text is kept verbatim (after trimming): a formula such as `=HYPERLINK(...)` or an HTML
 //!   string stays plain text. Whoever renders or re-exports it must escape it.
 //!
@@ -90,10 +99,12 @@ mod layout;
 mod lines;
 mod records;
 mod rows;
+mod status_map;
 mod words;
 
 pub use decode::decode_text;
 pub use lines::line_count;
+pub use status_map::StatusMapError;
 
 use super::catalog::Catalog;
 use super::ids::{AnnexAControl, Edition};
@@ -231,6 +242,32 @@ pub struct ImportOptions {
     pub delimiter: Option<Delimiter>,
     /// Read ids as this edition instead of taking the majority.
     pub edition: Option<Edition>,
+    /// How the user chose to read values of the status and applicability columns (the review
+    /// step, `--status-map`): `(column, value as written, reading)`. Values match when they are
+    /// the same once trimmed, lowercased and their spaces collapsed.
+    #[serde(default)]
+    pub readings: Vec<(Role, String, ControlStatus)>,
+}
+
+impl ImportOptions {
+    /// The user's reading of a value in a column, if they chose one.
+    pub fn reading(&self, column: Role, value: &str) -> Option<ControlStatus> {
+        let key = cells::normalize(cells::clean(value));
+        self.readings
+            .iter()
+            .find(|(c, v, _)| *c == column && cells::normalize(cells::clean(v)) == key)
+            .map(|(_, _, r)| *r)
+    }
+
+    /// Sets (or with `None` forgets) the reading of a value in a column.
+    pub fn set_reading(&mut self, column: Role, value: &str, reading: Option<ControlStatus>) {
+        let key = cells::normalize(cells::clean(value));
+        self.readings
+            .retain(|(c, v, _)| !(*c == column && cells::normalize(cells::clean(v)) == key));
+        if let Some(r) = reading {
+            self.readings.push((column, value.to_string(), r));
+        }
+    }
 }
 
 /// The text encoding the file was read as.
@@ -248,6 +285,23 @@ pub enum TextEncoding {
     /// UTF-16 big-endian, with or without a byte order mark.
     #[serde(rename = "utf-16be")]
     Utf16Be,
+    /// Windows-1252, what Excel's "CSV (Comma delimited)" writes on Windows in Western locales:
+    /// recognised when the bytes are not UTF-8 and hold no UTF-8 sequence at all.
+    #[serde(rename = "windows-1252")]
+    Windows1252,
+}
+
+impl TextEncoding {
+    /// The encoding's usual name (`UTF-8`, `Windows-1252`).
+    pub fn name(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Utf8Bom => "UTF-8 with BOM",
+            TextEncoding::Utf16Le => "UTF-16 LE",
+            TextEncoding::Utf16Be => "UTF-16 BE",
+            TextEncoding::Windows1252 => "Windows-1252",
+        }
+    }
 }
 
 /// One column of the file as detected, so a UI can show it and let the user fix the mapping.
@@ -259,6 +313,10 @@ pub struct Column {
     pub header: String,
     /// The role the importer used this column for, if any.
     pub role: Option<Role>,
+    /// Up to three distinct values from the rows below the header (each at most 40
+    /// characters), so a user choosing a column sees what it holds.
+    #[serde(default)]
+    pub samples: Vec<String>,
 }
 
 /// The implementation status of one control, as the importer reads the SoA.
@@ -275,6 +333,86 @@ pub enum ControlStatus {
     NotImplemented,
     /// Not applicable / excluded from the SoA ("excluded", "n/a", "not applicable").
     Excluded,
+    /// The file does not say: included without a status, a blank row, or a word the importer
+    /// does not know (until the user says how to read it). Never counted as implemented.
+    Unknown,
+}
+
+impl ControlStatus {
+    /// Every status, in the order the review step offers them.
+    pub const ALL: [ControlStatus; 6] = [
+        ControlStatus::Implemented,
+        ControlStatus::Partial,
+        ControlStatus::Planned,
+        ControlStatus::NotImplemented,
+        ControlStatus::Excluded,
+        ControlStatus::Unknown,
+    ];
+
+    /// Plain-English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ControlStatus::Implemented => "implemented",
+            ControlStatus::Partial => "in progress",
+            ControlStatus::Planned => "planned",
+            ControlStatus::NotImplemented => "not implemented",
+            ControlStatus::Excluded => "excluded",
+            ControlStatus::Unknown => "unknown",
+        }
+    }
+
+    /// The word the CLI's `--status-map` and the saved file use (`in-progress`).
+    pub fn code(self) -> &'static str {
+        match self {
+            ControlStatus::Implemented => "implemented",
+            ControlStatus::Partial => "in-progress",
+            ControlStatus::Planned => "planned",
+            ControlStatus::NotImplemented => "not-implemented",
+            ControlStatus::Excluded => "excluded",
+            ControlStatus::Unknown => "unknown",
+        }
+    }
+
+    /// Reads a code (or the old serde name `partial`).
+    pub fn from_code(s: &str) -> Option<ControlStatus> {
+        let s = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+        ControlStatus::ALL
+            .iter()
+            .copied()
+            .find(|c| c.code() == s)
+            .or((s == "partial").then_some(ControlStatus::Partial))
+    }
+}
+
+/// A value found in the status or applicability column, how many rows hold it, and how it is
+/// read: the review step lists these so the user sees (and can change) every reading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValueReading {
+    /// The column it was found in (`status` or `applicable`).
+    pub column: Role,
+    /// The value as first written in the file.
+    pub value: String,
+    /// How many imported rows hold it.
+    pub count: usize,
+    /// How it is read.
+    pub reading: ControlStatus,
+    /// True when the importer knows the word; false when it is kept as unknown.
+    pub recognised: bool,
+    /// True when the user chose the reading.
+    pub chosen: bool,
+}
+
+/// A line the importer read but did not import as a control row, and why: so every non-blank
+/// line is accounted for (imported, skipped here, or a problem).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkippedLine {
+    /// 1-based physical line.
+    pub line: usize,
+    /// Why: `heading` (a section or clause heading, or a note without an answer), `header`
+    /// (a repeat of the header row).
+    pub why: String,
+    /// The start of its text.
+    pub text: String,
 }
 
 /// One imported SoA row.
@@ -324,7 +462,8 @@ pub enum ProblemKind {
     UnknownStatus,
     /// The applicability cell holds a word the importer does not know.
     UnknownApplicability,
-    /// Applicability and status are both blank; the row is counted as not implemented.
+    /// Applicability and status are both blank, so the row is counted as unknown; or (on the
+    /// header line) the file has no status column at all.
     MissingStatus,
 }
 
@@ -370,6 +509,12 @@ pub struct SoaImport {
     pub records_read: usize,
     /// Rows imported (`rows.len()`, kept here for the JSON view).
     pub rows_imported: usize,
+    /// Every value found in the status and applicability columns, with its reading.
+    pub status_values: Vec<ValueReading>,
+    /// Lines read but not imported as control rows (headings, repeated headers, notes).
+    pub skipped: Vec<SkippedLine>,
+    /// The Annex A controls of the edition the file does not mention.
+    pub controls_missing: Vec<AnnexAControl>,
 }
 
 impl SoaImport {
@@ -430,11 +575,31 @@ pub fn import_soa(input: &[u8], options: &ImportOptions, catalog: &Catalog) -> S
         edition,
         forced_edition: options.edition.is_some(),
         known: &known,
+        options,
     };
     let rows = rows::read_rows(&records, &rules);
     out.rows = rows.rows;
     out.problems.extend(rows.problems);
+    out.status_values = rows.values;
+    out.skipped = rows.skipped;
     out.rows_imported = out.rows.len();
+    // Said once, at the header (or the first row when there is none), when it leaves rows
+    // unknown: a list of included controls is not a list of implemented ones.
+    let first_unknown = out.rows.iter().find(|r| r.status == ControlStatus::Unknown);
+    if let (false, Some(row)) = (layout.has(Role::Status), first_unknown) {
+        out.problems.push(Problem::at(
+            out.header_line.unwrap_or(row.line),
+            ProblemKind::MissingStatus,
+            "no status column found: the file says which controls are listed or included, not whether they are implemented, so those rows are kept as unknown (never counted as implemented); if a column holds the implementation status, choose it as the status column".to_string(),
+        ));
+    }
+    let present: std::collections::HashSet<&AnnexAControl> =
+        out.rows.iter().map(|r| &r.control).collect();
+    out.controls_missing = catalog
+        .iso_controls_of(edition)
+        .map(|c| c.id.clone())
+        .filter(|id| !present.contains(id))
+        .collect();
     // Stable, so problems on one line stay in the order they were found.
     out.problems.sort_by_key(|p| p.line);
     out
@@ -467,6 +632,9 @@ impl SoaImport {
             problems: Vec::new(),
             records_read: 0,
             rows_imported: 0,
+            status_values: Vec::new(),
+            skipped: Vec::new(),
+            controls_missing: Vec::new(),
         }
     }
 

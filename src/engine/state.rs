@@ -12,7 +12,7 @@ use super::date::Date;
 use super::ids::{Edition, RequirementId};
 use super::plan::{CostAssumptions, Range};
 use super::questionnaire::{Answers, AnswersOnDisk};
-use super::soa::{ColumnOverrides, Delimiter, ImportOptions, TextEncoding};
+use super::soa::{ColumnOverrides, ControlStatus, Delimiter, ImportOptions, Role, TextEncoding};
 use super::vocab::{DirectAnswer, View};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -195,6 +195,19 @@ struct ImportFile {
     columns: ColumnsFile,
     delimiter: Option<Delimiter>,
     edition: Option<Edition>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    readings: Vec<ReadingFile>,
+}
+
+/// One reading the user chose in the import review, as the file writes it.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReadingFile {
+    /// `status` or `applicable`.
+    column: Role,
+    value: String,
+    /// `implemented`, `in-progress`, `planned`, `not-implemented`, `excluded`, `unknown`.
+    reading: String,
 }
 
 /// Column overrides (0-based) as the file writes them.
@@ -307,6 +320,15 @@ impl From<&ImportOptions> for ImportFile {
             },
             delimiter: o.delimiter,
             edition: o.edition,
+            readings: o
+                .readings
+                .iter()
+                .map(|(column, value, r)| ReadingFile {
+                    column: *column,
+                    value: value.clone(),
+                    reading: r.code().to_string(),
+                })
+                .collect(),
         }
     }
 }
@@ -326,6 +348,13 @@ impl From<ImportFile> for ImportOptions {
             },
             delimiter: o.delimiter,
             edition: o.edition,
+            // A reading this release does not know is dropped: the value is then read as the
+            // importer would without it, which never over-claims.
+            readings: o
+                .readings
+                .into_iter()
+                .filter_map(|r| Some((r.column, r.value, ControlStatus::from_code(&r.reading)?)))
+                .collect(),
         }
     }
 }

@@ -74,6 +74,7 @@ pub fn control_status_label(s: ControlStatus) -> &'static str {
         ControlStatus::Planned => "planned",
         ControlStatus::NotImplemented => "not implemented",
         ControlStatus::Excluded => "excluded",
+        ControlStatus::Unknown => "unknown (the file does not say)",
     }
 }
 

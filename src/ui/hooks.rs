@@ -5,8 +5,8 @@
 
 use crate::engine::{
     applicability, evaluate, import_soa, Answers, Applicability, Assessment, Catalog,
-    CostAssumptions, Date, Delimiter, DirectAnswer, Edition, Estimate, ImportOptions, Input,
-    RequirementId, Role, SoaImport, TextEncoding, View,
+    ControlStatus, CostAssumptions, Date, Delimiter, DirectAnswer, Edition, Estimate,
+    ImportOptions, Input, ProblemKind, RequirementId, Role, SoaImport, TextEncoding, View,
 };
 use crate::ui::state::{Action, AppState, SavedState, StateError};
 use std::rc::Rc;
@@ -35,13 +35,39 @@ impl AppHandle {
     pub fn set_answers(&self, a: Answers) {
         self.handle.dispatch(Action::SetAnswers(a));
     }
-    /// Imports an SoA from its text.
+    /// Imports an SoA from its text, unless it holds no control rows: then it is refused with
+    /// the importer's reason and the SoA loaded before stays (a stray .xlsx never replaces a
+    /// good import).
     pub fn import_soa(&self, text: String, name: String, encoding: Option<TextEncoding>) {
+        let options = ImportOptions {
+            readings: self.saved().import_options.readings.clone(),
+            ..ImportOptions::default()
+        };
+        let trial = import_soa(text.as_bytes(), &options, Catalog::builtin());
+        if trial.rows.is_empty() {
+            let reason = trial
+                .problems
+                .iter()
+                .find(|p| p.kind == ProblemKind::NotAnSoa)
+                .or(trial.problems.first())
+                .map_or_else(
+                    || "no Annex A control rows were found in it".to_string(),
+                    |p| p.message.clone(),
+                );
+            self.handle.dispatch(Action::SoaRefused { name, reason });
+            return;
+        }
         self.handle.dispatch(Action::ImportSoa {
             text,
             name,
             encoding,
         });
+    }
+    /// Reads a value of the status or applicability column a given way (`None`: as the
+    /// importer reads it).
+    pub fn set_reading(&self, column: Role, value: String, reading: Option<ControlStatus>) {
+        self.handle
+            .dispatch(Action::SetReading(column, value, reading));
     }
     /// Overrides the column used for a role.
     pub fn set_column(&self, role: Role, column: Option<usize>) {

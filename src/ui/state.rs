@@ -3,8 +3,8 @@
 //! it elsewhere (`hooks.rs`), never stored here.
 
 use crate::engine::{
-    Answers, CostAssumptions, Date, Delimiter, DirectAnswer, Edition, ImportOptions, RequirementId,
-    Role, TextEncoding, View,
+    Answers, ControlStatus, CostAssumptions, Date, Delimiter, DirectAnswer, Edition, ImportOptions,
+    RequirementId, Role, TextEncoding, View,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -38,6 +38,9 @@ pub struct AppState {
     pub import_error: Option<(String, StateError)>,
     /// What the last action did, said once for screen readers and sighted users alike.
     pub notice: Option<String>,
+    /// The last SoA file that was refused (no control rows in it): its name and why. The SoA
+    /// loaded before stays loaded.
+    pub soa_refused: Option<(String, String)>,
 }
 
 /// Everything that can change the state.
@@ -54,6 +57,17 @@ pub enum Action {
         /// The encoding it was decoded from, when not UTF-8.
         encoding: Option<TextEncoding>,
     },
+    /// A file was read and holds no control rows: it is not imported, and the SoA loaded before
+    /// (if any) stays.
+    SoaRefused {
+        /// The file's name.
+        name: String,
+        /// Why, as the importer says it.
+        reason: String,
+    },
+    /// Read a value of the status or applicability column a given way (or as the importer
+    /// reads it, with `None`), and re-import.
+    SetReading(Role, String, Option<ControlStatus>),
     /// Use a given column (or detection, with `None`) for a role, and re-import.
     SetColumn(Role, Option<usize>),
     /// Force a delimiter (or sniff it again, with `None`), and re-import.
@@ -110,10 +124,21 @@ impl Reducible for AppState {
                 encoding,
             } => {
                 s.soa_text = Some(text);
+                next.notice = Some(format!("Imported {name}."));
                 s.soa_name = Some(name);
                 s.soa_encoding = encoding;
                 // Overrides name columns of the previous file; they mean nothing for a new one.
-                s.import_options = ImportOptions::default();
+                // How values read ("Fully in place" is implemented) is the user's vocabulary, not
+                // the file's layout: it carries over to an updated SoA.
+                s.import_options = ImportOptions {
+                    readings: std::mem::take(&mut s.import_options.readings),
+                    ..ImportOptions::default()
+                };
+                next.soa_refused = None;
+            }
+            Action::SoaRefused { name, reason } => next.soa_refused = Some((name, reason)),
+            Action::SetReading(role, value, reading) => {
+                s.import_options.set_reading(role, &value, reading);
             }
             Action::SetColumn(role, column) => {
                 let c = &mut s.import_options.columns;
@@ -131,6 +156,7 @@ impl Reducible for AppState {
             Action::SetDelimiter(delimiter) => s.import_options.delimiter = delimiter,
             Action::SetEdition(edition) => s.import_options.edition = edition,
             Action::ClearSoa => {
+                next.soa_refused = None;
                 s.soa_text = None;
                 s.soa_name = None;
                 s.soa_encoding = None;

@@ -5,9 +5,10 @@
 pub const SOA_FILES: &[(&str, &[u8])] = &[
     ("all_excluded.csv", include_bytes!("soa/all_excluded.csv")),
     (
-        "all_rows_rejected.csv",
-        include_bytes!("soa/all_rows_rejected.csv"),
+        "all_statuses_unknown.csv",
+        include_bytes!("soa/all_statuses_unknown.csv"),
     ),
+    ("bare_ids.txt", include_bytes!("soa/bare_ids.txt")),
     ("bidi_override.csv", include_bytes!("soa/bidi_override.csv")),
     (
         "binary_garbage.bin",
@@ -65,6 +66,10 @@ pub const SOA_FILES: &[(&str, &[u8])] = &[
         include_bytes!("soa/no_line_breaks.csv"),
     ),
     ("nul_in_fields.csv", include_bytes!("soa/nul_in_fields.csv")),
+    (
+        "odd_headers_free_text.csv",
+        include_bytes!("soa/odd_headers_free_text.csv"),
+    ),
     (
         "only_delimiters.csv",
         include_bytes!("soa/only_delimiters.csv"),

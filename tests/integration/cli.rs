@@ -160,7 +160,7 @@ fn assess_json_has_the_summary_shape() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("SoA: 93 rows imported (ISO/IEC 27001:2022)"),
+        text.contains("SoA: 93 rows imported (ISO/IEC 27001:2022, read as UTF-8), 0 problem(s); 0 Annex A control(s) not mentioned"),
         "{text}"
     );
     // Nothing answered yet: nothing is scored or priced (the JSON keeps every figure for tools).
@@ -444,6 +444,7 @@ fn help_names_every_subcommand_and_flag() {
         &["assess", "--help"],
         &[
             "--soa <FILE|->",
+            "--status-map <FILE>",
             "--answers <FILE|->",
             "--requirements <FILE|->",
             "--view <VIEW>",
@@ -588,4 +589,109 @@ fn assess_text_follows_the_level() {
         "{text}"
     );
     assert!(text.contains("$23171 to $42711"), "{text}");
+}
+
+/// The SoA of issue 12's walk-through: odd headers, free-text statuses, `X` for included.
+const ODD_HEADERS: &[u8] = b"Ref,Control,Included?,Status/Comments
+A.5.15,Access control,X,Fully in place
+A.5.16,Identity management,X,WIP
+A.5.17,Authentication information,X,TBD
+A.8.5,Secure authentication,X,Awaiting budget
+A.8.6,Capacity management,X,Awaiting budget
+";
+
+#[test]
+fn a_status_map_reads_values_the_importer_does_not_know() {
+    let soa = std::env::temp_dir().join(format!("crosswalk-odd-{}.csv", std::process::id()));
+    std::fs::write(&soa, ODD_HEADERS).expect("temp file");
+    let soa = soa.to_string_lossy().to_string();
+    let values = |json: &Value| -> Vec<String> {
+        json["soa"]["status_values"]
+            .as_array()
+            .expect("status_values")
+            .iter()
+            .map(|v| {
+                format!(
+                    "{} {} {} {} {}",
+                    v["column"], v["value"], v["count"], v["reading"], v["source"]
+                )
+            })
+            .collect()
+    };
+    // Without a map: "X" is in scope, not implemented; the unknown value is kept, unknown.
+    let before = json_of(&crosswalk(&[
+        "assess",
+        "--soa",
+        &soa,
+        "--json",
+        "--date",
+        "2026-12-01",
+    ]));
+    assert_eq!(
+        values(&before),
+        [
+            r#""applicability" "X" 5 "unknown" "known""#,
+            r#""status" "Fully in place" 1 "implemented" "known""#,
+            r#""status" "WIP" 1 "in-progress" "known""#,
+            r#""status" "TBD" 1 "unknown" "known""#,
+            r#""status" "Awaiting budget" 2 "unknown" "unrecognised""#,
+        ]
+    );
+    assert_eq!(before["soa"]["rows_imported"], 5);
+    assert_eq!(before["soa"]["encoding"], "UTF-8");
+    assert_eq!(
+        before["soa"]["controls_missing"].as_array().map(Vec::len),
+        Some(93 - 5)
+    );
+    // With a map (the value matched whatever its case and spacing), the reading is the user's.
+    let out = crosswalk_with_stdin(
+        &[
+            "assess",
+            "--soa",
+            &soa,
+            "--status-map",
+            "-",
+            "--json",
+            "--date",
+            "2026-12-01",
+        ],
+        b"column,value,reading\nstatus,  awaiting   BUDGET ,implemented\n",
+    );
+    let after = json_of(&out);
+    assert!(values(&after)
+        .contains(&r#""status" "Awaiting budget" 2 "implemented" "chosen""#.to_string()));
+    let status_of = |json: &Value, id: &str| {
+        json["requirements"]
+            .as_array()
+            .and_then(|r| r.iter().find(|x| x["id"] == id))
+            .map(|x| x["status"].clone())
+    };
+    // A.8.5 (secure authentication) supports 3.1.8 (unsuccessful logon attempts): unknown before the
+    // map, implemented evidence after it.
+    assert_eq!(status_of(&before, "3.1.8"), Some(Value::from("unknown")));
+    assert_eq!(status_of(&after, "3.1.8"), Some(Value::from("met")));
+    // The text form lists every value and how it was read.
+    let text = String::from_utf8_lossy(
+        &crosswalk(&["assess", "--soa", &soa, "--date", "2026-12-01"]).stdout,
+    )
+    .to_string();
+    assert!(
+        text.contains(r#"status "Awaiting budget" (2 rows): read as unknown (not recognised: map it with --status-map)"#),
+        "{text}"
+    );
+    // A bad map line stops the run naming the line; nothing is half-applied.
+    let out = crosswalk_with_stdin(
+        &["assess", "--soa", &soa, "--status-map", "-"],
+        b"status,Awaiting budget,implemented\nstatus,WIP,sort of done\n",
+    );
+    check_fails(&out, "line 2: `sort of done` is not a reading");
+    let out = crosswalk_with_stdin(
+        &["assess", "--soa", &soa, "--status-map", "-"],
+        b"owner,Bob,implemented\n",
+    );
+    check_fails(&out, "line 1: `owner` is not a column of the map");
+    // A map needs an SoA to apply to.
+    let out = crosswalk_with_stdin(&["assess", "--status-map", "-"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let _ = std::fs::remove_file(&soa);
 }

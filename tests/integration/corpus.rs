@@ -136,7 +136,7 @@ fn fifty_megabytes_in_one_column() {
         "50 MB in one column",
         &input,
         1,
-        "too-large",
+        "too-large missing-status",
         &format!(
             "line 2: the title of A.5.15 is {} bytes long; only the first {MAX_FIELD_BYTES} bytes were kept",
             50 * 1024 * 1024

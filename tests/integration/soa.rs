@@ -121,6 +121,22 @@ fn check(input: &str, expected: &str) {
     check_with(input, &ImportOptions::default(), expected);
 }
 
+/// Like [`check`], against the built-in catalog (every Annex A control).
+#[track_caller]
+fn check_builtin(input: &str, expected: &str) {
+    let imp = import_soa(
+        input.as_bytes(),
+        &ImportOptions::default(),
+        Catalog::builtin(),
+    );
+    let expected: String = expected
+        .trim()
+        .lines()
+        .map(|l| format!("{}\n", l.trim()))
+        .collect();
+    assert_eq!(render(&imp), expected, "input:\n{input}");
+}
+
 #[track_caller]
 fn check_with(input: &str, options: &ImportOptions, expected: &str) {
     let imp = import_soa(input.as_bytes(), options, &test_catalog());
@@ -253,14 +269,39 @@ fn utf16_all_four_ways() {
 
 #[test]
 fn invalid_utf8_is_replaced_and_reported_at_its_line() {
-    let input = b"Control,Title,Status\nA.5.15,Access control,Yes\nA.8.5,Secure \xFF auth,Yes\n";
+    // UTF-8 (the "\xC3\xA9" is a well-formed two-byte sequence) damaged by one invalid byte: the
+    // file stays UTF-8 and the byte is replaced and reported.
+    let input =
+        b"Control,Title,Status\nA.5.15,Acc\xC3\xA9s control,Yes\nA.8.5,Secure \xFF auth,Yes\n";
     let imp = import(input);
+    assert_eq!(imp.encoding, TextEncoding::Utf8);
     assert_eq!(imp.rows.len(), 2);
+    assert_eq!(imp.rows[0].title, "Acc\u{e9}s control");
     assert_eq!(imp.rows[1].title, "Secure \u{FFFD} auth");
     assert_eq!(
         render(&imp).lines().last().unwrap(),
         "problem 3 encoding: the file is not valid UTF-8; 1 invalid byte sequence(s) were replaced with \u{FFFD}, starting here"
     );
+}
+
+/// Excel's "CSV (Comma delimited)" on Windows writes Windows-1252: its dashes and umlauts are
+/// single bytes that are not UTF-8. Read as Windows-1252 (and said so), they come out right
+/// instead of as U+FFFD.
+#[test]
+fn windows_1252_is_decoded_and_named() {
+    let input = b"Control,Title,Status,Owner\nA.5.15,Access control \x96 ERP,Yes,J\xFCrgen M\xFCller\nA.8.5,\x93Secure\x94 authentication,Yes,Zo\xEB\n";
+    let imp = import(input);
+    assert_eq!(imp.encoding, TextEncoding::Windows1252);
+    // One note, at the first line the code page changed, quoting it so the user can check it.
+    assert_eq!(
+        render(&imp).lines().filter(|l| l.starts_with("problem")).collect::<Vec<_>>(),
+        ["problem 2 encoding: the file is not UTF-8; it was read as Windows-1252 (what Excel's \"CSV (Comma delimited)\" writes on Windows): check that accented letters read right, as in \"A.5.15,Access control \u{2013} ERP,Yes,J\u{fc}rgen M\u{fc}ller\"; if they do not, save the file as \"CSV UTF-8\" and import it again"]
+    );
+    assert_eq!(imp.rows[0].title, "Access control \u{2013} ERP");
+    assert_eq!(imp.rows[0].owner, "J\u{fc}rgen M\u{fc}ller");
+    assert_eq!(imp.rows[1].title, "\u{201c}Secure\u{201d} authentication");
+    assert_eq!(imp.rows[1].owner, "Zo\u{eb}");
+    assert_eq!(TextEncoding::Windows1252.name(), "Windows-1252");
 }
 
 // --- line numbers, quoting, header position -------------------------------------------------
@@ -600,6 +641,9 @@ fn applicability_words() {
     }
 }
 
+/// Said once, at the header, when a file without a status column leaves rows unknown.
+const NO_STATUS: &str = "problem 1 missing-status: no status column found: the file says which controls are listed or included, not whether they are implemented, so those rows are kept as unknown (never counted as implemented); if a column holds the implementation status, choose it as the status column";
+
 #[test]
 fn status_rules() {
     // Applicable = No always means excluded, whatever the status says.
@@ -607,30 +651,153 @@ fn status_rules() {
         "Control,Applicable,Status\nA.5.15,No,Implemented\n",
         "2 A.5.15 excluded not-applicable",
     );
-    // No status column: an included control counts as implemented.
+    // Applicability is never taken as implementation: included without a status is unknown.
+    // (The old rule counted it as implemented; a file that says "Included? X" said nothing about
+    // the work.)
     check(
         "Control,Included\nA.5.15,Yes\nA.8.5,No\n",
-        "2 A.5.15 implemented applicable\n3 A.8.5 excluded not-applicable",
+        &format!("2 A.5.15 unknown applicable\n3 A.8.5 excluded not-applicable\n{NO_STATUS}"),
     );
     // A blank status cell reads like a missing status column.
     check(
         "Control,Applicable,Status\nA.5.15,Yes,\nA.8.5,Yes,Planned\n",
-        "2 A.5.15 implemented applicable\n3 A.8.5 planned applicable",
+        "2 A.5.15 unknown applicable\n3 A.8.5 planned applicable",
     );
     // A status without applicability decides alone.
     check(
         "Control,Applicable,Status\nA.5.15,,Partly\n",
         "2 A.5.15 partial",
     );
-    // A bare list of controls: listed means included means implemented.
+    // A bare list of controls says nothing about their implementation.
     check(
         "Control,Title\nA.5.15,Access control\n",
-        r#"2 A.5.15 implemented title="Access control""#,
+        &format!("2 A.5.15 unknown title=\"Access control\"\n{NO_STATUS}"),
     );
-    // Checkbox-style applicability: a blank cell means "not selected".
+    // Checkbox-style applicability: a blank cell means "not selected"; a tick is in scope.
     check(
         "Control,Selected\nA.5.15,X\nA.8.5,\n",
-        "2 A.5.15 implemented applicable\n3 A.8.5 excluded not-applicable",
+        &format!("2 A.5.15 unknown applicable\n3 A.8.5 excluded not-applicable\n{NO_STATUS}"),
+    );
+}
+
+/// The review step: the user says how a value reads, and only then does it count. A certified
+/// organisation may read "Yes" in its applicability column as implemented; the engine never
+/// does that on its own.
+#[test]
+fn the_user_reads_values_and_the_import_lists_them_all() {
+    use cmmc_readiness::engine::{ControlStatus, Role};
+    let input = "Ref,Control,Included?,Status/Comments\n\
+                 A.5.15,Access control,X,Fully in place\n\
+                 A.5.16,Identity management,X,WIP\n\
+                 A.5.17,Authentication information,X,TBD\n\
+                 A.5.18,Access rights,X,No - planned 2025\n\
+                 A.8.5,Secure authentication,X,Awaiting budget\n\
+                 A.8.6,Capacity management,X,Awaiting budget\n\
+                 A.8.7,Protection against malware,X,\n";
+    check_builtin(
+        input,
+        r#"
+        2 A.5.15 implemented applicable title="Access control"
+        3 A.5.16 partial applicable title="Identity management"
+        4 A.5.17 unknown applicable title="Authentication information"
+        5 A.5.18 not-implemented applicable title="Access rights"
+        6 A.8.5 unknown applicable title="Secure authentication"
+        7 A.8.6 unknown applicable title="Capacity management"
+        8 A.8.7 unknown applicable title="Protection against malware"
+        problem 6 unknown-status: "Awaiting budget" is not a recognised implementation status: the 2 rows that say it (this is the first) are kept as unknown (never counted as implemented) until you choose how to read it; known words: implemented, yes, done, complete, partial, partly, in progress, WIP, planned, to do, not started, no, not implemented, missing, excluded, n/a, not applicable, TBD, unknown
+        "#,
+    );
+    let imp = import_soa(
+        input.as_bytes(),
+        &ImportOptions::default(),
+        Catalog::builtin(),
+    );
+    let values: Vec<(Role, &str, usize, ControlStatus, bool)> = imp
+        .status_values
+        .iter()
+        .map(|v| (v.column, v.value.as_str(), v.count, v.reading, v.recognised))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            (Role::Applicable, "X", 7, ControlStatus::Unknown, true),
+            (
+                Role::Status,
+                "Fully in place",
+                1,
+                ControlStatus::Implemented,
+                true
+            ),
+            (Role::Status, "WIP", 1, ControlStatus::Partial, true),
+            (Role::Status, "TBD", 1, ControlStatus::Unknown, true),
+            (
+                Role::Status,
+                "No - planned 2025",
+                1,
+                ControlStatus::NotImplemented,
+                true
+            ),
+            (
+                Role::Status,
+                "Awaiting budget",
+                2,
+                ControlStatus::Unknown,
+                false
+            ),
+        ]
+    );
+    // The user reads "Awaiting budget" as planned: both rows follow, and the problem goes.
+    let mut options = ImportOptions::default();
+    options.set_reading(
+        Role::Status,
+        "awaiting  BUDGET",
+        Some(ControlStatus::Planned),
+    );
+    let imp = import_soa(input.as_bytes(), &options, Catalog::builtin());
+    assert!(imp.problems.is_empty(), "{:?}", imp.problems);
+    assert_eq!(imp.rows[4].status, ControlStatus::Planned);
+    assert_eq!(imp.rows[5].status, ControlStatus::Planned);
+    assert!(imp.status_values.iter().any(|v| v.chosen));
+    // A certified organisation reads its included controls as implemented; only then do they
+    // count, and a status cell still decides where there is one.
+    options.set_reading(Role::Applicable, "x", Some(ControlStatus::Implemented));
+    let imp = import_soa(input.as_bytes(), &options, Catalog::builtin());
+    assert_eq!(imp.rows[6].status, ControlStatus::Implemented);
+    assert_eq!(imp.rows[1].status, ControlStatus::Partial);
+    // How many Annex A controls the file does not mention.
+    assert_eq!(imp.controls_missing.len(), 93 - 7);
+}
+
+/// Every non-blank line is accounted for: imported, skipped with its reason, or a problem.
+#[test]
+fn every_non_blank_line_is_accounted_for() {
+    let input = "Statement of Applicability, v3\n\
+                 Control,Title,Applicable,Status\n\
+                 Organizational controls,,,\n\
+                 A.5.15,Access control,Yes,Implemented\n\
+                 ,,,\n\
+                 Approved by the ISMS board,,,\n\
+                 Control,Title,Applicable,Status\n\
+                 A.5.99,Made up,Yes,Implemented\n";
+    let imp = import(input.as_bytes());
+    let skipped: Vec<(usize, &str)> = imp
+        .skipped
+        .iter()
+        .map(|s| (s.line, s.why.as_str()))
+        .collect();
+    assert_eq!(skipped, [(3, "heading"), (6, "heading"), (7, "header")]);
+    let accounted: std::collections::BTreeSet<usize> = imp
+        .rows
+        .iter()
+        .map(|r| r.line)
+        .chain(imp.skipped.iter().map(|s| s.line))
+        .chain(imp.problems.iter().map(|p| p.line))
+        .chain(imp.header_line)
+        .collect();
+    // Line 1 is the title above the header; line 5 is blank.
+    assert_eq!(
+        accounted.into_iter().collect::<Vec<_>>(),
+        [2, 3, 4, 6, 7, 8]
     );
 }
 
@@ -652,16 +819,18 @@ fn every_problem_kind_with_its_line() {
          A.8.24,Use of cryptography,,\n",
         r#"
         2 A.5.15 implemented applicable title="Access control"
-        11 A.8.24 not-implemented title="Use of cryptography"
+        5 A.8.5 unknown applicable title="Secure authentication"
+        6 A.5.16 implemented title="Identity management"
+        11 A.8.24 unknown title="Use of cryptography"
         problem 3 unknown-control: "A.5.99" is not an ISO/IEC 27001:2022 Annex A control
         problem 4 duplicate-control: A.5.15 is listed again; the row on line 2 is kept and this one ignored
-        problem 5 unknown-status: "Maybe" is not a recognised implementation status for A.8.5; use one of: implemented, yes, done, complete, partial, partially, partly, in progress, planned, to do, not started, no, not implemented, missing, excluded, n/a, not applicable
-        problem 6 unknown-applicability: "Perhaps" is not a recognised applicability for A.5.16; use one of: yes, y, true, 1, included, x, no, n, false, 0, excluded, n/a
+        problem 5 unknown-status: "Maybe" is not a recognised implementation status: the row is kept as unknown (never counted as implemented) until you choose how to read it; known words: implemented, yes, done, complete, partial, partly, in progress, WIP, planned, to do, not started, no, not implemented, missing, excluded, n/a, not applicable, TBD, unknown
+        problem 6 unknown-applicability: "Perhaps" is not a recognised applicability: the row is kept as unknown (never counted as implemented) until you choose how to read it; known words: yes, y, true, 1, included, x, no, n, false, 0, excluded, n/a
         problem 7 wrong-edition: "A.9.4.2" is an ISO/IEC 27001:2013 control id, but this SoA uses ISO/IEC 27001:2022 ids
         problem 8 missing-id: this row has an applicability or status but no control id
         problem 9 bad-id: "XYZ-1" is not an ISO/IEC 27001 Annex A control id (expected something like A.5.15 or A.9.4.2)
         problem 10 bad-id: "A.5" is a clause heading, not an Annex A control
-        problem 11 missing-status: A.8.24 has neither an applicability nor a status; it is counted as not implemented
+        problem 11 missing-status: A.8.24 has neither an applicability nor a status; it is kept as unknown, never counted as implemented
         "#,
     );
 }
@@ -686,12 +855,15 @@ fn odd_id_spellings_are_named_with_their_reading() {
 }
 
 #[test]
-fn a_duplicate_after_a_rejected_row_is_kept() {
+fn an_unknown_status_keeps_its_row_and_the_later_listing_is_the_duplicate() {
+    // A word the importer does not know keeps its row as unknown (never dropped), so the first
+    // listing is kept and the later one is the duplicate, named with the line that is kept.
     check(
         "Control,Status\nA.5.15,Maybe\nA.5.15,Yes\n",
         r#"
-        3 A.5.15 implemented
-        problem 2 unknown-status: "Maybe" is not a recognised implementation status for A.5.15; use one of: implemented, yes, done, complete, partial, partially, partly, in progress, planned, to do, not started, no, not implemented, missing, excluded, n/a, not applicable
+        2 A.5.15 unknown
+        problem 2 unknown-status: "Maybe" is not a recognised implementation status: the row is kept as unknown (never counted as implemented) until you choose how to read it; known words: implemented, yes, done, complete, partial, partly, in progress, WIP, planned, to do, not started, no, not implemented, missing, excluded, n/a, not applicable, TBD, unknown
+        problem 3 duplicate-control: A.5.15 is listed again; the row on line 2 is kept and this one ignored
         "#,
     );
 }
@@ -987,16 +1159,17 @@ fn fixture_messy() {
 7 A.5.1 implemented applicable title="Policies for information security" evidence="POL-1"
 8 A.5.15 implemented applicable title="Access control" justification="<script>alert('x')</script>" evidence="POL-7"
 9 A.5.16 partial applicable title="Identity management"
+12 A.8.5 unknown applicable title="Secure authentication"
 14 A.8.24 partial applicable title="Use of cryptography" justification="Multi-line\njustification, with comma" evidence="=HYPERLINK(\"https://intranet/crypto\",\"Crypto standard\")"
 17 A.8.9 excluded not-applicable title="Configuration management" justification="Not in scope"
-22 A.7.4 not-implemented title="Physical security monitoring"
+22 A.7.4 unknown title="Physical security monitoring"
 problem 10 unknown-control: "A 5.99" (read as A.5.99) is not an ISO/IEC 27001:2022 Annex A control
 problem 11 duplicate-control: A.5.15 is listed again; the row on line 8 is kept and this one ignored
-problem 12 unknown-status: "Maybe" is not a recognised implementation status for A.8.5; use one of: implemented, yes, done, complete, partial, partially, partly, in progress, planned, to do, not started, no, not implemented, missing, excluded, n/a, not applicable
+problem 12 unknown-status: "Maybe" is not a recognised implementation status: the row is kept as unknown (never counted as implemented) until you choose how to read it; known words: implemented, yes, done, complete, partial, partly, in progress, WIP, planned, to do, not started, no, not implemented, missing, excluded, n/a, not applicable, TBD, unknown
 problem 19 missing-id: this row has an applicability or status but no control id
 problem 20 wrong-edition: "A.9.4.2" is an ISO/IEC 27001:2013 control id, but this SoA uses ISO/IEC 27001:2022 ids
 problem 21 bad-id: "XYZ-1" is not an ISO/IEC 27001 Annex A control id (expected something like A.5.15 or A.9.4.2)
-problem 22 missing-status: A.7.4 has neither an applicability nor a status; it is counted as not implemented
+problem 22 missing-status: A.7.4 has neither an applicability nor a status; it is kept as unknown, never counted as implemented
 "#
         .trim()
     );
@@ -1079,4 +1252,86 @@ proptest! {
         let imp = import(&bytes);
         assert_sane(&bytes, &imp);
     }
+}
+
+/// The status map: read into the options (matching values whatever their case and spacing),
+/// written back the same, and refused whole, naming the line, when a line is bad.
+#[test]
+fn a_status_map_reads_writes_and_refuses_whole() {
+    use cmmc_readiness::engine::{ControlStatus, Role};
+    let mut options = ImportOptions::default();
+    options
+        .apply_status_map(
+            "column,value,reading\r\n# a comment\r\nstatus,\"Awaiting budget, Q3\",not-implemented\r\n\r\napplicability,X,in-progress\r\nstatus,WIP,implemented\r\n",
+        )
+        .expect("a good map");
+    assert_eq!(
+        options.reading(Role::Status, "  awaiting BUDGET,   q3 "),
+        Some(ControlStatus::NotImplemented)
+    );
+    assert_eq!(
+        options.reading(Role::Applicable, "x"),
+        Some(ControlStatus::Partial)
+    );
+    assert_eq!(options.reading(Role::Status, "X"), None);
+    // Written back and read again, the map is the same.
+    let csv = options.status_map_csv();
+    assert_eq!(
+        csv,
+        "column,value,reading\r\nstatus,\"Awaiting budget, Q3\",not-implemented\r\napplicability,X,in-progress\r\nstatus,WIP,implemented\r\n"
+    );
+    let mut again = ImportOptions::default();
+    again.apply_status_map(&csv).expect("its own output");
+    assert_eq!(again.readings, options.readings);
+    // A later reading of the same value replaces the earlier one.
+    again
+        .apply_status_map("status,wip,not-implemented\n")
+        .expect("a good map");
+    assert_eq!(
+        again.reading(Role::Status, "WIP"),
+        Some(ControlStatus::NotImplemented)
+    );
+    assert_eq!(again.readings.len(), 3);
+    // A bad line refuses the whole map: nothing is half-applied.
+    let before = again.clone();
+    for (map, error) in [
+        ("status,Done,implemented\nstatus,Later,sometime\n", "line 2: `sometime` is not a reading: use one of implemented, in-progress, planned, not-implemented, excluded, unknown"),
+        ("owner,Bob,implemented\n", "line 1: `owner` is not a column of the map: use status or applicability"),
+        ("status,,implemented\n", "line 1: the value is blank: a blank cell is never mapped"),
+        ("status,\"Done,implemented\n", "line 1"),
+    ] {
+        let err = again.apply_status_map(map).expect_err(map);
+        assert!(err.to_string().starts_with(error), "{map:?}: {err}");
+        assert_eq!(again, before, "{map:?}");
+    }
+}
+
+/// The walk-through's files, end to end: nothing the file does not say is implemented counts,
+/// every line is accounted for, and what is missing is said.
+#[test]
+fn a_partial_soa_says_what_it_does_not_mention() {
+    let mut input = String::from("Control,Applicable,Status\n");
+    let ids = [
+        "A.5.1", "A.5.2", "A.5.3", "A.5.15", "A.5.16", "A.5.17", "A.5.18", "A.8.2", "A.8.3",
+        "A.8.5", "A.8.7", "A.8.15", "A.8.16", "A.8.24",
+    ];
+    for id in ids {
+        input.push_str(&format!("{id},Yes,Implemented\n"));
+    }
+    input.push_str("People controls,,\n");
+    let imp = import_soa(
+        input.as_bytes(),
+        &ImportOptions::default(),
+        Catalog::builtin(),
+    );
+    assert_eq!(imp.rows.len(), 14);
+    assert_eq!(imp.controls_missing.len(), 93 - 14);
+    assert!(imp
+        .controls_missing
+        .iter()
+        .all(|c| !ids.contains(&c.to_string().as_str())));
+    assert_eq!(imp.skipped.len(), 1);
+    assert_eq!(imp.skipped[0].line, 16);
+    assert_eq!(imp.skipped[0].why, "heading");
+    assert_eq!(imp.skipped[0].text, "People controls");
 }

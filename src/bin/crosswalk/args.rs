@@ -57,17 +57,26 @@ pub struct CatalogArgs {
 /// answered yet.
 #[derive(Debug, Args)]
 #[command(
-    override_usage = "crosswalk assess [--soa FILE|-] [--answers FILE|-] [--requirements FILE|-] [--view strict|analysed] [--date YYYY-MM-DD] [--json]",
+    override_usage = "crosswalk assess [--soa FILE|-] [--status-map FILE] [--answers FILE|-] [--requirements FILE|-] [--view strict|analysed] [--date YYYY-MM-DD] [--json]",
     after_help = EXIT_STATUS
 )]
 pub struct AssessArgs {
     /// An ISO/IEC 27001 Statement of Applicability as CSV (`-`: standard input).
     ///
-    /// Comma, semicolon or tab; UTF-8 with or without BOM, or UTF-16; ids such as A.5.15, 5.15,
+    /// Comma, semicolon or tab; UTF-8 with or without BOM, UTF-16 or Windows-1252; ids such as A.5.15, 5.15,
     /// A 5.15, Annex A 5.15; the 2013 or 2022 edition. A file that is not an SoA exits with
     /// status 2 and a one-line reason.
     #[arg(long, value_name = "FILE|-")]
     pub soa: Option<Source>,
+
+    /// How to read the SoA's status and applicability values: CSV `column,value,reading`.
+    ///
+    /// Column: status or applicability; reading: implemented, in-progress, planned,
+    /// not-implemented, excluded or unknown. Values the importer does not know are kept as
+    /// unknown (never implemented) until mapped; applicability alone never counts as
+    /// implemented. The text output lists every value found and how it was read.
+    #[arg(long, value_name = "FILE", requires = "soa")]
+    pub status_map: Option<Source>,
 
     /// The questionnaire's answers as JSON (`-`: standard input); see examples/answers.json.
     ///

@@ -26,10 +26,18 @@ pub fn run(args: &AssessArgs) -> Result<(), Failure> {
 
 /// Step 1: everything the engine needs, read and checked; the first bad input stops here.
 fn read_inputs(args: &AssessArgs, catalog: &Catalog) -> Result<Input, Failure> {
+    let mut options = ImportOptions::default();
+    if let Some(source) = &args.status_map {
+        let text = String::from_utf8(source.read()?)
+            .map_err(|_| Failure::Input(format!("{source}: the status map is not UTF-8 text")))?;
+        options
+            .apply_status_map(&text)
+            .map_err(|e| Failure::Input(format!("{source}: {e}")))?;
+    }
     let soa = args
         .soa
         .as_ref()
-        .map(|s| read_soa(s, catalog))
+        .map(|s| read_soa(s, &options, catalog))
         .transpose()?;
     let answers = match &args.answers {
         Some(source) => read_answers(source)?,
@@ -50,8 +58,12 @@ fn read_inputs(args: &AssessArgs, catalog: &Catalog) -> Result<Input, Failure> {
 
 /// An SoA with no rows is not an SoA: the first "not an SoA" problem (or the first problem)
 /// says why. Rows with problems are otherwise kept, as in the app.
-fn read_soa(source: &Source, catalog: &Catalog) -> Result<SoaImport, Failure> {
-    let import = import_soa(&source.read()?, &ImportOptions::default(), catalog);
+fn read_soa(
+    source: &Source,
+    options: &ImportOptions,
+    catalog: &Catalog,
+) -> Result<SoaImport, Failure> {
+    let import = import_soa(&source.read()?, options, catalog);
     if import.rows.is_empty() {
         let reason = import
             .problems
@@ -172,11 +184,29 @@ fn write_soa(out: &mut impl Write, report: &Summary) -> io::Result<()> {
     };
     writeln!(
         out,
-        "SoA: {} rows imported (ISO/IEC 27001:{}), {} problem(s)",
+        "SoA: {} rows imported (ISO/IEC 27001:{}, read as {}), {} problem(s); {} Annex A control(s) not mentioned",
         s.rows_imported,
         s.edition.map_or("?".into(), |e| e.to_string()),
-        s.problems.len()
+        s.encoding,
+        s.problems.len(),
+        s.controls_missing.len()
     )?;
+    for v in &s.status_values {
+        writeln!(
+            out,
+            "  {} \"{}\" ({} row{}): read as {}{}",
+            v.column,
+            v.value,
+            v.count,
+            if v.count == 1 { "" } else { "s" },
+            v.reading,
+            match v.source {
+                "chosen" => " (your map)",
+                "unrecognised" => " (not recognised: map it with --status-map)",
+                _ => "",
+            }
+        )?;
+    }
     for p in &s.problems {
         writeln!(out, "  line {}: {}", p.line, p.message)?;
     }

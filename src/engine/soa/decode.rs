@@ -36,14 +36,28 @@ impl Decoded<'_> {
         // Only UTF-8 and UTF-16 are read, so the standard library decodes them; a
         // general-purpose decoder would ship every legacy encoding's tables to the browser for
         // nothing.
-        let (text, had_errors) = match encoding {
-            TextEncoding::Utf8 | TextEncoding::Utf8Bom => match String::from_utf8_lossy(body) {
-                Cow::Borrowed(s) => (Cow::Borrowed(s), false),
-                Cow::Owned(s) => (Cow::Owned(s), true),
-            },
+        let (encoding, text, had_errors) = match encoding {
+            // Bytes that are not UTF-8 and hold no UTF-8 sequence at all are a legacy code page:
+            // Excel's "CSV (Comma delimited)" on Windows writes Windows-1252, where é, ü and the
+            // typographic dashes and quotes are single bytes.
+            TextEncoding::Utf8
+                if std::str::from_utf8(body).is_err() && looks_windows_1252(body) =>
+            {
+                (
+                    TextEncoding::Windows1252,
+                    Cow::Owned(windows_1252(body)),
+                    false,
+                )
+            }
+            TextEncoding::Utf8 | TextEncoding::Utf8Bom | TextEncoding::Windows1252 => {
+                match String::from_utf8_lossy(body) {
+                    Cow::Borrowed(s) => (encoding, Cow::Borrowed(s), false),
+                    Cow::Owned(s) => (encoding, Cow::Owned(s), true),
+                }
+            }
             TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
                 let (text, had_errors) = utf16(body, encoding == TextEncoding::Utf16Be);
-                (Cow::Owned(text), had_errors)
+                (encoding, Cow::Owned(text), had_errors)
             }
         };
         let replaced = if had_errors {
@@ -81,8 +95,28 @@ impl Decoded<'_> {
         self.text.contains('\0') || self.replaced * 20 > self.text.len().max(1)
     }
 
-    /// The one problem reporting replaced bytes, at the line of the first replacement.
+    /// The one problem reporting how the bytes were read when it was not plain UTF-8 or UTF-16:
+    /// replaced bytes, at the line of the first replacement, or the legacy code page, at the
+    /// line of the first letter it decided (so the user can check that line reads right).
     pub(super) fn replacement_problem(&self) -> Option<Problem> {
+        if self.encoding == TextEncoding::Windows1252 {
+            let first = self.text.find(|c: char| !c.is_ascii()).unwrap_or(0);
+            let line_start = self.text[..first].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            let sample: String = self.text[line_start..]
+                .split(['\n', '\r'])
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .take(60)
+                .collect();
+            return Some(Problem::at(
+                1 + line_breaks(self.text.as_bytes(), 0, first),
+                ProblemKind::Encoding,
+                format!(
+                    "the file is not UTF-8; it was read as Windows-1252 (what Excel's \"CSV (Comma delimited)\" writes on Windows): check that accented letters read right, as in \"{sample}\"; if they do not, save the file as \"CSV UTF-8\" and import it again"
+                ),
+            ));
+        }
         if self.replaced == 0 {
             return None;
         }
@@ -100,7 +134,7 @@ impl Decoded<'_> {
 }
 
 /// Decodes an SoA file's bytes as the importer does (UTF-8 with or without BOM, UTF-16 with or
-/// without BOM), for front ends that keep the text rather than the bytes. Returns the text
+/// without BOM, Windows-1252), for front ends that keep the text rather than the bytes. Returns the text
 /// (without a BOM), the encoding it was read as, and how many characters had to be replaced.
 pub fn decode_text(input: &[u8]) -> (String, TextEncoding, usize) {
     let Decoded {
@@ -109,6 +143,58 @@ pub fn decode_text(input: &[u8]) -> (String, TextEncoding, usize) {
         replaced,
     } = Decoded::new(input);
     (text.into_owned(), encoding, replaced)
+}
+
+/// Whether bytes that are not UTF-8 read as Windows-1252 text: no well-formed multi-byte
+/// UTF-8 sequence (then the file is damaged UTF-8, not a legacy code page), no control bytes
+/// other than tab and line breaks (then it is garbage in any code page), and most high bytes
+/// read as what Windows-1252 text holds: punctuation and symbols (dashes, quotes, °, §), or
+/// letters inside words (`für`, `accès`). A lone `Ã(` or `ÿ,` is damaged UTF-8.
+fn looks_windows_1252(body: &[u8]) -> bool {
+    let has_utf8_sequence = body.utf8_chunks().any(|c| !c.valid().is_ascii());
+    let has_controls = body
+        .iter()
+        .any(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F);
+    if has_utf8_sequence || has_controls {
+        return false;
+    }
+    let letter = |b: Option<&u8>| {
+        b.is_some_and(|&b| b.is_ascii_alphabetic() || (b >= 0xC0 && b != 0xD7 && b != 0xF7))
+    };
+    let (mut high, mut plausible) = (0_usize, 0_usize);
+    for (i, &b) in body.iter().enumerate() {
+        if b < 0x80 {
+            continue;
+        }
+        high += 1;
+        let fits = match b {
+            // The five bytes Windows-1252 leaves undefined.
+            0x81 | 0x8D | 0x8F | 0x90 | 0x9D => false,
+            0x80..=0xBF | 0xD7 | 0xF7 => true,
+            _ => letter(i.checked_sub(1).and_then(|j| body.get(j))) || letter(body.get(i + 1)),
+        };
+        plausible += usize::from(fits);
+    }
+    plausible * 2 > high
+}
+
+/// Windows-1252 to text. Bytes 0x80-0x9F are the code page's punctuation and letters; the five
+/// it leaves undefined map to the C1 controls of the same value, as the WHATWG Encoding
+/// Standard does; every other byte is the Latin-1 character of the same value.
+fn windows_1252(body: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}',
+        '\u{2021}', '\u{2C6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}',
+        '\u{8F}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}',
+        '\u{2014}', '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}', '\u{17E}',
+        '\u{178}',
+    ];
+    body.iter()
+        .map(|&b| match b {
+            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
 }
 
 /// UTF-16 code units to text, unpaired surrogates and an odd last byte replaced by U+FFFD; the
@@ -202,5 +288,6 @@ fn encoding_name(e: TextEncoding) -> &'static str {
         TextEncoding::Utf8 | TextEncoding::Utf8Bom => "UTF-8",
         TextEncoding::Utf16Le => "UTF-16LE",
         TextEncoding::Utf16Be => "UTF-16BE",
+        TextEncoding::Windows1252 => "Windows-1252",
     }
 }

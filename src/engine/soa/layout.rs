@@ -30,6 +30,8 @@ const HEADER_RULES: &[(Pattern, Role)] = &[
     (Contains("justif"), Role::Justification),
     (Contains("reason"), Role::Justification),
     (Contains("rationale"), Role::Justification),
+    // Before "comment": a column headed "Status/Comments" holds the status first.
+    (Contains("status"), Role::Status),
     (Contains("comment"), Role::Justification),
     (Contains("remark"), Role::Justification),
     (Contains("description of"), Role::Justification),
@@ -143,8 +145,32 @@ impl Layout {
         let width = records.widest().min(MAX_COLUMNS);
         let mut roles = header.map_or([None; 7], |h| header_roles(&records.all[h]));
         let id_column = id_column(data, known, width, roles[Role::Control.slot()], overrides)?;
+        // A column headed "Control" that does not hold the ids ("Ref, Control, ...": the ids
+        // under "Ref", the titles under "Control") holds the titles when nothing else is
+        // headed as the title.
+        let headed_control = header.and_then(|h| {
+            records.all[h]
+                .fields
+                .iter()
+                .enumerate()
+                .position(|(j, cell)| {
+                    j != id_column
+                        && !roles.contains(&Some(j))
+                        && matches!(
+                            normalize(clean(cell)).as_str(),
+                            "control"
+                                | "controls"
+                                | "control name"
+                                | "control title"
+                                | "annex a control"
+                        )
+                })
+        });
         // A column holds one role: the id column found by content wins over a header guess.
         assign(&mut roles, Role::Control, id_column);
+        if let (Some(j), None) = (headed_control, roles[Role::Title.slot()]) {
+            roles[Role::Title.slot()] = Some(j);
+        }
         if header.is_none() {
             detect_roles_by_content(data, known, id_column, width, &mut roles);
         }
@@ -170,6 +196,11 @@ impl Layout {
             .map_or("", clean)
     }
 
+    /// Whether a column is used for `role`.
+    pub(super) fn has(&self, role: Role) -> bool {
+        self.roles[role.slot()].is_some()
+    }
+
     /// Whether the file has an applicability or a status column.
     pub(super) fn has_answer_columns(&self) -> bool {
         self.roles[Role::Applicable.slot()].is_some() || self.roles[Role::Status.slot()].is_some()
@@ -188,6 +219,7 @@ impl Layout {
                 role: Role::ALL
                     .into_iter()
                     .find(|r| self.roles[r.slot()] == Some(index)),
+                samples: samples(records.below(self.header), index),
             })
             .collect()
     }
@@ -229,6 +261,28 @@ impl Layout {
             Edition::Iso2022
         }
     }
+}
+
+/// Up to three distinct non-blank values of column `j`, each cut to 40 characters: what a
+/// user choosing the column needs to see. At most 200 rows are looked at, so a long file
+/// costs no more than a short one.
+fn samples(data: &[Record], j: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(3);
+    for rec in data.iter().take(200) {
+        let cell = rec.fields.get(j).map_or("", |c| clean(c));
+        if cell.is_empty() {
+            continue;
+        }
+        let one_line = cell.split_whitespace().collect::<Vec<_>>().join(" ");
+        let short: String = one_line.chars().take(40).collect();
+        if !out.contains(&short) {
+            out.push(short);
+            if out.len() == 3 {
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// Gives `role` column `j`, taking it from any role that had it.

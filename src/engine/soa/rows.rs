@@ -3,13 +3,17 @@
 //! text cells are kept (truncated at the cap), and whatever is wrong becomes a [`Problem`] on
 //! its line. The row rules are in the module documentation of `soa`.
 
-use super::cells::quote;
+use super::cells::{clean, normalize, quote};
 use super::known::{parse_id, IdMap, KnownIds, ParsedId};
 use super::layout::Layout;
 use super::records::{Record, Records};
 use super::words::{parse_applicable, parse_status, APPLICABLE_HELP, STATUS_HELP};
-use super::{ControlStatus, Problem, ProblemKind, Role, SoaRow, MAX_FIELD_BYTES};
+use super::{
+    ControlStatus, ImportOptions, Problem, ProblemKind, Role, SkippedLine, SoaRow, ValueReading,
+    MAX_FIELD_BYTES,
+};
 use crate::engine::ids::{AnnexAControl, AnnexAKey, Edition};
+use std::collections::HashMap;
 
 /// What every row is read against.
 pub(super) struct RowRules<'a> {
@@ -19,12 +23,18 @@ pub(super) struct RowRules<'a> {
     /// Whether the user chose the edition (messages say so rather than blame the file).
     pub(super) forced_edition: bool,
     pub(super) known: &'a KnownIds,
+    /// The user's readings of status and applicability values.
+    pub(super) options: &'a ImportOptions,
 }
 
 /// The rows kept and the problems found, in file order: the last stage's result.
 pub(super) struct Rows {
     pub(super) rows: Vec<SoaRow>,
     pub(super) problems: Vec<Problem>,
+    /// Every status and applicability value with its reading and count.
+    pub(super) values: Vec<ValueReading>,
+    /// Lines read but not imported as control rows.
+    pub(super) skipped: Vec<SkippedLine>,
 }
 
 /// Reads every record below the header, skipping repeats of the header row.
@@ -33,20 +43,120 @@ pub(super) fn read_rows(records: &Records, rules: &RowRules<'_>) -> Rows {
         rules,
         seen: IdMap::default(),
         problems: Vec::new(),
+        values: Tally::default(),
+        skipped: Vec::new(),
     };
     let mut rows = Vec::new();
     for rec in records.below(rules.layout.header) {
         // Exports of paginated sheets repeat the header row; it is not a row with a bad id.
         if rules.layout.repeats_header(records, rec) {
+            reader.skip(rec, "header");
             continue;
         }
         if let Some(row) = reader.read(rec) {
             rows.push(row);
         }
     }
+    let values = reader.values.finish(&mut reader.problems);
     Rows {
         rows,
         problems: reader.problems,
+        values,
+        skipped: reader.skipped,
+    }
+}
+
+/// The values met in the status and applicability columns, counted, with their readings.
+#[derive(Default)]
+struct Tally {
+    /// By (column, normalised value): the reading and where it was first seen.
+    seen: HashMap<(Role, String), TallyEntry>,
+    order: Vec<(Role, String)>,
+}
+
+struct TallyEntry {
+    value: String,
+    first_line: usize,
+    count: usize,
+    reading: ControlStatus,
+    recognised: bool,
+    chosen: bool,
+}
+
+impl Tally {
+    fn note(
+        &mut self,
+        column: Role,
+        raw: &str,
+        line: usize,
+        reading: ControlStatus,
+        recognised: bool,
+        chosen: bool,
+    ) {
+        let key = (column, normalize(raw));
+        if let Some(e) = self.seen.get_mut(&key) {
+            e.count += 1;
+            return;
+        }
+        self.order.push(key.clone());
+        self.seen.insert(
+            key,
+            TallyEntry {
+                value: raw.to_string(),
+                first_line: line,
+                count: 1,
+                reading,
+                recognised,
+                chosen,
+            },
+        );
+    }
+
+    /// The values in the order met, and one problem per value the importer does not know (at
+    /// its first line, with its count), never one per row.
+    fn finish(mut self, problems: &mut Vec<Problem>) -> Vec<ValueReading> {
+        let mut out = Vec::with_capacity(self.order.len());
+        for key in self.order {
+            let Some(e) = self.seen.remove(&key) else {
+                continue;
+            };
+            if !e.recognised && !e.chosen {
+                let (kind, what, help) = match key.0 {
+                    Role::Applicable => (
+                        ProblemKind::UnknownApplicability,
+                        "applicability",
+                        APPLICABLE_HELP,
+                    ),
+                    _ => (
+                        ProblemKind::UnknownStatus,
+                        "implementation status",
+                        STATUS_HELP,
+                    ),
+                };
+                problems.push(Problem::at(
+                    e.first_line,
+                    kind,
+                    format!(
+                        "{} is not a recognised {what}: {} kept as unknown (never counted as implemented) until you choose how to read it; known words: {help}",
+                        quote(&e.value),
+                        if e.count == 1 {
+                            "the row is".to_string()
+                        } else {
+                            format!("the {} rows that say it (this is the first) are", e.count)
+                        },
+                    ),
+                ));
+            }
+            out.push(ValueReading {
+                column: key.0,
+                value: e.value,
+                count: e.count,
+                reading: e.reading,
+                recognised: e.recognised,
+                chosen: e.chosen,
+            });
+        }
+        out
     }
 }
 
@@ -55,6 +165,8 @@ struct RowReader<'a> {
     rules: &'a RowRules<'a>,
     seen: IdMap,
     problems: Vec<Problem>,
+    values: Tally,
+    skipped: Vec<SkippedLine>,
 }
 
 /// One record's cells, read through the layout.
@@ -84,15 +196,15 @@ impl RowReader<'_> {
             layout: self.rules.layout,
         };
         let (id, control) = self.read_id(&cells)?;
-        let (applicable, status) = self.read_status(&cells, &control)?;
         self.check_first_listing(cells.line, id.key, &control)?;
+        let (applicable, status) = self.read_status(&cells);
         let layout = self.rules.layout;
         if !cells.has_answer() && layout.has_answer_columns() && !layout.checkbox {
             self.report(
                 cells.line,
                 ProblemKind::MissingStatus,
                 format!(
-                    "{control} has neither an applicability nor a status; it is counted as not implemented"
+                    "{control} has neither an applicability nor a status; it is kept as unknown, never counted as implemented"
                 ),
             );
         }
@@ -101,20 +213,22 @@ impl RowReader<'_> {
     }
 
     /// The row's control: its id read, of the file's edition, and in the catalog. A heading
-    /// without an answer is skipped silently; anything else that is no known control of the
-    /// edition is a problem.
+    /// without an answer is skipped and listed in `skipped`; anything else that is no known
+    /// control of the edition is a problem.
     fn read_id<'r>(&mut self, cells: &Cells<'r>) -> Option<(ParsedId<'r>, AnnexAControl)> {
         let rules = self.rules;
         let raw = cells.get(Role::Control);
         let has_answer = cells.has_answer();
         let Some(parsed) = parse_id(raw) else {
-            if has_answer && raw.is_empty() {
+            if !has_answer {
+                self.skip(cells.record, "heading");
+            } else if raw.is_empty() {
                 self.report(
                     cells.line,
                     ProblemKind::MissingId,
                     "this row has an applicability or status but no control id".to_string(),
                 );
-            } else if has_answer {
+            } else {
                 self.report(
                     cells.line,
                     ProblemKind::BadId,
@@ -132,7 +246,8 @@ impl RowReader<'_> {
             Edition::Iso2013 => 3,
         };
         if key.len() < expected_len && !has_answer {
-            return None; // a clause or objective heading
+            self.skip(cells.record, "heading"); // a clause or objective heading
+            return None;
         }
         let (kind, message) = match key.control() {
             None => (
@@ -171,45 +286,85 @@ impl RowReader<'_> {
         None
     }
 
-    /// The applicability and the status the row counts as (see the module's row rules); `None`
-    /// when either cell holds a word the importer does not know.
-    fn read_status(
-        &mut self,
-        cells: &Cells<'_>,
-        control: &AnnexAControl,
-    ) -> Option<(Option<bool>, ControlStatus)> {
+    /// The applicability and the status the row counts as (see the module's row rules). The
+    /// user's reading of a value wins; a word the importer does not know is kept as unknown
+    /// (never dropped, never counted as implemented); applicability alone never says a control
+    /// is implemented.
+    fn read_status(&mut self, cells: &Cells<'_>) -> (Option<bool>, ControlStatus) {
         let (raw_app, raw_status) = (cells.get(Role::Applicable), cells.get(Role::Status));
-        let Some(applicable) = parse_applicable(raw_app) else {
-            self.report(
-                cells.line,
-                ProblemKind::UnknownApplicability,
-                format!(
-                    "{} is not a recognised applicability for {control}; use one of: {APPLICABLE_HELP}",
-                    quote(raw_app)
-                ),
+        let options = self.rules.options;
+        let line = cells.line;
+        let app = (!raw_app.is_empty()).then(|| {
+            let known = parse_applicable(raw_app).flatten();
+            let chosen = options.reading(Role::Applicable, raw_app);
+            // Included means in scope, not implemented: the file says nothing about the work.
+            let read = chosen.unwrap_or(match known {
+                Some(false) => ControlStatus::Excluded,
+                _ => ControlStatus::Unknown,
+            });
+            self.values.note(
+                Role::Applicable,
+                raw_app,
+                line,
+                read,
+                known.is_some(),
+                chosen.is_some(),
             );
-            return None;
-        };
-        let Some(status) = parse_status(raw_status) else {
-            self.report(
-                cells.line,
-                ProblemKind::UnknownStatus,
-                format!(
-                    "{} is not a recognised implementation status for {control}; use one of: {STATUS_HELP}",
-                    quote(raw_status)
-                ),
+            (known, read)
+        });
+        let status = (!raw_status.is_empty()).then(|| {
+            let known = parse_status(raw_status).flatten();
+            let chosen = options.reading(Role::Status, raw_status);
+            let read = chosen.or(known).unwrap_or(ControlStatus::Unknown);
+            self.values.note(
+                Role::Status,
+                raw_status,
+                line,
+                read,
+                known.is_some(),
+                chosen.is_some(),
             );
-            return None;
-        };
+            read
+        });
+        let applicable = app.and_then(|(known, read)| match read {
+            ControlStatus::Excluded => Some(false),
+            _ => known,
+        });
         let layout = self.rules.layout;
-        Some(match (applicable, status) {
-            (Some(false), _) => (Some(false), ControlStatus::Excluded),
-            (a, Some(s)) => (a, s),
-            (Some(true), None) => (Some(true), ControlStatus::Implemented),
-            (None, None) if layout.checkbox => (Some(false), ControlStatus::Excluded),
-            (None, None) if !layout.has_answer_columns() => (None, ControlStatus::Implemented),
-            (None, None) => (None, ControlStatus::NotImplemented),
-        })
+        let status = match (app, status) {
+            (Some((_, ControlStatus::Excluded)), _) => ControlStatus::Excluded,
+            (_, Some(s)) => s,
+            (Some((_, read)), None) => read,
+            (None, None) if layout.checkbox => ControlStatus::Excluded,
+            (None, None) => ControlStatus::Unknown,
+        };
+        let applicable =
+            if applicable.is_none() && layout.checkbox && status == ControlStatus::Excluded {
+                Some(false)
+            } else {
+                applicable
+            };
+        (applicable, status)
+    }
+
+    /// Records a line read but not imported, when it holds any text.
+    fn skip(&mut self, record: &Record, why: &str) {
+        let text: Vec<&str> = record
+            .fields
+            .iter()
+            .map(clean)
+            .filter(|f| !f.is_empty())
+            .collect();
+        if text.is_empty() {
+            return;
+        }
+        let joined = text.join(" ");
+        let short: String = joined.chars().take(80).collect();
+        self.skipped.push(SkippedLine {
+            line: record.line,
+            why: why.to_string(),
+            text: short,
+        });
     }
 
     /// `Some(())` when the control has not been accepted yet; a later listing is a problem

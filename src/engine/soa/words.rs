@@ -13,6 +13,7 @@ const STATUS_WORDS: &[(&str, ControlStatus)] = &[
     ("complete", ControlStatus::Implemented),
     ("completed", ControlStatus::Implemented),
     ("in place", ControlStatus::Implemented),
+    ("fully in place", ControlStatus::Implemented),
     ("operational", ControlStatus::Implemented),
     ("partial", ControlStatus::Partial),
     ("partially", ControlStatus::Partial),
@@ -20,6 +21,8 @@ const STATUS_WORDS: &[(&str, ControlStatus)] = &[
     ("partly", ControlStatus::Partial),
     ("partly implemented", ControlStatus::Partial),
     ("in progress", ControlStatus::Partial),
+    ("work in progress", ControlStatus::Partial),
+    ("wip", ControlStatus::Partial),
     ("ongoing", ControlStatus::Partial),
     ("planned", ControlStatus::Planned),
     ("to do", ControlStatus::Planned),
@@ -35,9 +38,13 @@ const STATUS_WORDS: &[(&str, ControlStatus)] = &[
     ("na", ControlStatus::Excluded),
     ("not applicable", ControlStatus::Excluded),
     ("out of scope", ControlStatus::Excluded),
+    ("tbd", ControlStatus::Unknown),
+    ("to be determined", ControlStatus::Unknown),
+    ("unknown", ControlStatus::Unknown),
+    ("?", ControlStatus::Unknown),
 ];
 
-pub(super) const STATUS_HELP: &str = "implemented, yes, done, complete, partial, partially, partly, in progress, planned, to do, not started, no, not implemented, missing, excluded, n/a, not applicable";
+pub(super) const STATUS_HELP: &str = "implemented, yes, done, complete, partial, partly, in progress, WIP, planned, to do, not started, no, not implemented, missing, excluded, n/a, not applicable, TBD, unknown";
 
 const APPLICABLE_WORDS: &[(&str, bool)] = &[
     ("yes", true),
