@@ -205,13 +205,15 @@ fn status_map(p: &StatusMapProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <div class="button-row">
-                <button type="button" class="btn btn-small" onclick={on_download} disabled={chosen == 0}
-                    data-testid="download-status-map">
-                    {format!("Download my readings ({chosen}) as CSV")}
-                </button>
-                <span class="muted small">{"The same file works with crosswalk assess --status-map."}</span>
-            </div>
+            if chosen > 0 {
+                <div class="button-row">
+                    <button type="button" class="btn btn-small" onclick={on_download}
+                        data-testid="download-status-map">
+                        {format!("Download my readings ({chosen}) as CSV")}
+                    </button>
+                    <span class="muted small">{"The same file works with crosswalk assess --status-map."}</span>
+                </div>
+            }
         </section>
     }
 }
@@ -263,7 +265,7 @@ fn value_row(app: &AppHandle, i: usize, v: &ValueReading) -> Html {
 /// The column mapping, each column offered with a few of its values, then delimiter and edition.
 fn column_mapping(app: &AppHandle, import: &SoaImport) -> Html {
     html! {
-        <details class="mapping" data-testid="column-mapping" open={import.column_for(Role::Status).is_none()}>
+        <details class="mapping" data-testid="column-mapping">
             <summary>{"Column mapping"}<span class="muted small">{" (fix it if a column was read wrongly)"}</span></summary>
             <div class="mapping-grid">
                 { for Role::ALL.iter().map(|role| role_field(app, import, *role)) }
