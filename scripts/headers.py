@@ -17,11 +17,12 @@ import os
 import re
 import sys
 
-# Everything a page of this app needs, and nothing else: the app uses no camera, microphone,
-# location, sensors, payment, USB or other device, so each is denied outright (`()`); a feature the
-# browser does not know would only log a console warning, so the list sticks to known ones.
+# The powerful features the app never uses (camera, microphone, location, sensors, payment, USB and
+# other devices), each denied outright to the page and anything it could embed: `()`. Only features
+# Chromium knows: an unknown one is logged as an error on every page load (tests/e2e/hosting.spec.js
+# checks the log; `bluetooth`, for one, is not a Permissions-Policy feature in Chromium).
 PERMISSIONS = (
-    "accelerometer", "autoplay", "bluetooth", "camera", "display-capture", "encrypted-media",
+    "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
     "fullscreen", "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer",
     "microphone", "midi", "payment", "picture-in-picture", "publickey-credentials-get",
     "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",

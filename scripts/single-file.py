@@ -116,7 +116,7 @@ def main():
     html = cut(html, r'<link rel="preload"[^>]*>', "wasm preload")
     html = cut(html, r'<link rel="manifest"[^>]*>\s*', "manifest link")
     html = cut(html, r'<script src="[^"]*sw-register[^"]*"[^>]*></script>\s*', "service worker script")
-    html = cut(html, r'<aside[^>]*id="update-notice".*?</aside>\s*', "update notice")
+    html = cut(html, r'<!-- The update notice.*?</template>\s*', "update notice template")
     html = html.replace(css_link.group(0), f"<style>{css}</style>", 1)
     html = html.replace(icon_link.group(0), f'<link rel="icon" href="data:image/svg+xml;base64,{icon}">', 1)
     html = html.replace(

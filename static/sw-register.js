@@ -11,9 +11,16 @@
   // sw.js sits next to this script (the root of the build), whatever path the site is under.
   var workerUrl = new URL('sw.js', document.currentScript.src);
 
+  // The notice's markup is a <template> in index.html; the app mounts into <body> and clears it
+  // at start-up, so the notice is put at the top of <body> only when there is news, and the app,
+  // which inserts its nodes after its own, leaves it there.
   function showNotice() {
-    var notice = document.getElementById('update-notice');
-    if (notice) notice.hidden = false;
+    var template = document.getElementById('update-notice-template');
+    if (!template || document.getElementById('update-notice')) return;
+    document.body.prepend(template.content.cloneNode(true));
+    document.getElementById('update-notice-close').addEventListener('click', function () {
+      document.getElementById('update-notice').remove();
+    });
   }
 
   // A new worker that installs while an older one is active is a new version: it takes over at
@@ -46,12 +53,6 @@
       });
   }
 
-  var close = document.getElementById('update-notice-close');
-  if (close) {
-    close.addEventListener('click', function () {
-      document.getElementById('update-notice').hidden = true;
-    });
-  }
   // After the page has loaded, so registering and precaching never compete with the start-up.
   if (document.readyState === 'complete') register();
   else window.addEventListener('load', register);

@@ -90,7 +90,7 @@ test('the single file runs a whole assessment from file:// and requests nothing 
     if (!('serviceWorker' in navigator)) return 0;
     try { return (await navigator.serviceWorker.getRegistrations()).length; } catch (e) { return 0; }
   })).toBe(0);
-  await expect(app.testid('update-notice')).toHaveCount(0);
+  await expect(page.locator('#update-notice-template')).toHaveCount(0);
 
   expect(problems).toEqual([]);
   // Nothing but the file itself: no http(s), no other file (the recording did see the file).
