@@ -6,6 +6,7 @@ const os = require('os');
 const path = require('path');
 const { spawn, execFileSync } = require('child_process');
 const { test, expect } = require('@playwright/test');
+const AxeBuilder = require('@axe-core/playwright').default;
 const { AppPage } = require('./app-page');
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -91,6 +92,11 @@ test('a new build installs as an update: the page says so and the next visit run
     await expect(notice).toContainText('A new version is ready');
     await expect(page).not.toHaveTitle(/New build/);
     await app.screenshot('update-notice');
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const axe = await new AxeBuilder({ page }).include('#update-notice').analyze();
+      expect(axe.violations.map((v) => `${v.id} (${scheme})`)).toEqual([]);
+    }
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect(notice).toBeHidden();
 
