@@ -10,8 +10,9 @@ what is tested is what is deployed. The Content-Security-Policy is the page's ow
 carries the hash of Trunk's inline loader, new with every build) plus frame-ancestors, which only
 a header can carry.
 
-Usage: Trunk runs it after scripts/csp-hash.py and scripts/precache.py (TRUNK_STAGING_DIR names
-the build); `headers.py DIR` writes the files into DIR by hand.
+Usage: Trunk's post-build hook (scripts/post-build.py) runs it last, after scripts/csp-hash.py and
+scripts/precache.py (TRUNK_STAGING_DIR names the build); `headers.py DIR` writes the files into
+DIR by hand.
 """
 import os
 import re

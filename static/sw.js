@@ -33,8 +33,15 @@ self.addEventListener('install', (event) => {
       const url = new URL(file, self.location).href;
       // A hashed file may come from the HTTP cache (the first visit just loaded it); any other
       // file is revalidated, so an older copy is never stored under this build.
-      const response = await fetch(url, { cache: HASHED.test(file) ? 'default' : 'no-cache' });
+      let response = await fetch(url, { cache: HASHED.test(file) ? 'default' : 'no-cache' });
       if (!response.ok) throw new Error(`precache ${file}: HTTP ${response.status}`);
+      // Some hosts redirect /index.html to / (Cloudflare Pages, Netlify's pretty URLs); a
+      // redirected response cannot answer a navigation, so keep a clean copy of it.
+      if (response.redirected) {
+        response = new Response(await response.blob(), {
+          status: response.status, statusText: response.statusText, headers: response.headers,
+        });
+      }
       await cache.put(url, response);
     }));
     await self.skipWaiting();
