@@ -1,28 +1,32 @@
 #!/usr/bin/env python3
-"""Serves a built dist/ folder on 127.0.0.1 with correct MIME types and the same security headers
-a production host should send. Used by scripts/serve and by the end-to-end tests.
+"""Serves a built dist/ folder on 127.0.0.1 with correct MIME types and the headers a production
+host sends: those of the build's own dist/_headers (written by scripts/headers.py), read back so
+what is tested is what is deployed. A folder without one (scripts/bench's empty Yew app) gets the
+same rules computed by scripts/headers.py. Used by scripts/serve, the end-to-end tests and
+scripts/bench.
 
-Usage: static-server.py DIR [PORT]
+Usage: static-server.py DIR [PORT] [-q]   (PORT 0 picks a free port; the line printed on start
+names the one in use)
 """
 import functools
 import http.server
+import os
 import sys
 
-import re
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import headers  # noqa: E402
 
 
-def page_policy(root):
-    """The CSP of the built page (its meta tag, which carries the loader's hash), sent as a header
-    too, with frame-ancestors, which only a header can carry."""
-    html = open(f"{root}/index.html", encoding="utf-8").read()
-    meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', html)
-    if not meta:
-        sys.exit("static-server: the page has no Content-Security-Policy meta tag")
-    return meta.group(1) + "; frame-ancestors 'none'"
+def load_rules(root):
+    path = os.path.join(root, "_headers")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            return headers.parse_headers_file(f.read())
+    return headers.rules(root)
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
-    csp = ""
+    rules = []
 
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -30,15 +34,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".js": "text/javascript",
         ".css": "text/css",
         ".svg": "image/svg+xml",
+        ".png": "image/png",
         ".csv": "text/csv",
         ".json": "application/json",
+        ".webmanifest": "application/manifest+json",
     }
 
     def end_headers(self):
-        self.send_header("Content-Security-Policy", self.csp)
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("Cache-Control", "no-cache")
+        for name, value in headers.headers_for(self.rules, self.path):
+            self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, fmt, *args):
@@ -49,10 +53,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 def main():
     root = sys.argv[1]
     port = int(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2].isdigit() else 8080
-    Handler.csp = page_policy(root)
+    Handler.rules = load_rules(root)
     handler = functools.partial(Handler, directory=root)
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
-        print(f"serving {root} on http://127.0.0.1:{port}/", flush=True)
+        print(f"serving {root} on http://127.0.0.1:{httpd.server_address[1]}/", flush=True)
         httpd.serve_forever()
 
 

@@ -16,10 +16,12 @@ class AppPage {
     page.on('dialog', async (d) => { this.dialogs.push(d.message()); await d.dismiss(); });
   }
 
-  async open() {
-    await this.page.goto('/');
+  /** Opens the app: the served one by default, or any URL (the single file's file:// one). */
+  async open(url = '/') {
+    const response = await this.page.goto(url);
     await this.drawn();
     this.origin = new URL(this.page.url()).origin;
+    return response;
   }
 
   async reload() {

@@ -1,7 +1,6 @@
 // Playwright drives Debian's Chromium (never a downloaded browser) against the release dist/.
 const { defineConfig } = require('@playwright/test');
-
-const PORT = Number(process.env.E2E_PORT || 8181);
+const { PORT, SERVED_URL } = require('./served');
 
 module.exports = defineConfig({
   testDir: '.',
@@ -14,7 +13,7 @@ module.exports = defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: SERVED_URL,
     browserName: 'chromium',
     acceptDownloads: true,
     launchOptions: {
@@ -33,7 +32,7 @@ module.exports = defineConfig({
   },
   webServer: {
     command: `python3 ../../scripts/static-server.py ../../dist ${PORT} -q`,
-    url: `http://127.0.0.1:${PORT}/`,
+    url: `${SERVED_URL}/`,
     reuseExistingServer: false,
     timeout: 30_000,
   },

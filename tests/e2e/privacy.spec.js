@@ -1,5 +1,6 @@
 // Zero egress, proven: every request of a whole session is recorded at the DevTools-protocol
-// level (which sees what page.on('request') can miss: workers, preloads, beacons), and the
+// level (which sees what page.on('request') can miss: workers, preloads, beacons) and at the
+// browser context's (which also sees the service worker's own, its precache), and the
 // Content-Security-Policy is shown to block a fetch to another origin.
 const { test, expect } = require('@playwright/test');
 const { AppPage } = require('./app-page');
@@ -10,9 +11,16 @@ test('a whole session makes no request outside the page origin', async ({ page }
   const seen = [];
   cdp.on('Network.requestWillBeSent', (e) => seen.push(e.request.url));
   cdp.on('Network.webSocketCreated', (e) => seen.push(e.url));
+  const fromWorker = [];
+  page.context().on('request', (r) => {
+    seen.push(r.url());
+    if (r.serviceWorker()) fromWorker.push(r.url());
+  });
 
   const app = new AppPage(page);
   await app.open();
+  // The service worker has precached the build (its requests are recorded too) and serves the rest.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await app.answerYesNo('handles_fci', 'yes');
   await app.answerYesNo('handles_cui', 'yes');
   await app.choose('solicitation', 'L2-c3pao');
@@ -31,9 +39,12 @@ test('a whole session makes no request outside the page origin', async ({ page }
   const foreign = seen.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
   expect(foreign).toEqual([]);
   expect(app.foreignRequests()).toEqual([]);
+  expect(fromWorker.length).toBeGreaterThan(0);
   // Nothing but the page's own static files was ever requested.
   const paths = [...new Set(seen.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname))];
-  for (const p of paths) expect(p).toMatch(/^\/($|index\.html$|[\w.-]+\.(js|wasm|css|svg)$)/);
+  for (const p of paths) {
+    expect(p).toMatch(/^\/($|index\.html$|manifest\.webmanifest$|(icons\/)?[\w.-]+\.(js|wasm|css|svg|png)$)/);
+  }
 });
 
 test('the Content-Security-Policy is present and blocks a fetch to another origin', async ({ page }) => {
