@@ -1,5 +1,6 @@
 //! Coverage and gaps: for each of the 110 requirements, a status and the chain of evidence that
-//! explains it, from direct answers, the questionnaire, or the SoA through the crosswalk.
+//! explains it, from its assessment objectives, direct answers, the questionnaire, or the SoA
+//! through the crosswalk (in that order of precedence: see `settle`).
 //!
 //! ISO evidence is always evaluated in ISO/IEC 27001:2022 space: a 2013 SoA is first carried
 //! through the ISO/IEC 27002:2022 Annex B correspondence, so there is one inference mechanism.
@@ -8,12 +9,15 @@
 //! lowers what a stronger one decided. An ISO exclusion is neither evidence for nor against.
 
 use super::catalog::{Catalog, Edge, IsoLimit, Provenance, Relationship, Requirement};
-use super::ids::{AnnexAControl, Edition, Family, RequirementId};
+use super::ids::{AnnexAControl, Edition, Family, ObjectiveId, RequirementId};
 use super::questionnaire::{Answers, CuiStorage, Encryption};
 use super::soa::{ControlStatus, SoaImport};
-use super::vocab::{Answer, Basis, DirectAnswer, Status, View, FIPS_CRYPTO, SSP};
+use super::vocab::{Answer, Basis, DirectAnswer, ObjectiveAnswer, Status, View, FIPS_CRYPTO, SSP};
+use objectives::{by_objectives, ObjectiveFindings};
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+mod objectives;
 
 /// The SoA's word on one ISO/IEC 27001:2022 control, possibly carried from 2013 controls.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -113,6 +117,10 @@ pub struct RequirementResult {
     pub partial_credit: bool,
     /// The direct answer, with its record, when the user gave one.
     pub answer: Option<DirectAnswer>,
+    /// How its SP 800-171A assessment objectives are answered.
+    pub objectives: ObjectiveTally,
+    /// The objectives answered not met, which keep the requirement NOT MET.
+    pub open_objectives: Vec<ObjectiveId>,
     /// What ISO evidence alone suggests in this view (also when the user answered directly).
     pub inferred: Status,
     /// The edges admitted by the view, each with the SoA's status of its control.
@@ -146,6 +154,26 @@ impl RequirementResult {
             })
             .map(|e| &e.iso)
             .collect()
+    }
+}
+
+/// How a requirement's assessment objectives are answered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ObjectiveTally {
+    /// Its objectives (at least one each).
+    pub total: u32,
+    /// Answered met.
+    pub met: u32,
+    /// Answered not met.
+    pub not_met: u32,
+    /// Answered not applicable (equivalent to met, 32 CFR 170.24(b)(3)).
+    pub not_applicable: u32,
+}
+
+impl ObjectiveTally {
+    /// Objectives with a finding.
+    pub fn answered(&self) -> u32 {
+        self.met + self.not_met + self.not_applicable
     }
 }
 
@@ -229,6 +257,8 @@ pub struct Decide<'a> {
     pub soa: Option<&'a BTreeMap<AnnexAControl, ControlEvidence>>,
     /// Requirements answered directly.
     pub direct: &'a BTreeMap<RequirementId, DirectAnswer>,
+    /// Assessment objectives answered.
+    pub objectives: &'a BTreeMap<ObjectiveId, ObjectiveAnswer>,
 }
 
 /// Decides every requirement in one view, in the standard's order.
@@ -340,8 +370,9 @@ fn decide(
     let (inferred, why, capped_by) =
         iso_verdict(catalog, req, inputs, view, &evidence, &excluded, &touching);
     let direct = inputs.direct.get(&req.id);
+    let findings = ObjectiveFindings::of(catalog, req, inputs.objectives);
     let (status, basis, partial_credit, explanation) =
-        settle(req, direct, inputs.answers, inferred, why);
+        settle(req, &findings, direct, inputs.answers, inferred, why);
     RequirementResult {
         id: req.id.clone(),
         family: req.family,
@@ -349,8 +380,12 @@ fn decide(
         basis,
         partial_credit,
         answer: direct.cloned(),
+        objectives: findings.tally,
         inferred,
-        needs_confirmation: !excluded.is_empty() && direct.is_none(),
+        needs_confirmation: !excluded.is_empty()
+            && direct.is_none()
+            && findings.tally.answered() == 0,
+        open_objectives: findings.not_met,
         excluded_controls: excluded.iter().map(|x| x.control.clone()).collect(),
         excluded,
         evidence,
@@ -455,15 +490,21 @@ fn iso_verdict(
 }
 
 /// The status the requirement counts as, its basis, whether partial credit applies, and the
-/// explanation: a direct answer first, then the questionnaire, then the ISO evidence.
+/// explanation. Precedence: the assessment objectives, once any is answered (they are what an
+/// assessor examines, 32 CFR 170.24(b)); then a direct answer; then the questionnaire; then the
+/// ISO evidence.
 fn settle(
     req: &Requirement,
+    findings: &ObjectiveFindings,
     direct: Option<&DirectAnswer>,
     answers: &Answers,
     inferred: Status,
     why: String,
 ) -> (Status, Basis, bool, String) {
-    if let Some(d) = direct {
+    if findings.tally.answered() > 0 {
+        let (status, basis, credit, text) = by_objectives(req, findings, direct, answers);
+        (status, basis, credit, format!("{text} {why}"))
+    } else if let Some(d) = direct {
         let named_state = d.answer == Answer::Partial && req.partial_points.is_some();
         let said = d.answer.label_for(&req.id).to_lowercase();
         let record = if d.record_missing() {

@@ -323,12 +323,7 @@ pub fn gap_csv(catalog: &Catalog, a: &Assessment) -> String {
             }
             PoamEligibility::Never => "no",
         };
-        let basis = match r.basis {
-            Basis::Answered => "answered",
-            Basis::Questionnaire => "questionnaire",
-            Basis::IsoEvidence => "ISO evidence",
-            Basis::NoEvidence => "no evidence",
-        };
+        let basis = r.basis.label();
         let controls: Vec<String> = r.evidence.iter().map(|e| e.iso.to_string()).collect();
         let points = match req.points {
             Some(_) => points_lost(req, r, Counting::WithIsoEvidence).to_string(),

@@ -10,6 +10,7 @@ mod corpus;
 mod corpus_files;
 mod fuzz;
 mod methodology;
+mod objectives;
 mod plan;
 mod report;
 mod scan;
