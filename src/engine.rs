@@ -10,6 +10,7 @@ mod assessment;
 mod catalog;
 mod date;
 mod evaluate;
+mod export;
 mod ids;
 mod plan;
 mod questionnaire;
@@ -37,6 +38,11 @@ pub use catalog::{
 };
 pub use date::Date;
 pub use evaluate::{assess, evaluate, Evaluation, Input};
+pub use export::{
+    import_oscal_ssp, poam, poam_csv, poam_oscal, ssp, ssp_markdown, ssp_oscal, Closeout,
+    IsoEvidence, OscalImportError, Poam, PoamItem, Ssp, SspImport, SspLevel3, SspObjective,
+    SspRequirement, MAX_OSCAL_BYTES, OSCAL_NS, OSCAL_VERSION,
+};
 pub use ids::{AnnexAControl, Edition, Family, ObjectiveId, RequirementId};
 pub use plan::{
     assessment_fee, estimate, remediation_table, AssessmentFee, Assumption, CostAssumptions,

@@ -8,12 +8,14 @@
 //! written or read. The leaf words (the answers' choice codes, views, delimiters, encodings,
 //! editions, dates) are the engine's documented codes, shared with the CLI's JSON.
 
+use super::catalog::Catalog;
 use super::date::Date;
+use super::evaluate::Input;
 use super::ids::{Edition, ObjectiveId, RequirementId};
 use super::plan::{CostAssumptions, Range};
 use super::questionnaire::{Answers, AnswersOnDisk};
 use super::records::{Milestone, PoamPlan, SystemInfo, SystemRole};
-use super::soa::{ColumnOverrides, Delimiter, ImportOptions, TextEncoding};
+use super::soa::{import_soa, ColumnOverrides, Delimiter, ImportOptions, TextEncoding};
 use super::vocab::{DirectAnswer, ObjectiveAnswer, ObjectiveStatus, View};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -70,6 +72,28 @@ pub struct SavedState {
     pub system: SystemInfo,
     /// The POA&M's plan per open item (keys as [`crate::engine::Input::poam`]).
     pub poam: BTreeMap<String, PoamPlan>,
+}
+
+impl SavedState {
+    /// The engine's input for this state: its SoA imported again with its options, on its
+    /// date, or on `today` when it has none (the engine reads no clock).
+    pub fn input(&self, catalog: &Catalog, today: Date) -> Input {
+        let soa = self.soa_text.as_ref().map(|text| {
+            std::sync::Arc::new(import_soa(text.as_bytes(), &self.import_options, catalog))
+        });
+        Input {
+            answers: self.answers.clone(),
+            soa,
+            direct: self.direct.clone(),
+            objectives: self.objectives.clone(),
+            level3: self.level3.clone(),
+            view: self.view,
+            costs: self.costs.clone(),
+            system: self.system.clone(),
+            poam: self.poam.clone(),
+            date: self.date.unwrap_or(today),
+        }
+    }
 }
 
 impl Default for SavedState {

@@ -473,7 +473,7 @@ fn unknown_flags_exit_2_with_the_usage() {
         (&["--nope"][..], "crosswalk <COMMAND>"),
         (
             &["assess", "--bogus"][..],
-            "crosswalk assess [--soa FILE|-]",
+            "crosswalk assess [--state FILE|-] [--soa FILE|-]",
         ),
         (&["catalog", "--yaml"][..], "crosswalk catalog [--json]"),
     ] {

@@ -5,9 +5,11 @@ mod applicability;
 mod assess;
 mod catalog;
 mod cli;
+mod cli_export;
 mod corpus;
 #[path = "../corpus/files.rs"]
 mod corpus_files;
+mod export;
 mod fuzz;
 mod methodology;
 mod objectives;
