@@ -13,6 +13,7 @@ mod export;
 mod fuzz;
 mod methodology;
 mod objectives;
+mod oscal_import;
 mod plan;
 mod report;
 mod scan;
