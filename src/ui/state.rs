@@ -3,8 +3,8 @@
 //! it elsewhere (`hooks.rs`), never stored here.
 
 use crate::engine::{
-    Answers, CostAssumptions, Date, Delimiter, DirectAnswer, Edition, ImportOptions, RequirementId,
-    Role, TextEncoding, View,
+    Answers, CostAssumptions, Date, Delimiter, DirectAnswer, Edition, ImportOptions, ObjectiveId,
+    ObjectiveStatus, PoamField, RequirementId, Role, SystemRole, TextEncoding, View,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -66,6 +66,23 @@ pub enum Action {
     SetDirect(RequirementId, Option<DirectAnswer>),
     /// Apply the rules on a given date, or on the device's date with `None`.
     SetDate(Option<Date>),
+    /// Answer an assessment objective (met, not met, N/A), or clear the finding with `None`
+    /// (its note and defined value stay).
+    SetObjective(ObjectiveId, Option<ObjectiveStatus>),
+    /// An objective's note: how it is met, or why it is N/A.
+    SetObjectiveNote(ObjectiveId, String),
+    /// The value an objective asks to be defined ("15 minutes").
+    SetDefinedValue(ObjectiveId, String),
+    /// The system's name, for the SSP.
+    SetSystemName(String),
+    /// The organisation that owns the system.
+    SetSystemOrganization(String),
+    /// The system's authorization boundary.
+    SetSystemBoundary(String),
+    /// The SSP's roles and who holds each.
+    SetSystemRoles(Vec<SystemRole>),
+    /// One field of the POA&M plan of an open item (`3.1.1`, or `AC.L3-3.1.2e` for Level 3).
+    SetPoam(String, PoamField),
     /// Answer a Level 3 requirement (`true` = met), or clear it with `None`.
     SetLevel3(String, Option<bool>),
     /// Switch the crosswalk view.
@@ -140,6 +157,24 @@ impl Reducible for AppState {
                 s.direct.insert(id, answer);
             }
             Action::SetDate(date) => s.date = date,
+            Action::SetObjective(id, answer) => {
+                edit_objective(s, id, |o| o.answer = answer);
+            }
+            Action::SetObjectiveNote(id, note) => edit_objective(s, id, |o| o.note = note),
+            Action::SetDefinedValue(id, value) => {
+                edit_objective(s, id, |o| o.defined_value = value);
+            }
+            Action::SetSystemName(name) => s.system.name = name,
+            Action::SetSystemOrganization(org) => s.system.organization = org,
+            Action::SetSystemBoundary(boundary) => s.system.boundary = boundary,
+            Action::SetSystemRoles(roles) => s.system.roles = roles,
+            Action::SetPoam(id, field) => {
+                let plan = s.poam.entry(id.clone()).or_default();
+                plan.set(field);
+                if plan.is_empty() {
+                    s.poam.remove(&id);
+                }
+            }
             Action::SetDirect(id, None) => {
                 s.direct.remove(&id);
             }
@@ -183,5 +218,18 @@ impl Reducible for AppState {
             }
         }
         Rc::new(next)
+    }
+}
+
+/// Edits what the user wrote about one objective, dropping the entry once nothing is left.
+fn edit_objective(
+    s: &mut SavedState,
+    id: ObjectiveId,
+    edit: impl FnOnce(&mut crate::engine::ObjectiveAnswer),
+) {
+    let entry = s.objectives.entry(id.clone()).or_default();
+    edit(entry);
+    if entry.is_empty() {
+        s.objectives.remove(&id);
     }
 }
