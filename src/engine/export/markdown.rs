@@ -96,7 +96,7 @@ fn requirement(out: &mut String, r: &SspRequirement) {
     };
     let _ = writeln!(
         out,
-        "**Status:** {}{partial}, from {}.\n",
+        "**Status:** {}{partial} (basis: {}).\n",
         r.status.label(),
         r.basis.label()
     );
