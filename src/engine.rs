@@ -10,9 +10,11 @@ mod assessment;
 mod catalog;
 mod date;
 mod evaluate;
+mod export;
 mod ids;
 mod plan;
 mod questionnaire;
+mod records;
 mod report;
 mod scan;
 mod score;
@@ -26,17 +28,22 @@ pub use applicability::{
 };
 pub use assess::{
     evidence_2022, join_ids, ControlEvidence, Coverage, EdgeEvidence, ExcludedControl,
-    FamilyCoverage, FamilyTotals, RequirementResult,
+    FamilyCoverage, FamilyTotals, ObjectiveTally, RequirementResult,
 };
 pub use assessment::Assessment;
 pub use catalog::{
     Catalog, CatalogError, Correspondence, Edge, IsoControl, IsoLimit, Level1Requirement,
-    Level3Poam, Level3Requirement, PoamEligibility, Provenance, Relationship, Requirement,
-    RequirementKind, Tables,
+    Level3Poam, Level3Requirement, Objective, PoamEligibility, Provenance, Relationship,
+    Requirement, RequirementKind, Tables,
 };
 pub use date::Date;
 pub use evaluate::{assess, evaluate, Evaluation, Input};
-pub use ids::{AnnexAControl, Edition, Family, RequirementId};
+pub use export::{
+    import_oscal_ssp, poam, poam_csv, poam_oscal, ssp, ssp_markdown, ssp_oscal, Closeout,
+    IsoEvidence, OscalImportError, Poam, PoamItem, Ssp, SspImport, SspLevel3, SspObjective,
+    SspRequirement, MAX_OSCAL_BYTES, OSCAL_NS, OSCAL_VERSION,
+};
+pub use ids::{AnnexAControl, Edition, Family, ObjectiveId, RequirementId};
 pub use plan::{
     assessment_fee, estimate, remediation_table, AssessmentFee, Assumption, CostAssumptions,
     CostLine, Estimate, Path, PathStep, Period, Range, Remediation, Scale, Scope, WorkKind,
@@ -46,6 +53,7 @@ pub use questionnaire::{
     CuiStorage, Encryption, HeldStatus, Level, Question, QuestionId, QuestionKind, Solicitation,
     QUESTIONS,
 };
+pub use records::{Milestone, PoamField, PoamPlan, SystemInfo, SystemRole};
 pub use report::{
     gap_csv, neutralise_cell, summary, ApplicabilitySummary, CostSummary, CoverageSummary,
     Level2Summary, LevelMet, ProblemSummary, RequirementSummary, SoaSummary, Summary,
@@ -70,4 +78,7 @@ pub use state::{
     load_state, load_state_bytes, save_state, saved_state_json, SavedState, StateError,
     MAX_STATE_BYTES, STATE_VERSION,
 };
-pub use vocab::{Answer, Basis, DirectAnswer, Status, View, FIPS_CRYPTO, MFA, SSP};
+pub use vocab::{
+    Answer, Basis, DirectAnswer, ObjectiveAnswer, ObjectiveStatus, Status, View, FIPS_CRYPTO, MFA,
+    SSP,
+};

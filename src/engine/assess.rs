@@ -1,5 +1,6 @@
 //! Coverage and gaps: for each of the 110 requirements, a status and the chain of evidence that
-//! explains it, from direct answers, the questionnaire, or the SoA through the crosswalk.
+//! explains it, from its assessment objectives, direct answers, the questionnaire, or the SoA
+//! through the crosswalk (in that order of precedence: see `settle`).
 //!
 //! ISO evidence is always evaluated in ISO/IEC 27001:2022 space: a 2013 SoA is first carried
 //! through the ISO/IEC 27002:2022 Annex B correspondence, so there is one inference mechanism.
@@ -8,12 +9,18 @@
 //! lowers what a stronger one decided. An ISO exclusion is neither evidence for nor against.
 
 use super::catalog::{Catalog, Edge, IsoLimit, Provenance, Relationship, Requirement};
-use super::ids::{AnnexAControl, Edition, Family, RequirementId};
+use super::ids::{AnnexAControl, Edition, Family, ObjectiveId, RequirementId};
 use super::questionnaire::{Answers, CuiStorage, Encryption};
 use super::soa::{ControlStatus, SoaImport};
-use super::vocab::{Answer, Basis, DirectAnswer, Status, View, FIPS_CRYPTO, SSP};
+use super::vocab::{Answer, Basis, DirectAnswer, ObjectiveAnswer, Status, View, FIPS_CRYPTO, SSP};
+use objectives::{by_objectives, ObjectiveFindings};
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+mod coverage;
+mod objectives;
+
+pub use coverage::{coverage, Coverage, FamilyCoverage, FamilyTotals};
 
 /// The SoA's word on one ISO/IEC 27001:2022 control, possibly carried from 2013 controls.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -113,6 +120,10 @@ pub struct RequirementResult {
     pub partial_credit: bool,
     /// The direct answer, with its record, when the user gave one.
     pub answer: Option<DirectAnswer>,
+    /// How its SP 800-171A assessment objectives are answered.
+    pub objectives: ObjectiveTally,
+    /// The objectives answered not met, which keep the requirement NOT MET.
+    pub open_objectives: Vec<ObjectiveId>,
     /// What ISO evidence alone suggests in this view (also when the user answered directly).
     pub inferred: Status,
     /// The edges admitted by the view, each with the SoA's status of its control.
@@ -149,75 +160,24 @@ impl RequirementResult {
     }
 }
 
-/// Counts of statuses over a set of requirements.
+/// How a requirement's assessment objectives are answered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Coverage {
-    /// Requirements counted.
+pub struct ObjectiveTally {
+    /// Its objectives (at least one each).
     pub total: u32,
-    /// Met.
+    /// Answered met.
     pub met: u32,
-    /// Partial.
-    pub partial: u32,
-    /// Not met.
+    /// Answered not met.
     pub not_met: u32,
-    /// Not applicable.
+    /// Answered not applicable (equivalent to met, 32 CFR 170.24(b)(3)).
     pub not_applicable: u32,
-    /// Unknown.
-    pub unknown: u32,
-    /// Requirements with at least one crosswalk edge in the view.
-    pub mapped: u32,
 }
 
-impl Coverage {
-    fn add(&mut self, status: Status, mapped: bool) {
-        self.total += 1;
-        self.mapped += u32::from(mapped);
-        match status {
-            Status::Met => self.met += 1,
-            Status::Partial => self.partial += 1,
-            Status::NotMet => self.not_met += 1,
-            Status::NotApplicable => self.not_applicable += 1,
-            Status::Unknown => self.unknown += 1,
-        }
+impl ObjectiveTally {
+    /// Objectives with a finding.
+    pub fn answered(&self) -> u32 {
+        self.met + self.not_met + self.not_applicable
     }
-
-    /// Share (0-100) of requirements met or not applicable.
-    pub fn met_percent(&self) -> f64 {
-        percent(self.met + self.not_applicable, self.total)
-    }
-
-    /// Share (0-100) of requirements the ISO work covers at least partly (met, partial, N/A).
-    pub fn covered_percent(&self) -> f64 {
-        percent(self.met + self.partial + self.not_applicable, self.total)
-    }
-}
-
-fn percent(n: u32, d: u32) -> f64 {
-    if d == 0 {
-        0.0
-    } else {
-        f64::from(n) * 100.0 / f64::from(d)
-    }
-}
-
-/// Coverage of one family in both views.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct FamilyCoverage {
-    /// The family.
-    pub family: Family,
-    /// In the strict view.
-    pub strict: Coverage,
-    /// In the analysed view.
-    pub analysed: Coverage,
-}
-
-/// Overall coverage in both views.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct FamilyTotals {
-    /// In the strict view.
-    pub strict: Coverage,
-    /// In the analysed view.
-    pub analysed: Coverage,
 }
 
 /// What deciding a requirement needs from the user's inputs.
@@ -229,6 +189,8 @@ pub struct Decide<'a> {
     pub soa: Option<&'a BTreeMap<AnnexAControl, ControlEvidence>>,
     /// Requirements answered directly.
     pub direct: &'a BTreeMap<RequirementId, DirectAnswer>,
+    /// Assessment objectives answered.
+    pub objectives: &'a BTreeMap<ObjectiveId, ObjectiveAnswer>,
 }
 
 /// Decides every requirement in one view, in the standard's order.
@@ -238,33 +200,6 @@ pub fn decide_all(catalog: &Catalog, inputs: &Decide<'_>, view: View) -> Vec<Req
         .iter()
         .map(|r| decide(catalog, r, inputs, view))
         .collect()
-}
-
-/// Coverage by family and overall, from the decisions of both views.
-pub fn coverage(
-    strict: &[RequirementResult],
-    analysed: &[RequirementResult],
-) -> (FamilyTotals, Vec<FamilyCoverage>) {
-    let mut families: Vec<FamilyCoverage> = Family::ALL
-        .iter()
-        .map(|&family| FamilyCoverage {
-            family,
-            strict: Coverage::default(),
-            analysed: Coverage::default(),
-        })
-        .collect();
-    let mut overall = FamilyTotals {
-        strict: Coverage::default(),
-        analysed: Coverage::default(),
-    };
-    for (s, a) in strict.iter().zip(analysed) {
-        let f = &mut families[usize::from(s.family.section()) - 1];
-        f.strict.add(s.status, !s.evidence.is_empty());
-        f.analysed.add(a.status, !a.evidence.is_empty());
-        overall.strict.add(s.status, !s.evidence.is_empty());
-        overall.analysed.add(a.status, !a.evidence.is_empty());
-    }
-    (overall, families)
 }
 
 /// The SoA's statuses as ISO/IEC 27001:2022 controls. A 2022 control carried from several 2013
@@ -350,8 +285,9 @@ fn decide(
     let (inferred, why, capped_by) =
         iso_verdict(catalog, req, inputs, view, &evidence, &excluded, &touching);
     let direct = inputs.direct.get(&req.id);
+    let findings = ObjectiveFindings::of(catalog, req, inputs.objectives);
     let (status, basis, partial_credit, explanation) =
-        settle(req, direct, inputs.answers, inferred, why);
+        settle(req, &findings, direct, inputs.answers, inferred, why);
     RequirementResult {
         id: req.id.clone(),
         family: req.family,
@@ -359,8 +295,12 @@ fn decide(
         basis,
         partial_credit,
         answer: direct.cloned(),
+        objectives: findings.tally,
         inferred,
-        needs_confirmation: !excluded.is_empty() && direct.is_none(),
+        needs_confirmation: !excluded.is_empty()
+            && direct.is_none()
+            && findings.tally.answered() == 0,
+        open_objectives: findings.not_met,
         excluded_controls: excluded.iter().map(|x| x.control.clone()).collect(),
         excluded,
         evidence,
@@ -465,15 +405,21 @@ fn iso_verdict(
 }
 
 /// The status the requirement counts as, its basis, whether partial credit applies, and the
-/// explanation: a direct answer first, then the questionnaire, then the ISO evidence.
+/// explanation. Precedence: the assessment objectives, once any is answered (they are what an
+/// assessor examines, 32 CFR 170.24(b)); then a direct answer; then the questionnaire; then the
+/// ISO evidence.
 fn settle(
     req: &Requirement,
+    findings: &ObjectiveFindings,
     direct: Option<&DirectAnswer>,
     answers: &Answers,
     inferred: Status,
     why: String,
 ) -> (Status, Basis, bool, String) {
-    if let Some(d) = direct {
+    if findings.tally.answered() > 0 {
+        let (status, basis, credit, text) = by_objectives(req, findings, direct, answers);
+        (status, basis, credit, format!("{text} {why}"))
+    } else if let Some(d) = direct {
         let named_state = d.answer == Answer::Partial && req.partial_points.is_some();
         let said = d.answer.label_for(&req.id).to_lowercase();
         let record = if d.record_missing() {

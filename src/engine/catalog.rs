@@ -1,5 +1,6 @@
-//! The regulatory catalog: NIST SP 800-171 r2, CMMC scoring, Levels 1 and 3, ISO/IEC 27001 Annex A
-//! (2013 and 2022), the crosswalk between them, and what an ISO certificate cannot evidence.
+//! The regulatory catalog: NIST SP 800-171 r2 with its SP 800-171A assessment objectives, CMMC
+//! scoring, Levels 1 and 3, ISO/IEC 27001 Annex A (2013 and 2022), the crosswalk between them, and
+//! what an ISO certificate cannot evidence.
 //!
 //! The data lives in reviewed CSV tables under `data/`, compiled in with `include_str!` and parsed
 //! once into the typed structures below. A table that fails to parse is a build-breaking bug caught
@@ -12,7 +13,7 @@
 mod parse;
 mod tables;
 
-use super::ids::{AnnexAControl, Edition, Family, RequirementId};
+use super::ids::{AnnexAControl, Edition, Family, ObjectiveId, RequirementId};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt;
@@ -60,6 +61,24 @@ pub struct Requirement {
     /// Whether it may sit on a POA&M for Conditional Level 2 status.
     pub poam: PoamEligibility,
     /// Public source of the requirement row and of its scoring row.
+    pub source: String,
+}
+
+/// One NIST SP 800-171A assessment objective ("Determine if ..."): what an assessor examines. A
+/// requirement is MET only when each of its objectives is met or N/A (32 CFR 170.24(b)).
+#[derive(Debug, Clone, Serialize)]
+pub struct Objective {
+    /// The objective, e.g. `3.1.1[a]`.
+    pub id: ObjectiveId,
+    /// The requirement it belongs to.
+    pub requirement: RequirementId,
+    /// The determination statement (NIST, public domain).
+    pub text: String,
+    /// True when the objective asks that something be defined (a period, a number, a list: the
+    /// organisation's own value, which the SSP records): its text says the thing "is defined" or
+    /// "is specified".
+    pub defines: bool,
+    /// Public source of the row.
     pub source: String,
 }
 
@@ -226,6 +245,8 @@ pub struct IsoLimit {
 pub struct Catalog {
     /// The 110 requirements in the standard's order.
     pub requirements: Vec<Requirement>,
+    /// The 320 SP 800-171A assessment objectives, in the standard's order.
+    pub objectives: Vec<Objective>,
     /// The 15 Level 1 requirements (FAR 52.204-21(b)(1)).
     pub level1: Vec<Level1Requirement>,
     /// The 24 Level 3 requirements (32 CFR 170.14(c)(4)).
@@ -253,6 +274,8 @@ pub struct Tables<'a> {
     pub requirements: &'a str,
     /// `cmmc_l2_scoring.csv`
     pub scoring: &'a str,
+    /// `nist800171a_objectives.csv`
+    pub objectives: &'a str,
     /// `cmmc_l1.csv`
     pub level1: &'a str,
     /// `cmmc_l3.csv`
@@ -275,6 +298,7 @@ impl Tables<'static> {
         Tables {
             requirements: include_str!("../../data/nist800171r2_requirements.csv"),
             scoring: include_str!("../../data/cmmc_l2_scoring.csv"),
+            objectives: include_str!("../../data/nist800171a_objectives.csv"),
             level1: include_str!("../../data/cmmc_l1.csv"),
             level3: include_str!("../../data/cmmc_l3.csv"),
             iso2022: include_str!("../../data/iso27001_2022_controls.csv"),
@@ -309,6 +333,9 @@ impl std::error::Error for CatalogError {}
 #[derive(Debug, Clone, Default)]
 struct Index {
     requirement: HashMap<RequirementId, usize>,
+    /// Each requirement's objectives, as a range of [`Catalog::objectives`] (they are contiguous).
+    objectives_of: HashMap<RequirementId, (usize, usize)>,
+    objective: HashMap<ObjectiveId, usize>,
     iso: HashMap<(Edition, AnnexAControl), usize>,
     successors: HashMap<AnnexAControl, usize>,
     edges_to: HashMap<RequirementId, Vec<usize>>,
@@ -333,6 +360,19 @@ impl Catalog {
             .requirement
             .get(id)
             .map(|&i| &self.requirements[i])
+    }
+
+    /// The assessment objectives of a requirement, in order; empty for an unknown requirement.
+    pub fn objectives_of(&self, id: &RequirementId) -> &[Objective] {
+        self.index
+            .objectives_of
+            .get(id)
+            .map_or(&[][..], |&(start, end)| &self.objectives[start..end])
+    }
+
+    /// The assessment objective with this id.
+    pub fn objective(&self, id: &ObjectiveId) -> Option<&Objective> {
+        self.index.objective.get(id).map(|&i| &self.objectives[i])
     }
 
     /// The Annex A control with this id, in the edition its shape implies.
@@ -406,6 +446,14 @@ impl Index {
         };
         for (i, r) in catalog.requirements.iter().enumerate() {
             index.requirement.insert(r.id.clone(), i);
+        }
+        for (i, o) in catalog.objectives.iter().enumerate() {
+            index.objective.insert(o.id.clone(), i);
+            let range = index
+                .objectives_of
+                .entry(o.requirement.clone())
+                .or_insert((i, i));
+            range.1 = i + 1;
         }
         for (i, c) in catalog.correspondence.iter().enumerate() {
             index.successors.insert(c.iso2013.clone(), i);

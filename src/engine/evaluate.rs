@@ -7,12 +7,13 @@ use super::assess::{coverage, decide_all, evidence_2022, Decide};
 use super::assessment::Assessment;
 use super::catalog::Catalog;
 use super::date::Date;
-use super::ids::RequirementId;
+use super::ids::{ObjectiveId, RequirementId};
 use super::plan::{estimate, CostAssumptions, Estimate};
 use super::questionnaire::{Answers, HeldStatus};
+use super::records::{PoamPlan, SystemInfo};
 use super::score::score;
 use super::soa::SoaImport;
-use super::vocab::{DirectAnswer, View};
+use super::vocab::{DirectAnswer, ObjectiveAnswer, View};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -25,12 +26,21 @@ pub struct Input {
     pub soa: Option<Arc<SoaImport>>,
     /// Requirements answered directly, with their records.
     pub direct: BTreeMap<RequirementId, DirectAnswer>,
+    /// SP 800-171A assessment objectives answered, with their notes and defined values. Once
+    /// any objective of a requirement is answered, its objectives decide it.
+    pub objectives: BTreeMap<ObjectiveId, ObjectiveAnswer>,
     /// Level 3 requirements answered directly, by CMMC id (`true` = met).
     pub level3: BTreeMap<String, bool>,
     /// Strict (NIST's edges only) or analysed.
     pub view: View,
     /// The cost and timeline assumptions.
     pub costs: CostAssumptions,
+    /// The system the SSP describes.
+    pub system: SystemInfo,
+    /// The POA&M's plan per open item, keyed by the item's id as the POA&M shows it: the SP
+    /// 800-171 r2 id for Level 2 (`3.1.1`), the CMMC id for Level 3 (`AC.L3-3.1.2e`, as
+    /// `level3` is keyed).
+    pub poam: BTreeMap<String, PoamPlan>,
     /// The date the rules are applied on (phase, expiry, the age of an SPRS assessment). The
     /// engine never reads a clock.
     pub date: Date,
@@ -43,9 +53,12 @@ impl Input {
             answers: Answers::default(),
             soa: None,
             direct: BTreeMap::new(),
+            objectives: BTreeMap::new(),
             level3: BTreeMap::new(),
             view: View::Strict,
             costs: CostAssumptions::default(),
+            system: SystemInfo::default(),
+            poam: BTreeMap::new(),
             date,
         }
     }
@@ -67,6 +80,7 @@ pub fn assess(catalog: &Catalog, input: &Input) -> Assessment {
         answers: &input.answers,
         soa: soa.as_ref(),
         direct: &input.direct,
+        objectives: &input.objectives,
     };
     let strict = decide_all(catalog, &decide, View::Strict);
     let analysed = decide_all(catalog, &decide, View::Analysed);

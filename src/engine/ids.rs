@@ -1,4 +1,5 @@
-//! Newtype identifiers in the standards' own spelling: requirement ids, Annex A controls, families.
+//! Newtype identifiers in the standards' own spelling: requirement ids, assessment objectives,
+//! Annex A controls, families.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -37,6 +38,96 @@ impl fmt::Display for RequirementId {
 impl From<&str> for RequirementId {
     fn from(s: &str) -> Self {
         RequirementId(s.to_string())
+    }
+}
+
+/// A NIST SP 800-171A assessment objective: its requirement and a lowercase letter in
+/// brackets, `3.1.1[a]` (the letters run on past `z` as `aa`, as SP 800-171A would, so two are
+/// allowed). Made only by parsing, so every one is well formed; whether the catalog holds it is
+/// the catalog's business ([`crate::engine::Catalog::objective`]).
+///
+/// Ordered as the standard lists them: by requirement (3.1.2 before 3.1.10), then by letter.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub struct ObjectiveId(String);
+
+impl ObjectiveId {
+    /// Parses `3.1.1[a]`: `3.`, a family number 1-14, a requirement number, and one or two
+    /// lowercase letters in brackets, with nothing around it.
+    pub fn parse(s: &str) -> Option<ObjectiveId> {
+        let (requirement, rest) = s.split_once('[')?;
+        let letter = rest.strip_suffix(']')?;
+        let parts: Vec<&str> = requirement.split('.').collect();
+        let number = |p: &str| {
+            !p.is_empty()
+                && p.len() <= 2
+                && !p.starts_with('0')
+                && p.bytes().all(|b| b.is_ascii_digit())
+        };
+        let family: u8 = parts.get(1).and_then(|p| p.parse().ok()).unwrap_or(0);
+        let well_formed = parts.len() == 3
+            && parts[0] == "3"
+            && parts[1..].iter().all(|p| number(p))
+            && (1..=14).contains(&family)
+            && (1..=2).contains(&letter.len())
+            && letter.bytes().all(|b| b.is_ascii_lowercase());
+        well_formed.then(|| ObjectiveId(s.to_string()))
+    }
+
+    /// The objective as written (`3.1.1[a]`).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The requirement it belongs to (`3.1.1`).
+    pub fn requirement(&self) -> RequirementId {
+        RequirementId(self.0.split('[').next().unwrap_or_default().to_string())
+    }
+
+    /// The letter(s) in the brackets (`a`).
+    pub fn letter(&self) -> &str {
+        self.0
+            .split_once('[')
+            .map_or("", |(_, rest)| rest.trim_end_matches(']'))
+    }
+
+    fn sort_key(&self) -> ((u16, u16, u16), usize, &str) {
+        let letter = self.letter();
+        (self.requirement().sort_key(), letter.len(), letter)
+    }
+}
+
+impl Ord for ObjectiveId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.sort_key().cmp(&other.sort_key())
+    }
+}
+
+impl PartialOrd for ObjectiveId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for ObjectiveId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<ObjectiveId> for String {
+    fn from(id: ObjectiveId) -> String {
+        id.0
+    }
+}
+
+/// Deserialising parses, so a saved file cannot smuggle in a malformed id.
+impl TryFrom<String> for ObjectiveId {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Self, String> {
+        ObjectiveId::parse(&s)
+            .ok_or_else(|| format!("{s:?} is not an assessment objective id such as 3.1.1[a]"))
     }
 }
 

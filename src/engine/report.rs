@@ -126,6 +126,9 @@ pub struct RequirementSummary {
     /// The answer's record (justification, SSP description, plan of action), when written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The assessment objectives answered not met.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub open_objectives: Vec<String>,
     /// The ISO controls that support it.
     pub via: Vec<String>,
     /// Mapped controls the SoA excludes (to confirm: N/A or a gap).
@@ -287,6 +290,7 @@ fn requirement_summary(r: &RequirementResult) -> RequirementSummary {
             .as_ref()
             .map(|d| d.note.clone())
             .filter(|n| !n.is_empty()),
+        open_objectives: r.open_objectives.iter().map(|o| o.to_string()).collect(),
         via: r
             .supporting_controls()
             .iter()
@@ -370,12 +374,7 @@ pub fn gap_csv(catalog: &Catalog, a: &Assessment) -> String {
             }
             PoamEligibility::Never => "no",
         };
-        let basis = match r.basis {
-            Basis::Answered => "answered",
-            Basis::Questionnaire => "questionnaire",
-            Basis::IsoEvidence => "ISO evidence",
-            Basis::NoEvidence => "no evidence",
-        };
+        let basis = r.basis.label();
         let controls: Vec<String> = r.evidence.iter().map(|e| e.iso.to_string()).collect();
         let points = match req.points {
             Some(_) => points_lost(req, r, Counting::WithIsoEvidence).to_string(),

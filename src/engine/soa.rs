@@ -205,6 +205,20 @@ impl ColumnOverrides {
             Role::Owner => self.owner,
         }
     }
+
+    /// Sets (or with `None` clears) the override for one role.
+    pub fn set(&mut self, role: Role, column: Option<usize>) {
+        let slot = match role {
+            Role::Control => &mut self.control,
+            Role::Title => &mut self.title,
+            Role::Applicable => &mut self.applicable,
+            Role::Status => &mut self.status,
+            Role::Justification => &mut self.justification,
+            Role::Evidence => &mut self.evidence,
+            Role::Owner => &mut self.owner,
+        };
+        *slot = column;
+    }
 }
 
 /// A field delimiter the importer understands.

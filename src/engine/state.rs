@@ -8,12 +8,17 @@
 //! written or read. The leaf words (the answers' choice codes, views, delimiters, encodings,
 //! editions, dates) are the engine's documented codes, shared with the CLI's JSON.
 
+use super::catalog::Catalog;
 use super::date::Date;
-use super::ids::{Edition, RequirementId};
+use super::evaluate::Input;
+use super::ids::{Edition, ObjectiveId, RequirementId};
 use super::plan::{CostAssumptions, Range};
 use super::questionnaire::{Answers, AnswersOnDisk};
-use super::soa::{ColumnOverrides, ControlStatus, Delimiter, ImportOptions, Role, TextEncoding};
-use super::vocab::{DirectAnswer, View};
+use super::records::{Milestone, PoamPlan, SystemInfo, SystemRole};
+use super::soa::{
+    import_soa, ColumnOverrides, ControlStatus, Delimiter, ImportOptions, Role, TextEncoding,
+};
+use super::vocab::{DirectAnswer, ObjectiveAnswer, ObjectiveStatus, View};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -27,7 +32,11 @@ use std::fmt;
 /// `esp_in_scope`; the state gained `date` and `company`. Version 1 files load unchanged: bare answer words are
 /// read as answers without a record, and `flow_down`, `fips_validated` and `has_final_l2_c3pao`
 /// are migrated by the answers' reader.
-pub const STATE_VERSION: u32 = 2;
+///
+/// Version 3 (2026-12): the state gained `objectives` (SP 800-171A objective answers with their
+/// notes and defined values), `system` (what the SSP describes) and `poam` (the plan per open
+/// item). Versions 1 and 2 load with all three empty: nothing they held changes meaning.
+pub const STATE_VERSION: u32 = 3;
 
 /// The largest saved document we accept (local storage holds a few MB at most anyway).
 pub const MAX_STATE_BYTES: usize = 16 * 1024 * 1024;
@@ -49,6 +58,8 @@ pub struct SavedState {
     pub import_options: ImportOptions,
     /// Requirements answered directly, with their records.
     pub direct: BTreeMap<RequirementId, DirectAnswer>,
+    /// Assessment objectives answered, with their notes and defined values.
+    pub objectives: BTreeMap<ObjectiveId, ObjectiveAnswer>,
     /// Level 3 requirements answered directly, by CMMC id.
     pub level3: BTreeMap<String, bool>,
     /// Strict (NIST's edges only) or analysed.
@@ -59,6 +70,32 @@ pub struct SavedState {
     pub date: Option<Date>,
     /// The company's name, for the printed report.
     pub company: Option<String>,
+    /// The system the SSP describes.
+    pub system: SystemInfo,
+    /// The POA&M's plan per open item (keys as [`crate::engine::Input::poam`]).
+    pub poam: BTreeMap<String, PoamPlan>,
+}
+
+impl SavedState {
+    /// The engine's input for this state: its SoA imported again with its options, on its
+    /// date, or on `today` when it has none (the engine reads no clock).
+    pub fn input(&self, catalog: &Catalog, today: Date) -> Input {
+        let soa = self.soa_text.as_ref().map(|text| {
+            std::sync::Arc::new(import_soa(text.as_bytes(), &self.import_options, catalog))
+        });
+        Input {
+            answers: self.answers.clone(),
+            soa,
+            direct: self.direct.clone(),
+            objectives: self.objectives.clone(),
+            level3: self.level3.clone(),
+            view: self.view,
+            costs: self.costs.clone(),
+            system: self.system.clone(),
+            poam: self.poam.clone(),
+            date: self.date.unwrap_or(today),
+        }
+    }
 }
 
 impl Default for SavedState {
@@ -71,11 +108,14 @@ impl Default for SavedState {
             soa_encoding: None,
             import_options: ImportOptions::default(),
             direct: BTreeMap::new(),
+            objectives: BTreeMap::new(),
             level3: BTreeMap::new(),
             view: View::Strict,
             costs: CostAssumptions::default(),
             date: None,
             company: None,
+            system: SystemInfo::default(),
+            poam: BTreeMap::new(),
         }
     }
 }
@@ -158,8 +198,8 @@ impl fmt::Display for StateError {
 
 impl std::error::Error for StateError {}
 
-/// The saved file, as written and read (versions 1 and 2 share this shape; version 1 simply
-/// lacks the newer fields).
+/// The saved file, as written and read (versions 1 to 3 share this shape; older versions simply
+/// lack the newer fields).
 #[derive(Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 struct SavedFile {
@@ -173,6 +213,7 @@ struct SavedFile {
     soa_encoding: Option<TextEncoding>,
     import_options: ImportFile,
     direct: BTreeMap<RequirementId, DirectAnswer>,
+    objectives: BTreeMap<ObjectiveId, ObjectiveFile>,
     level3: BTreeMap<String, bool>,
     view: View,
     costs: CostsFile,
@@ -180,6 +221,151 @@ struct SavedFile {
     date: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     company: Option<String>,
+    system: SystemFile,
+    poam: BTreeMap<String, PoamFile>,
+}
+
+/// An objective's answer as the file writes it: `{"answer": "not-applicable", "note": "...",
+/// "defined_value": "..."}`, each field left out when empty.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct ObjectiveFile {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    answer: Option<ObjectiveStatus>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    note: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    defined_value: String,
+}
+
+/// The system as the file writes it.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct SystemFile {
+    name: String,
+    organization: String,
+    boundary: String,
+    roles: Vec<RoleFile>,
+}
+
+/// A role as the file writes it.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RoleFile {
+    title: String,
+    holder: String,
+}
+
+/// A POA&M plan as the file writes it.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct PoamFile {
+    owner: String,
+    milestones: Vec<MilestoneFile>,
+    resources: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    completion: Option<Date>,
+}
+
+/// A milestone as the file writes it.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct MilestoneFile {
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<Date>,
+}
+
+impl From<&ObjectiveAnswer> for ObjectiveFile {
+    fn from(a: &ObjectiveAnswer) -> Self {
+        ObjectiveFile {
+            answer: a.answer,
+            note: a.note.clone(),
+            defined_value: a.defined_value.clone(),
+        }
+    }
+}
+
+impl From<ObjectiveFile> for ObjectiveAnswer {
+    fn from(f: ObjectiveFile) -> Self {
+        ObjectiveAnswer {
+            answer: f.answer,
+            note: f.note,
+            defined_value: f.defined_value,
+        }
+    }
+}
+
+impl From<&SystemInfo> for SystemFile {
+    fn from(s: &SystemInfo) -> Self {
+        SystemFile {
+            name: s.name.clone(),
+            organization: s.organization.clone(),
+            boundary: s.boundary.clone(),
+            roles: s
+                .roles
+                .iter()
+                .map(|r| RoleFile {
+                    title: r.title.clone(),
+                    holder: r.holder.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<SystemFile> for SystemInfo {
+    fn from(f: SystemFile) -> Self {
+        SystemInfo {
+            name: f.name,
+            organization: f.organization,
+            boundary: f.boundary,
+            roles: f
+                .roles
+                .into_iter()
+                .map(|r| SystemRole {
+                    title: r.title,
+                    holder: r.holder,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<&PoamPlan> for PoamFile {
+    fn from(p: &PoamPlan) -> Self {
+        PoamFile {
+            owner: p.owner.clone(),
+            milestones: p
+                .milestones
+                .iter()
+                .map(|m| MilestoneFile {
+                    text: m.text.clone(),
+                    date: m.date,
+                })
+                .collect(),
+            resources: p.resources.clone(),
+            completion: p.completion,
+        }
+    }
+}
+
+impl From<PoamFile> for PoamPlan {
+    fn from(f: PoamFile) -> Self {
+        PoamPlan {
+            owner: f.owner,
+            milestones: f
+                .milestones
+                .into_iter()
+                .map(|m| Milestone {
+                    text: m.text,
+                    date: m.date,
+                })
+                .collect(),
+            resources: f.resources,
+            completion: f.completion,
+        }
+    }
 }
 
 impl Default for SavedFile {
@@ -369,11 +555,24 @@ impl From<&SavedState> for SavedFile {
             soa_encoding: s.soa_encoding,
             import_options: ImportFile::from(&s.import_options),
             direct: s.direct.clone(),
+            objectives: s
+                .objectives
+                .iter()
+                .filter(|(_, a)| !a.is_empty())
+                .map(|(id, a)| (id.clone(), ObjectiveFile::from(a)))
+                .collect(),
             level3: s.level3.clone(),
             view: s.view,
             costs: CostsFile::from(&s.costs),
             date: s.date,
             company: s.company.clone(),
+            system: SystemFile::from(&s.system),
+            poam: s
+                .poam
+                .iter()
+                .filter(|(_, p)| !p.is_empty())
+                .map(|(id, p)| (id.clone(), PoamFile::from(p)))
+                .collect(),
         }
     }
 }
@@ -389,11 +588,24 @@ impl From<SavedFile> for SavedState {
             soa_encoding: f.soa_encoding,
             import_options: f.import_options.into(),
             direct: f.direct,
+            objectives: f
+                .objectives
+                .into_iter()
+                .map(|(id, a)| (id, ObjectiveAnswer::from(a)))
+                .filter(|(_, a)| !a.is_empty())
+                .collect(),
             level3: f.level3,
             view: f.view,
             costs: f.costs.into(),
             date: f.date,
             company: f.company,
+            system: f.system.into(),
+            poam: f
+                .poam
+                .into_iter()
+                .map(|(id, p)| (id, PoamPlan::from(p)))
+                .filter(|(_, p)| !p.is_empty())
+                .collect(),
         }
     }
 }

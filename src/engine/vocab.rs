@@ -1,6 +1,7 @@
 //! The shared vocabulary of the assessment: a requirement's status and where it comes from, the
 //! crosswalk view, the user's direct answers (with the routes 32 CFR 170.24 assesses as MET and
-//! the two named partial-credit states), and the requirements the rules single out by name.
+//! the two named partial-credit states), the answers to assessment objectives (met, not met,
+//! N/A, with a note and a defined value), and the requirements the rules single out by name.
 //!
 //! It sits below `assess` (which decides statuses) and `score` (which turns them into points and
 //! CMMC statuses), so neither has to import the other.
@@ -90,6 +91,11 @@ impl Status {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Basis {
+    /// Its assessment objectives, every one answered (or one answered not met): what an assessor
+    /// examines, so they decide before a direct answer (32 CFR 170.24(b)).
+    Objectives,
+    /// Some of its objectives answered, none not met, others still open: unknown until they are.
+    PartlyAnswered,
     /// The user answered the requirement directly.
     Answered,
     /// A questionnaire answer decides it (the SSP question answers 3.12.4, the encryption
@@ -104,7 +110,22 @@ pub enum Basis {
 impl Basis {
     /// Confirmed by the user (directly or through the questionnaire), not merely suggested.
     pub fn is_confirmed(self) -> bool {
-        matches!(self, Basis::Answered | Basis::Questionnaire)
+        matches!(
+            self,
+            Basis::Objectives | Basis::Answered | Basis::Questionnaire
+        )
+    }
+
+    /// Plain-English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Basis::Objectives => "objectives",
+            Basis::PartlyAnswered => "objectives partly answered",
+            Basis::Answered => "answered",
+            Basis::Questionnaire => "questionnaire",
+            Basis::IsoEvidence => "ISO evidence",
+            Basis::NoEvidence => "no evidence",
+        }
     }
 }
 
@@ -312,6 +333,108 @@ impl<'de> Deserialize<'de> for DirectAnswer {
             ))
         })?;
         Ok(DirectAnswer { answer, note })
+    }
+}
+
+/// The finding on one SP 800-171A assessment objective. An objective assessed N/A counts as MET
+/// (32 CFR 170.24(b)(3)); a requirement is MET only when every objective is met or N/A.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ObjectiveStatus {
+    /// The determination statement holds.
+    Met,
+    /// It does not: the requirement is NOT MET.
+    NotMet,
+    /// It does not apply to the environment: equivalent to MET (32 CFR 170.24(b)(3)), justified
+    /// in the SSP (the note).
+    NotApplicable,
+}
+
+impl ObjectiveStatus {
+    /// Every finding, in the order the app offers them.
+    pub const ALL: [ObjectiveStatus; 3] = [
+        ObjectiveStatus::Met,
+        ObjectiveStatus::NotMet,
+        ObjectiveStatus::NotApplicable,
+    ];
+
+    /// The word the saved file and the CLI use: `met`, `not-met`, `not-applicable`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ObjectiveStatus::Met => "met",
+            ObjectiveStatus::NotMet => "not-met",
+            ObjectiveStatus::NotApplicable => "not-applicable",
+        }
+    }
+
+    /// Plain-English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ObjectiveStatus::Met => "Met",
+            ObjectiveStatus::NotMet => "Not met",
+            ObjectiveStatus::NotApplicable => "Not applicable",
+        }
+    }
+
+    /// Met or N/A.
+    pub fn is_satisfied(self) -> bool {
+        self != ObjectiveStatus::NotMet
+    }
+
+    /// Parses `met`, `not-met`, `not-applicable` (`n/a`, `na`), case-insensitive, `_` or spaces
+    /// for `-`. The requirement-only answers (partial, the MET routes) are no objective findings.
+    pub fn parse(s: &str) -> Option<ObjectiveStatus> {
+        let t = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+        Some(match t.as_str() {
+            "met" | "yes" => ObjectiveStatus::Met,
+            "not-met" | "notmet" | "no" => ObjectiveStatus::NotMet,
+            "not-applicable" | "n/a" | "na" => ObjectiveStatus::NotApplicable,
+            _ => return None,
+        })
+    }
+}
+
+/// What the user wrote about one assessment objective: the finding (none yet, while only a note
+/// or a defined value is written), a note (how it is met, or why it is N/A), and, for objectives
+/// that ask that something be defined, the organisation's value (goes into the SSP).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct ObjectiveAnswer {
+    /// The finding, once given.
+    pub answer: Option<ObjectiveStatus>,
+    /// The note: the implementation, or the justification of N/A; empty when none was written.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The defined value ("15 minutes", "5 attempts, then a 30-minute lockout"); empty when none.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub defined_value: String,
+}
+
+impl ObjectiveAnswer {
+    /// A finding without a note.
+    pub fn new(answer: ObjectiveStatus) -> ObjectiveAnswer {
+        ObjectiveAnswer {
+            answer: Some(answer),
+            ..ObjectiveAnswer::default()
+        }
+    }
+
+    /// A finding with its note.
+    pub fn with_note(answer: ObjectiveStatus, note: impl Into<String>) -> ObjectiveAnswer {
+        ObjectiveAnswer {
+            answer: Some(answer),
+            note: note.into(),
+            ..ObjectiveAnswer::default()
+        }
+    }
+
+    /// Nothing written at all: such an entry is dropped rather than kept.
+    pub fn is_empty(&self) -> bool {
+        self.answer.is_none() && self.note.trim().is_empty() && self.defined_value.trim().is_empty()
+    }
+
+    /// N/A without a justification: an assessor asks for one.
+    pub fn record_missing(&self) -> bool {
+        self.answer == Some(ObjectiveStatus::NotApplicable) && self.note.trim().is_empty()
     }
 }
 

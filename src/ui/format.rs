@@ -38,12 +38,7 @@ pub fn level2_class(s: Level2Status) -> &'static str {
 
 /// Where a status comes from, in words.
 pub fn basis_label(b: Basis) -> &'static str {
-    match b {
-        Basis::Answered => "answered",
-        Basis::Questionnaire => "questionnaire",
-        Basis::IsoEvidence => "ISO evidence",
-        Basis::NoEvidence => "no evidence",
-    }
+    b.label()
 }
 
 /// A crosswalk relationship, in words.

@@ -6,9 +6,11 @@
 use crate::engine::{
     applicability, evaluate, import_soa, Answers, Applicability, Assessment, Catalog,
     ControlStatus, CostAssumptions, Date, Delimiter, DirectAnswer, Edition, Estimate,
-    ImportOptions, Input, ProblemKind, RequirementId, Role, SoaImport, TextEncoding, View,
+    ImportOptions, Input, ObjectiveAnswer, ObjectiveId, ObjectiveStatus, PoamField, PoamPlan,
+    ProblemKind, RequirementId, Role, SoaImport, SystemInfo, SystemRole, TextEncoding, View,
 };
 use crate::ui::state::{Action, AppState, SavedState, StateError};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 use yew::prelude::*;
@@ -134,6 +136,46 @@ impl AppHandle {
     }
 }
 
+/// The verbs of the objective, system and POA&M inputs. The forms that call them are not drawn
+/// yet (they come with the next UI change); until then nothing calls them, hence the allowance.
+/// What they set is saved with the rest of the state and reaches the exports through `Input`.
+#[allow(dead_code)]
+impl AppHandle {
+    /// Answers (or clears) an assessment objective.
+    pub fn set_objective(&self, id: ObjectiveId, answer: Option<ObjectiveStatus>) {
+        self.handle.dispatch(Action::SetObjective(id, answer));
+    }
+    /// Writes an objective's note.
+    pub fn set_objective_note(&self, id: ObjectiveId, note: String) {
+        self.handle.dispatch(Action::SetObjectiveNote(id, note));
+    }
+    /// Records the value an objective asks to be defined.
+    pub fn set_defined_value(&self, id: ObjectiveId, value: String) {
+        self.handle.dispatch(Action::SetDefinedValue(id, value));
+    }
+    /// Names the system.
+    pub fn set_system_name(&self, name: String) {
+        self.handle.dispatch(Action::SetSystemName(name));
+    }
+    /// Names the organisation that owns the system.
+    pub fn set_system_organization(&self, organization: String) {
+        self.handle
+            .dispatch(Action::SetSystemOrganization(organization));
+    }
+    /// Describes the system's boundary.
+    pub fn set_system_boundary(&self, boundary: String) {
+        self.handle.dispatch(Action::SetSystemBoundary(boundary));
+    }
+    /// Replaces the SSP's roles.
+    pub fn set_system_roles(&self, roles: Vec<SystemRole>) {
+        self.handle.dispatch(Action::SetSystemRoles(roles));
+    }
+    /// Sets one field of an open item's POA&M plan.
+    pub fn set_poam(&self, id: String, field: PoamField) {
+        self.handle.dispatch(Action::SetPoam(id, field));
+    }
+}
+
 /// The shared state with its verbs; `None` outside the `App` that provides it (a component then
 /// draws nothing rather than panic).
 #[hook]
@@ -166,6 +208,9 @@ pub struct Results {
     pub assessment: Rc<Assessment>,
     /// Cost, timeline and paths.
     pub estimate: Rc<Estimate>,
+    /// The input they were computed from (the exports need its system, objectives and POA&M
+    /// plans next to the assessment).
+    pub input: Rc<Input>,
 }
 
 impl PartialEq for Results {
@@ -173,6 +218,7 @@ impl PartialEq for Results {
         Rc::ptr_eq(&self.soa, &other.soa)
             && Rc::ptr_eq(&self.assessment, &other.assessment)
             && Rc::ptr_eq(&self.estimate, &other.estimate)
+            && Rc::ptr_eq(&self.input, &other.input)
     }
 }
 
@@ -198,34 +244,42 @@ pub fn use_compute_results(saved: &SavedState, date: Date, ready: bool) -> Optio
             ByPointer((*soa).clone()),
             saved.answers.clone(),
             saved.direct.clone(),
+            saved.objectives.clone(),
             saved.level3.clone(),
             saved.view,
             saved.costs.clone(),
+            (saved.system.clone(), saved.poam.clone()),
             date,
         ),
-        |(soa, answers, direct, level3, view, costs, date): &EvaluateInputs| {
+        |(soa, answers, direct, objectives, level3, view, costs, (system, poam), date): &EvaluateInputs| {
             soa.0.as_ref().map(|soa| {
                 crate::ui::browser::measured("recompute", || {
+                    // The system and the POA&M plans change no figure, but the exports read
+                    // them from the same input (a recompute takes about a millisecond).
                     let input = Input {
                         answers: answers.clone(),
                         soa: soa.as_ref().clone(),
                         direct: direct.clone(),
+                        objectives: objectives.clone(),
                         level3: level3.clone(),
                         view: *view,
                         costs: costs.clone(),
+                        system: system.clone(),
+                        poam: poam.clone(),
                         date: *date,
                     };
                     let e = evaluate(Catalog::builtin(), &input);
-                    (Rc::new(e.assessment), Rc::new(e.estimate))
+                    (Rc::new(e.assessment), Rc::new(e.estimate), Rc::new(input))
                 })
             })
         },
     );
-    let (assessment, estimate) = (*evaluation).clone()?;
+    let (assessment, estimate, input) = (*evaluation).clone()?;
     Some(Results {
         soa: (*soa).clone()?,
         assessment,
         estimate,
+        input,
     })
 }
 
@@ -233,10 +287,12 @@ pub fn use_compute_results(saved: &SavedState, date: Date, ready: bool) -> Optio
 type EvaluateInputs = (
     ByPointer<Option<Arc<SoaImport>>>,
     Answers,
-    std::collections::BTreeMap<RequirementId, DirectAnswer>,
-    std::collections::BTreeMap<String, bool>,
+    BTreeMap<RequirementId, DirectAnswer>,
+    BTreeMap<ObjectiveId, ObjectiveAnswer>,
+    BTreeMap<String, bool>,
     View,
     CostAssumptions,
+    (SystemInfo, BTreeMap<String, PoamPlan>),
     Date,
 );
 

@@ -4,7 +4,7 @@
 
 use crate::engine::{
     Answers, ControlStatus, CostAssumptions, Date, Delimiter, DirectAnswer, Edition, ImportOptions,
-    RequirementId, Role, TextEncoding, View,
+    ObjectiveId, ObjectiveStatus, PoamField, RequirementId, Role, SystemRole, TextEncoding, View,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -80,6 +80,23 @@ pub enum Action {
     SetDirect(RequirementId, Option<DirectAnswer>),
     /// Apply the rules on a given date, or on the device's date with `None`.
     SetDate(Option<Date>),
+    /// Answer an assessment objective (met, not met, N/A), or clear the finding with `None`
+    /// (its note and defined value stay).
+    SetObjective(ObjectiveId, Option<ObjectiveStatus>),
+    /// An objective's note: how it is met, or why it is N/A.
+    SetObjectiveNote(ObjectiveId, String),
+    /// The value an objective asks to be defined ("15 minutes").
+    SetDefinedValue(ObjectiveId, String),
+    /// The system's name, for the SSP.
+    SetSystemName(String),
+    /// The organisation that owns the system.
+    SetSystemOrganization(String),
+    /// The system's authorization boundary.
+    SetSystemBoundary(String),
+    /// The SSP's roles and who holds each.
+    SetSystemRoles(Vec<SystemRole>),
+    /// One field of the POA&M plan of an open item (`3.1.1`, or `AC.L3-3.1.2e` for Level 3).
+    SetPoam(String, PoamField),
     /// Answer a Level 3 requirement (`true` = met), or clear it with `None`.
     SetLevel3(String, Option<bool>),
     /// Switch the crosswalk view.
@@ -122,37 +139,12 @@ impl Reducible for AppState {
                 text,
                 name,
                 encoding,
-            } => {
-                s.soa_text = Some(text);
-                next.notice = Some(format!("Imported {name}."));
-                s.soa_name = Some(name);
-                s.soa_encoding = encoding;
-                // Overrides name columns of the previous file; they mean nothing for a new one.
-                // How values read ("Fully in place" is implemented) is the user's vocabulary, not
-                // the file's layout: it carries over to an updated SoA.
-                s.import_options = ImportOptions {
-                    readings: std::mem::take(&mut s.import_options.readings),
-                    ..ImportOptions::default()
-                };
-                next.soa_refused = None;
-            }
+            } => next.import_new_soa(text, name, encoding),
             Action::SoaRefused { name, reason } => next.soa_refused = Some((name, reason)),
             Action::SetReading(role, value, reading) => {
                 s.import_options.set_reading(role, &value, reading);
             }
-            Action::SetColumn(role, column) => {
-                let c = &mut s.import_options.columns;
-                let slot = match role {
-                    Role::Control => &mut c.control,
-                    Role::Title => &mut c.title,
-                    Role::Applicable => &mut c.applicable,
-                    Role::Status => &mut c.status,
-                    Role::Justification => &mut c.justification,
-                    Role::Evidence => &mut c.evidence,
-                    Role::Owner => &mut c.owner,
-                };
-                *slot = column;
-            }
+            Action::SetColumn(role, column) => s.import_options.columns.set(role, column),
             Action::SetDelimiter(delimiter) => s.import_options.delimiter = delimiter,
             Action::SetEdition(edition) => s.import_options.edition = edition,
             Action::ClearSoa => {
@@ -166,6 +158,24 @@ impl Reducible for AppState {
                 s.direct.insert(id, answer);
             }
             Action::SetDate(date) => s.date = date,
+            Action::SetObjective(id, answer) => {
+                edit_objective(s, id, |o| o.answer = answer);
+            }
+            Action::SetObjectiveNote(id, note) => edit_objective(s, id, |o| o.note = note),
+            Action::SetDefinedValue(id, value) => {
+                edit_objective(s, id, |o| o.defined_value = value);
+            }
+            Action::SetSystemName(name) => s.system.name = name,
+            Action::SetSystemOrganization(org) => s.system.organization = org,
+            Action::SetSystemBoundary(boundary) => s.system.boundary = boundary,
+            Action::SetSystemRoles(roles) => s.system.roles = roles,
+            Action::SetPoam(id, field) => {
+                let plan = s.poam.entry(id.clone()).or_default();
+                plan.set(field);
+                if plan.is_empty() {
+                    s.poam.remove(&id);
+                }
+            }
             Action::SetDirect(id, None) => {
                 s.direct.remove(&id);
             }
@@ -209,5 +219,36 @@ impl Reducible for AppState {
             }
         }
         Rc::new(next)
+    }
+}
+
+impl AppState {
+    /// A new SoA replaces the old one. Column overrides name columns of the previous file; they
+    /// mean nothing for a new one. How values read ("Fully in place" is implemented) is the
+    /// user's vocabulary, not the file's layout: it carries over to an updated SoA.
+    fn import_new_soa(&mut self, text: String, name: String, encoding: Option<TextEncoding>) {
+        let s = &mut self.saved;
+        s.soa_text = Some(text);
+        self.notice = Some(format!("Imported {name}."));
+        s.soa_name = Some(name);
+        s.soa_encoding = encoding;
+        s.import_options = ImportOptions {
+            readings: std::mem::take(&mut s.import_options.readings),
+            ..ImportOptions::default()
+        };
+        self.soa_refused = None;
+    }
+}
+
+/// Edits what the user wrote about one objective, dropping the entry once nothing is left.
+fn edit_objective(
+    s: &mut SavedState,
+    id: ObjectiveId,
+    edit: impl FnOnce(&mut crate::engine::ObjectiveAnswer),
+) {
+    let entry = s.objectives.entry(id.clone()).or_default();
+    edit(entry);
+    if entry.is_empty() {
+        s.objectives.remove(&id);
     }
 }

@@ -147,7 +147,7 @@ pub const BAD_STATES: &[(&str, &[u8], &str)] = &[
     (
         "future_version.json",
         include_bytes!("state/future_version.json"),
-        "has version 3; this app reads versions 1 to 2",
+        "has version 4; this app reads versions 1 to 3",
     ),
     (
         "version_zero.json",
@@ -215,6 +215,21 @@ pub const BAD_STATES: &[(&str, &[u8], &str)] = &[
         "not an object",
     ),
     ("empty.json", include_bytes!("state/empty.json"), "is empty"),
+    (
+        "bad_objective_id.json",
+        include_bytes!("state/bad_objective_id.json"),
+        "\"3.1.1[A]\" is not an assessment objective id",
+    ),
+    (
+        "bad_objective_answer.json",
+        include_bytes!("state/bad_objective_answer.json"),
+        "unknown variant `partial`, expected one of `met`, `not-met`, `not-applicable`",
+    ),
+    (
+        "bad_poam_date.json",
+        include_bytes!("state/bad_poam_date.json"),
+        "expected fields:",
+    ),
     (
         "prose.json",
         include_bytes!("state/prose.json"),

@@ -515,6 +515,24 @@ fn malformed_tables_are_errors_with_a_position() {
         ),
         (
             Tables {
+                objectives: "requirement,id,text,defines,source\n3.1.1,3.1.2[a],Determine if x.,no,s\n",
+                ..good
+            },
+            "nist800171a_objectives.csv",
+            2,
+            "not one of 3.1.1's",
+        ),
+        (
+            Tables {
+                objectives: "requirement,id,text,defines,source\n3.1.1,3.1.1[a],Determine if x.,no,s\n",
+                ..good
+            },
+            "nist800171a_objectives.csv",
+            0,
+            "3.1.2 has no objective",
+        ),
+        (
+            Tables {
                 iso_limits: "id,title\nx,y\n",
                 ..good
             },

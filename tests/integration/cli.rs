@@ -71,6 +71,10 @@ fn catalog_summary_prints_counts() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("110 requirements"), "{text}");
     assert!(text.contains("-203"), "{text}");
+    assert!(
+        text.contains("320 assessment objectives (54 ask for a defined value)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -474,7 +478,7 @@ fn unknown_flags_exit_2_with_the_usage() {
         (&["--nope"][..], "crosswalk <COMMAND>"),
         (
             &["assess", "--bogus"][..],
-            "crosswalk assess [--soa FILE|-]",
+            "crosswalk assess [--state FILE|-] [--soa FILE|-]",
         ),
         (&["catalog", "--yaml"][..], "crosswalk catalog [--json]"),
     ] {

@@ -1,5 +1,6 @@
 //! Mutation fuzzing inside `cargo test`: byte-wise mutations of the corpus files and fixtures go
-//! through the SoA importer, which must keep its invariants. `scripts/fuzz` (cargo-fuzz) is the
+//! through the SoA importer, which must keep its invariants, and through the OSCAL SSP importer,
+//! which must never panic. `scripts/fuzz` (cargo-fuzz) is the
 //! deep, coverage-guided run; this one needs no extra tools, so CI always runs it.
 //!
 //! `FUZZ_CASES=100000 cargo test --release --test integration fuzz::` runs longer; the default
@@ -131,6 +132,46 @@ proptest! {
         }
         if imp.is_not_an_soa() {
             prop_assert!(imp.rows.is_empty() && imp.problems.len() == 1);
+        }
+    }
+}
+
+/// The OSCAL corpus, read once: the seeds of the SSP importer's mutations.
+fn oscal_seeds() -> &'static [Vec<u8>] {
+    static SEEDS: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    SEEDS.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/oscal");
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.expect("dir entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| std::fs::read(p).expect("seed file"))
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    /// Whatever the bytes, reading an OSCAL SSP answers (an import or an error with a one-line
+    /// message) and never panics.
+    #[test]
+    fn mutated_oscal_files_never_panic_the_ssp_importer(
+        seed in any::<proptest::sample::Index>(),
+        mutations in proptest::collection::vec(mutation(), 1..16),
+    ) {
+        let seeds = oscal_seeds();
+        let mut input = seeds[seed.index(seeds.len())].clone();
+        for m in &mutations {
+            apply(&mut input, m);
+        }
+        let text = String::from_utf8_lossy(&input);
+        if let Err(e) = cmmc_readiness::engine::import_oscal_ssp(Catalog::builtin(), &text) {
+            prop_assert!(!e.to_string().is_empty());
         }
     }
 }

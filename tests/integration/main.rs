@@ -5,11 +5,15 @@ mod applicability;
 mod assess;
 mod catalog;
 mod cli;
+mod cli_export;
 mod corpus;
 #[path = "../corpus/files.rs"]
 mod corpus_files;
+mod export;
 mod fuzz;
 mod methodology;
+mod objectives;
+mod oscal_import;
 mod plan;
 mod report;
 mod scan;

@@ -2,8 +2,9 @@
 //! panic, and a saved state round-trips exactly.
 
 use cmmc_readiness::engine::{
-    load_state, load_state_bytes, save_state, Answer, Answers, DirectAnswer, RequirementId,
-    SavedState, Solicitation, StateError, View,
+    load_state, load_state_bytes, save_state, Answer, Answers, Date, DirectAnswer, Milestone,
+    ObjectiveAnswer, ObjectiveId, ObjectiveStatus, PoamPlan, RequirementId, SavedState,
+    Solicitation, StateError, SystemInfo, SystemRole, View,
 };
 use std::path::PathBuf;
 
@@ -81,6 +82,48 @@ fn a_saved_state_round_trips_exactly() {
     );
     state.level3.insert("AC.L3-3.1.2e".into(), true);
     state.costs.capacity_days_per_month = 7.5;
+    let objective = |id: &str| ObjectiveId::parse(id).expect("objective id");
+    state.objectives.insert(
+        objective("3.1.8[a]"),
+        ObjectiveAnswer {
+            answer: Some(ObjectiveStatus::Met),
+            note: "Account lockout policy in the domain GPO".into(),
+            defined_value: "5 attempts, then a 30-minute lockout".into(),
+        },
+    );
+    state.objectives.insert(
+        objective("3.1.16[a]"),
+        ObjectiveAnswer::with_note(ObjectiveStatus::NotApplicable, "No wireless in the enclave"),
+    );
+    state.objectives.insert(
+        objective("3.10.1[a]"),
+        ObjectiveAnswer {
+            defined_value: "Badge list kept by facilities".into(),
+            ..ObjectiveAnswer::default()
+        },
+    );
+    state.system = SystemInfo {
+        name: "Acme CUI enclave".into(),
+        organization: "Acme Precision Machining".into(),
+        boundary: "The engineering VLAN and its file server;\nthe office network is out of scope."
+            .into(),
+        roles: vec![SystemRole {
+            title: "System owner".into(),
+            holder: "Pat Smith".into(),
+        }],
+    };
+    state.poam.insert(
+        "3.1.3".into(),
+        PoamPlan {
+            owner: "IT lead".into(),
+            milestones: vec![Milestone {
+                text: "Firewall rules reviewed".into(),
+                date: Date::parse("2027-01-15"),
+            }],
+            resources: "Two days of the network contractor".into(),
+            completion: Date::parse("2027-02-01"),
+        },
+    );
     let text = save_state(&state);
     assert_eq!(load_state(&text).expect("reload"), state);
     assert_eq!(save_state(&load_state(&text).expect("reload")), text);
@@ -102,8 +145,8 @@ fn oversized_state_is_refused_without_parsing() {
 /// into today's shape.
 #[test]
 fn refusals_are_typed_and_version_1_files_migrate() {
-    let e = load_state(r#"{"version": 3}"#).expect_err("newer");
-    assert_eq!(e, StateError::UnsupportedVersion(3));
+    let e = load_state(r#"{"version": 4}"#).expect_err("newer");
+    assert_eq!(e, StateError::UnsupportedVersion(4));
     assert!(e.is_from_a_newer_release());
     assert!(!StateError::UnsupportedVersion(0).is_from_a_newer_release());
     assert_eq!(
@@ -114,7 +157,7 @@ fn refusals_are_typed_and_version_1_files_migrate() {
 
     let v1 = r#"{"version":1,"answers":{"handles_cui":true,"flow_down":true,"fips_validated":true},"direct":{"3.5.3":"partial"},"costs":{"day_rate_usd":{"low":900,"high":1500}}}"#;
     let s = load_state(v1).expect("version 1 loads");
-    assert_eq!(s.version, 2);
+    assert_eq!(s.version, 3);
     assert_eq!(
         s.answers.role,
         Some(cmmc_readiness::engine::ContractRole::Sub)
@@ -126,8 +169,8 @@ fn refusals_are_typed_and_version_1_files_migrate() {
     assert_eq!(s.costs.day_rate_usd.low, 900.0);
     // A missing assumption keeps its default.
     assert_eq!(s.costs.capacity_days_per_month, 20.0);
-    // Written back: version 2, no deprecated fields.
+    // Written back: version 3, no deprecated fields.
     let text = save_state(&s);
-    assert!(text.starts_with(r#"{"version":2,"#), "{text}");
+    assert!(text.starts_with(r#"{"version":3,"#), "{text}");
     assert!(!text.contains("flow_down") && !text.contains("fips_validated"));
 }

@@ -4,8 +4,8 @@
 
 use cmmc_readiness::engine::{
     evaluate, import_soa, Answer, Answers, Assessment, Catalog, CostAssumptions, CuiStorage, Date,
-    DirectAnswer, Encryption, Estimate, ImportOptions, Input, RequirementId, SoaImport,
-    Solicitation, View,
+    DirectAnswer, Encryption, Estimate, ImportOptions, Input, ObjectiveAnswer, ObjectiveId,
+    ObjectiveStatus, RequirementId, SoaImport, Solicitation, View,
 };
 use std::sync::Arc;
 
@@ -140,6 +140,25 @@ impl Case {
     pub fn with_all(mut self, ids: &[&str], answer: Answer) -> Case {
         for id in ids {
             self = self.with(id, answer);
+        }
+        self
+    }
+
+    /// Answers one assessment objective (`3.1.1[a]`).
+    pub fn objective(mut self, id: &str, status: ObjectiveStatus) -> Case {
+        let id = ObjectiveId::parse(id).unwrap_or_else(|| panic!("{id} is not an objective id"));
+        self.input
+            .objectives
+            .insert(id, ObjectiveAnswer::new(status));
+        self
+    }
+
+    /// Answers every objective of a requirement with the same finding.
+    pub fn all_objectives(mut self, requirement: &str, status: ObjectiveStatus) -> Case {
+        for o in Catalog::builtin().objectives_of(&RequirementId::from(requirement)) {
+            self.input
+                .objectives
+                .insert(o.id.clone(), ObjectiveAnswer::new(status));
         }
         self
     }

@@ -26,9 +26,12 @@ fn main() {
         answers: saved.answers.clone(),
         soa: Some(std::sync::Arc::new(import)),
         direct: saved.direct.clone(),
+        objectives: saved.objectives.clone(),
         level3: saved.level3.clone(),
         view: saved.view,
         costs: saved.costs.clone(),
+        system: saved.system.clone(),
+        poam: saved.poam.clone(),
         date: saved.date.unwrap_or(Date::UNIX_EPOCH),
     };
     let e = evaluate(catalog, &input);

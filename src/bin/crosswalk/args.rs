@@ -1,5 +1,6 @@
-//! The command line as data: clap's derive structs for `crosswalk` and its subcommands, the value
-//! parsers that check `--view` and `--date`, and the one-line rendering of a usage error.
+//! The command line as data: clap's derive structs for `crosswalk` and its subcommands (the
+//! inputs `assess` and `export` share are one struct, `InputArgs`, flattened into both), the
+//! value parsers that check `--view` and `--date`, and the one-line rendering of a usage error.
 
 use crate::output::Failure;
 use clap::{Args, CommandFactory as _, Parser, Subcommand, ValueEnum};
@@ -34,6 +35,7 @@ pub struct Cli {
 pub enum Command {
     Catalog(CatalogArgs),
     Assess(AssessArgs),
+    Export(ExportArgs),
     Scan(ScanArgs),
 }
 
@@ -57,10 +59,30 @@ pub struct CatalogArgs {
 /// answered yet.
 #[derive(Debug, Args)]
 #[command(
-    override_usage = "crosswalk assess [--soa FILE|-] [--status-map FILE] [--answers FILE|-] [--requirements FILE|-] [--view strict|analysed] [--date YYYY-MM-DD] [--json]",
+    override_usage = "crosswalk assess [--state FILE|-] [--soa FILE|-] [--status-map FILE] [--answers FILE|-] [--requirements FILE|-] [--view strict|analysed] [--date YYYY-MM-DD] [--json]",
     after_help = EXIT_STATUS
 )]
 pub struct AssessArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Print the full summary as JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// What the user entered, from files: the inputs `assess` and `export` share.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// A saved assessment: the web app's "Download my work" JSON (`-`: standard input).
+    ///
+    /// It holds everything the app holds (answers, SoA, requirement and objective answers,
+    /// defined values, the system, the POA&M plans, Level 3 answers, the view, the date); the
+    /// other flags replace its parts (`--soa`, `--answers`, `--view`, `--date`) or add to them
+    /// (`--requirements`).
+    #[arg(long, value_name = "FILE|-")]
+    pub state: Option<Source>,
+
     /// An ISO/IEC 27001 Statement of Applicability as CSV (`-`: standard input).
     ///
     /// Comma, semicolon or tab; UTF-8 with or without BOM, UTF-16 or Windows-1252; ids such as A.5.15, 5.15,
@@ -75,7 +97,7 @@ pub struct AssessArgs {
     /// not-implemented, excluded or unknown. Values the importer does not know are kept as
     /// unknown (never implemented) until mapped; applicability alone never counts as
     /// implemented. The text output lists every value found and how it was read.
-    #[arg(long, value_name = "FILE", requires = "soa")]
+    #[arg(long, value_name = "FILE")]
     pub status_map: Option<Source>,
 
     /// The questionnaire's answers as JSON (`-`: standard input); see examples/answers.json.
@@ -84,28 +106,102 @@ pub struct AssessArgs {
     #[arg(long, value_name = "FILE|-")]
     pub answers: Option<Source>,
 
-    /// Requirements answered directly: CSV `id,status[,record]` (`-`: standard input).
+    /// Requirements or objectives answered directly: CSV `id,status[,record[,defined value]]`.
     ///
-    /// The header row is optional. Status: met, partial, not-met, not-applicable,
-    /// enduring-exception, temporary-deficiency or variance; the record (justification, SSP
-    /// description or plan of action) goes in the third column.
+    /// `-` reads standard input; the header row is optional. A requirement (3.1.1) takes met,
+    /// partial, not-met, not-applicable, enduring-exception, temporary-deficiency or variance,
+    /// with its record (justification, SSP description or plan of action) in the third column.
+    /// An assessment objective (3.1.1[a]) takes met, not-met or not-applicable, its note in the
+    /// third column and, for an objective that asks that something be defined, the defined value
+    /// in the fourth.
     #[arg(long, value_name = "FILE|-")]
     pub requirements: Option<Source>,
 
-    /// Which crosswalk edges count as evidence.
-    #[arg(long, value_enum, default_value_t = ViewArg::Strict)]
-    pub view: ViewArg,
+    /// Which crosswalk edges count as evidence [default: strict, or the saved state's].
+    #[arg(long, value_enum)]
+    pub view: Option<ViewArg>,
 
-    /// The day the rules are applied on [default: today's date, UTC].
+    /// The day the rules are applied on [default: the saved state's, else today's date, UTC].
     ///
-    /// It decides the rollout phase, when a status expires and how old an SPRS assessment is.
-    /// The engine never reads a clock: the default comes from this machine's.
+    /// It decides the rollout phase, when a status expires and how old an SPRS assessment is,
+    /// and dates the exports. The engine never reads a clock: the default comes from this
+    /// machine's.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<Date>,
+}
 
-    /// Print the full summary as JSON instead of text.
-    #[arg(long)]
-    pub json: bool,
+/// Write the System Security Plan or the POA&M to standard output.
+///
+/// The SSP (per requirement its status, implementation notes, objectives, defined values, ISO
+/// evidence and N/A justifications; the system's name, boundary and roles) as Markdown or as an
+/// OSCAL System Security Plan; the POA&M (the open items with their plans, the 180-day closeout
+/// when the status would be Conditional, the blockers apart) as CSV or as an OSCAL Plan of Action
+/// and Milestones. Same input, same bytes.
+#[derive(Debug, Args)]
+#[command(
+    override_usage = "crosswalk export ssp|poam [--format FORMAT] [--state FILE|-] [--soa FILE|-] [--answers FILE|-] [--requirements FILE|-] [--view strict|analysed] [--date YYYY-MM-DD]",
+    after_help = EXIT_STATUS
+)]
+pub struct ExportArgs {
+    #[command(subcommand)]
+    pub document: Document,
+}
+
+/// Which document.
+#[derive(Debug, Subcommand)]
+pub enum Document {
+    Ssp(SspArgs),
+    Poam(PoamArgs),
+}
+
+/// The System Security Plan, as Markdown or OSCAL JSON.
+#[derive(Debug, Args)]
+#[command(
+    override_usage = "crosswalk export ssp [--format markdown|oscal-json] [--state FILE|-] [--soa FILE|-] [--answers FILE|-] [--requirements FILE|-] [--view strict|analysed] [--date YYYY-MM-DD]",
+    after_help = EXIT_STATUS
+)]
+pub struct SspArgs {
+    /// The SSP's format: Markdown (readable, printable) or OSCAL JSON (an OSCAL System Security
+    /// Plan for GRC tools). The SSP is not written as CSV.
+    #[arg(long, value_enum, default_value_t = SspFormat::Markdown)]
+    pub format: SspFormat,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// The POA&M, as CSV or OSCAL JSON.
+#[derive(Debug, Args)]
+#[command(
+    override_usage = "crosswalk export poam [--format csv|oscal-json] [--state FILE|-] [--soa FILE|-] [--answers FILE|-] [--requirements FILE|-] [--view strict|analysed] [--date YYYY-MM-DD]",
+    after_help = EXIT_STATUS
+)]
+pub struct PoamArgs {
+    /// The POA&M's format: CSV (formula cells neutralised) or OSCAL JSON (an OSCAL Plan of Action
+    /// and Milestones). The POA&M is not written as Markdown.
+    #[arg(long, value_enum, default_value_t = PoamFormat::Csv)]
+    pub format: PoamFormat,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// The formats the SSP is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SspFormat {
+    /// Markdown
+    Markdown,
+    /// An OSCAL System Security Plan (JSON)
+    OscalJson,
+}
+
+/// The formats the POA&M is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PoamFormat {
+    /// CSV, one row per open item
+    Csv,
+    /// An OSCAL Plan of Action and Milestones (JSON)
+    OscalJson,
 }
 
 /// Read a solicitation's text for its CMMC level, the clauses that matter and CUI indicators.
@@ -214,18 +310,29 @@ pub fn usage_failure(e: &clap::Error, args: &[OsString]) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// The usage line of the subcommand named first in `args` (the top level takes no option
-/// values, so that is the first argument not starting with `-`), or the top level's.
+/// The usage line of the (nested) subcommand `args` name: each argument not starting with `-`
+/// that names a subcommand of the one before (`export ssp`), or the top level's.
 fn usage_of(args: &[OsString]) -> String {
-    let mut command = Cli::command();
-    let named = args.iter().find(|a| !a.to_string_lossy().starts_with('-'));
-    let usage = match named.and_then(|name| command.find_subcommand_mut(name)) {
-        Some(sub) => sub.render_usage(),
-        None => command.render_usage(),
-    };
+    let names: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let usage = usage_at(&mut Cli::command(), &names);
     let usage = usage.to_string();
     let usage = usage.trim();
     usage.strip_prefix("Usage: ").unwrap_or(usage).to_string()
+}
+
+/// The usage of the deepest subcommand `names` lead to from `command`.
+fn usage_at(command: &mut clap::Command, names: &[String]) -> clap::builder::StyledStr {
+    match names.split_first() {
+        Some((first, rest)) => match command.find_subcommand_mut(first) {
+            Some(sub) => usage_at(sub, rest),
+            None => command.render_usage(),
+        },
+        None => command.render_usage(),
+    }
 }
 
 /// The message of clap's error text, on one line: the `error: ...` paragraph (clap's text comes
@@ -267,7 +374,10 @@ mod tests {
             "crosswalk scan --text FILE|- [--json]"
         );
         assert_eq!(usage(&["catalog", "--yaml"]), "crosswalk catalog [--json]");
-        assert!(usage(&["assess"]).starts_with("crosswalk assess [--soa FILE|-]"));
+        assert!(usage(&["assess"]).starts_with("crosswalk assess [--state FILE|-] [--soa FILE|-]"));
+        assert!(usage(&["export", "ssp", "--format", "csv"])
+            .starts_with("crosswalk export ssp [--format markdown|oscal-json]"));
+        assert!(usage(&["export"]).starts_with("crosswalk export ssp|poam"));
         assert_eq!(usage(&["--nope", "nonsense"]), "crosswalk <COMMAND>");
         assert_eq!(usage(&[]), "crosswalk <COMMAND>");
     }

@@ -1,19 +1,20 @@
-//! `crosswalk assess`: arguments -> inputs (SoA, answers, requirement statuses) -> the engine's
-//! evaluation -> the summary as text or JSON. One function per step, so each reads straight down.
+//! `crosswalk assess`: arguments -> inputs (a saved state, SoA, answers, requirement and
+//! objective statuses) -> the engine's evaluation -> the summary as text or JSON. One function
+//! per step, so each reads straight down. `read_inputs` is shared with `crosswalk export`.
 
-use crate::args::{AssessArgs, Source};
+use crate::args::{AssessArgs, InputArgs, Source};
 use crate::output::{to_stdout, write_json, Failure};
 use cmmc_readiness::engine::{
-    evaluate, import_soa, summary, Answer, Answers, Catalog, Date, DirectAnswer, ImportOptions,
-    Input, ProblemKind, RequirementId, ResultsMode, SoaImport, Status, Summary,
+    evaluate, import_soa, load_state_bytes, summary, Answer, Answers, Catalog, Date, DirectAnswer,
+    ImportOptions, Input, ObjectiveAnswer, ObjectiveId, ObjectiveStatus, ProblemKind,
+    RequirementId, ResultsMode, SavedState, SoaImport, Status, Summary,
 };
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::sync::Arc;
 
 pub fn run(args: &AssessArgs) -> Result<(), Failure> {
     let catalog = Catalog::builtin();
-    let input = read_inputs(args, catalog)?;
+    let input = read_inputs(&args.input, catalog)?;
     let report = evaluate_summary(catalog, &input);
     to_stdout(|out| {
         if args.json {
@@ -24,36 +25,61 @@ pub fn run(args: &AssessArgs) -> Result<(), Failure> {
     })
 }
 
-/// Step 1: everything the engine needs, read and checked; the first bad input stops here.
-fn read_inputs(args: &AssessArgs, catalog: &Catalog) -> Result<Input, Failure> {
-    let mut options = ImportOptions::default();
+/// Step 1: everything the engine needs, read and checked; the first bad input stops here. A
+/// saved state is the base; the other flags replace its parts or, for `--requirements` and
+/// `--status-map`, add to them.
+pub fn read_inputs(args: &InputArgs, catalog: &Catalog) -> Result<Input, Failure> {
+    let mut saved = args.state.as_ref().map(read_state).transpose()?;
+    // A new SoA file keeps the saved readings of values (the user's vocabulary), not the saved
+    // column choices (they named the old file's columns).
+    let mut options = ImportOptions {
+        readings: saved
+            .as_ref()
+            .map(|s| s.import_options.readings.clone())
+            .unwrap_or_default(),
+        ..ImportOptions::default()
+    };
     if let Some(source) = &args.status_map {
+        let has_soa = args.soa.is_some() || saved.as_ref().is_some_and(|s| s.soa_text.is_some());
+        if !has_soa {
+            return Err(Failure::Input(format!(
+                "{source}: a status map needs an SoA to read (--soa, or a --state holding one)"
+            )));
+        }
         let text = String::from_utf8(source.read()?)
             .map_err(|_| Failure::Input(format!("{source}: the status map is not UTF-8 text")))?;
         options
             .apply_status_map(&text)
             .map_err(|e| Failure::Input(format!("{source}: {e}")))?;
+        if let Some(s) = saved.as_mut() {
+            s.import_options.readings.clone_from(&options.readings);
+        }
     }
-    let soa = args
-        .soa
-        .as_ref()
-        .map(|s| read_soa(s, &options, catalog))
-        .transpose()?;
-    let answers = match &args.answers {
-        Some(source) => read_answers(source)?,
-        None => Answers::default(),
+    let mut input = match saved {
+        Some(s) => s.input(catalog, today()),
+        None => Input::on(today()),
     };
-    let direct = match &args.requirements {
-        Some(source) => read_requirement_statuses(source, catalog)?,
-        None => BTreeMap::new(),
-    };
-    Ok(Input {
-        answers,
-        soa: soa.map(Arc::new),
-        direct,
-        view: args.view.into(),
-        ..Input::on(args.date.unwrap_or_else(today))
-    })
+    if let Some(source) = &args.soa {
+        input.soa = Some(Arc::new(read_soa(source, &options, catalog)?));
+    }
+    if let Some(source) = &args.answers {
+        input.answers = read_answers(source)?;
+    }
+    if let Some(source) = &args.requirements {
+        read_requirement_statuses(source, catalog, &mut input)?;
+    }
+    if let Some(view) = args.view {
+        input.view = view.into();
+    }
+    if let Some(date) = args.date {
+        input.date = date;
+    }
+    Ok(input)
+}
+
+fn read_state(source: &Source) -> Result<SavedState, Failure> {
+    load_state_bytes(&source.read()?)
+        .map_err(|e| Failure::Input(format!("{source}: not a saved assessment: {e}")))
 }
 
 /// An SoA with no rows is not an SoA: the first "not an SoA" problem (or the first problem)
@@ -81,26 +107,47 @@ fn read_answers(source: &Source) -> Result<Answers, Failure> {
         .map_err(|e| Failure::Input(format!("{source}: not valid answers JSON: {e}")))
 }
 
-/// Reads `id,status[,note]` rows (a header row is optional). `partial` means the named partial
-/// state for 3.5.3 and 3.13.11 and work in progress (not met) for every other requirement.
+/// Reads `id,status[,note[,defined value]]` rows (a header row is optional) into the input: a
+/// requirement's answer, or an assessment objective's finding with its note and defined value.
+/// `partial` means the named partial state for 3.5.3 and 3.13.11 and work in progress (not met)
+/// for every other requirement.
 fn read_requirement_statuses(
     source: &Source,
     catalog: &Catalog,
-) -> Result<BTreeMap<RequirementId, DirectAnswer>, Failure> {
+    input: &mut Input,
+) -> Result<(), Failure> {
     let bytes = source.read()?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(bytes.as_slice());
-    let mut out = BTreeMap::new();
     for (i, record) in reader.records().enumerate() {
         let line = i + 1;
         let at = |what: String| Failure::Input(format!("{source}: line {line}: {what}"));
         let record = record.map_err(|e| at(e.to_string()))?;
-        let id = record.get(0).unwrap_or_default();
-        let status = record.get(1).unwrap_or_default();
+        let cell = |n: usize| record.get(n).unwrap_or_default();
+        let (id, status) = (cell(0), cell(1));
         if (line == 1 && id.eq_ignore_ascii_case("id")) || (id.is_empty() && status.is_empty()) {
+            continue;
+        }
+        if id.contains('[') {
+            let objective = ObjectiveId::parse(id)
+                .filter(|o| catalog.objective(o).is_some())
+                .ok_or_else(|| at(format!("`{id}` is not an SP 800-171A assessment objective")))?;
+            let answer = ObjectiveStatus::parse(status).ok_or_else(|| {
+                at(format!(
+                    "status `{status}` of objective {id} is not met, not-met or not-applicable"
+                ))
+            })?;
+            input.objectives.insert(
+                objective,
+                ObjectiveAnswer {
+                    answer: Some(answer),
+                    note: cell(2).to_string(),
+                    defined_value: cell(3).to_string(),
+                },
+            );
             continue;
         }
         let rid = RequirementId::from(id);
@@ -114,15 +161,16 @@ fn read_requirement_statuses(
                 "status `{status}` is not met, partial, not-met, not-applicable, enduring-exception, temporary-deficiency or variance"
             ))
         })?;
-        let note = record.get(2).unwrap_or_default().to_string();
-        out.insert(rid, DirectAnswer::with_note(answer, note));
+        input
+            .direct
+            .insert(rid, DirectAnswer::with_note(answer, cell(2)));
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Today's date (UTC) from the system clock: the CLI's default for `--date`. The engine itself
 /// never reads a clock.
-fn today() -> Date {
+pub fn today() -> Date {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

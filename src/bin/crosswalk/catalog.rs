@@ -33,6 +33,12 @@ fn write_summary(out: &mut impl Write, c: &Catalog) -> io::Result<()> {
     )?;
     writeln!(
         out,
+        "NIST SP 800-171A: {} assessment objectives ({} ask for a defined value)",
+        c.objectives.len(),
+        c.objectives.iter().filter(|o| o.defines).count()
+    )?;
+    writeln!(
+        out,
         "CMMC Level 2 scoring: {} x 5, {} x 3, {} x 1; score range {} to {}; {poam} POA&M-eligible",
         points(5),
         points(3),

@@ -20,6 +20,8 @@ mod assess;
 #[cfg(not(target_arch = "wasm32"))]
 mod catalog;
 #[cfg(not(target_arch = "wasm32"))]
+mod export;
+#[cfg(not(target_arch = "wasm32"))]
 mod output;
 #[cfg(not(target_arch = "wasm32"))]
 mod scan;
@@ -35,6 +37,7 @@ fn main() -> std::process::ExitCode {
     let result = match &cli.command {
         args::Command::Catalog(a) => catalog::run(a),
         args::Command::Assess(a) => assess::run(a),
+        args::Command::Export(a) => export::run(a),
         args::Command::Scan(a) => scan::run(a),
     };
     output::exit_status(result)

@@ -3,15 +3,15 @@
 //! table order, is the one reported.
 
 use super::tables::{
-    annex_a, list, nonempty, points, read_table, requirement_id, requirement_ids, sp800_53_control,
-    yes_no, RawCorrespondence, RawEdge, RawIso2013, RawIso2022, RawLevel1, RawLevel3, RawLimit,
-    RawRequirement, RawScoring, T_CORRESPONDENCE, T_CROSSWALK, T_ISO2013, T_ISO2022, T_LEVEL1,
-    T_LEVEL3, T_LIMITS, T_REQUIREMENTS, T_SCORING,
+    annex_a, list, nonempty, objective_id, points, read_table, requirement_id, requirement_ids,
+    sp800_53_control, yes_no, RawCorrespondence, RawEdge, RawIso2013, RawIso2022, RawLevel1,
+    RawLevel3, RawLimit, RawObjective, RawRequirement, RawScoring, T_CORRESPONDENCE, T_CROSSWALK,
+    T_ISO2013, T_ISO2022, T_LEVEL1, T_LEVEL3, T_LIMITS, T_OBJECTIVES, T_REQUIREMENTS, T_SCORING,
 };
 use super::{
     Catalog, CatalogError, Correspondence, Edge, Index, IsoControl, IsoLimit, Level1Requirement,
-    Level3Poam, Level3Requirement, PoamEligibility, Provenance, Relationship, Requirement,
-    RequirementKind, Tables,
+    Level3Poam, Level3Requirement, Objective, PoamEligibility, Provenance, Relationship,
+    Requirement, RequirementKind, Tables,
 };
 use crate::engine::ids::{AnnexAControl, Edition, Family, RequirementId};
 use std::collections::{HashMap, HashSet};
@@ -24,6 +24,7 @@ impl Catalog {
     pub fn parse(tables: &Tables<'_>) -> Result<Catalog, CatalogError> {
         let requirements = parse_requirements(tables)?;
         let req_ids: HashSet<RequirementId> = requirements.iter().map(|r| r.id.clone()).collect();
+        let objectives = parse_objectives(tables.objectives, &requirements)?;
         let level1 = parse_level1(tables.level1, &req_ids)?;
         let level3 = parse_level3(tables.level3)?;
         let (iso_controls, iso_index) = parse_iso_controls(tables)?;
@@ -32,6 +33,7 @@ impl Catalog {
         let iso_limits = parse_iso_limits(tables.iso_limits, &req_ids)?;
         let mut catalog = Catalog {
             requirements,
+            objectives,
             level1,
             level3,
             iso_controls,
@@ -177,6 +179,73 @@ fn parse_requirements(tables: &Tables<'_>) -> Result<Vec<Requirement>, CatalogEr
         });
     }
     Ok(out)
+}
+
+/// The SP 800-171A assessment objectives: each of a known requirement whose id it carries, none
+/// twice, each requirement's objectives together and in the requirements' order, and every
+/// requirement with at least one (a requirement is MET only when its objectives are).
+fn parse_objectives(
+    text: &str,
+    requirements: &[Requirement],
+) -> Result<Vec<Objective>, CatalogError> {
+    let objectives = read_table(T_OBJECTIVES, text, |r: RawObjective| {
+        let id = objective_id(&r.id)?;
+        let requirement = requirement_id(&r.requirement)?;
+        if id.requirement() != requirement {
+            return Err(format!("objective {id} is not one of {requirement}'s"));
+        }
+        let text = nonempty("text", r.text)?;
+        if !text.starts_with("Determine if ") {
+            return Err(format!(
+                "`text` of {id} must be a determination statement (\"Determine if ...\")"
+            ));
+        }
+        Ok(Objective {
+            id,
+            requirement,
+            text,
+            defines: yes_no("defines", &r.defines)?,
+            source: nonempty("source", r.source)?,
+        })
+    })?;
+    let order: HashMap<&RequirementId, usize> = requirements
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (&r.id, i))
+        .collect();
+    let err = |line: u64, message: String| CatalogError {
+        table: T_OBJECTIVES,
+        line,
+        message,
+    };
+    let mut seen = HashSet::new();
+    let mut last: Option<usize> = None;
+    for (line, o) in &objectives {
+        let Some(&at) = order.get(&o.requirement) else {
+            return Err(err(
+                *line,
+                format!("requirement {} is not in {T_REQUIREMENTS}", o.requirement),
+            ));
+        };
+        if !seen.insert(o.id.clone()) {
+            return Err(err(*line, format!("objective {} appears twice", o.id)));
+        }
+        if last.is_some_and(|l| at < l) {
+            return Err(err(
+                *line,
+                format!(
+                    "objective {} is out of order: each requirement's objectives go together, in the requirements' order",
+                    o.id
+                ),
+            ));
+        }
+        last = Some(at);
+    }
+    let with: HashSet<&RequirementId> = objectives.iter().map(|(_, o)| &o.requirement).collect();
+    if let Some(r) = requirements.iter().find(|r| !with.contains(&r.id)) {
+        return Err(err(0, format!("requirement {} has no objective", r.id)));
+    }
+    Ok(rows(objectives))
 }
 
 /// The Level 1 requirements, each naming at least one known SP 800-171 requirement.

@@ -3,11 +3,12 @@
 //! when it is wrong.
 
 use super::CatalogError;
-use crate::engine::ids::{AnnexAControl, Edition, RequirementId};
+use crate::engine::ids::{AnnexAControl, Edition, ObjectiveId, RequirementId};
 
 // The tables' file names, as errors cite them.
 pub(super) const T_REQUIREMENTS: &str = "nist800171r2_requirements.csv";
 pub(super) const T_SCORING: &str = "cmmc_l2_scoring.csv";
+pub(super) const T_OBJECTIVES: &str = "nist800171a_objectives.csv";
 pub(super) const T_LEVEL1: &str = "cmmc_l1.csv";
 pub(super) const T_LEVEL3: &str = "cmmc_l3.csv";
 pub(super) const T_ISO2022: &str = "iso27001_2022_controls.csv";
@@ -32,6 +33,14 @@ pub(super) struct RawScoring {
     pub(super) points: String,
     pub(super) partial_points: String,
     pub(super) poam: String,
+    pub(super) source: String,
+}
+
+pub(super) struct RawObjective {
+    pub(super) requirement: String,
+    pub(super) id: String,
+    pub(super) text: String,
+    pub(super) defines: String,
     pub(super) source: String,
 }
 
@@ -147,6 +156,13 @@ from_fields!(RawScoring {
     points,
     partial_points,
     poam,
+    source
+});
+from_fields!(RawObjective {
+    requirement,
+    id,
+    text,
+    defines,
     source
 });
 from_fields!(RawLevel1 {
@@ -310,4 +326,9 @@ pub(super) fn sp800_53_control(value: &str) -> Result<String, String> {
     } else {
         Err(format!("`{value}` is not an SP 800-53 control id"))
     }
+}
+
+pub(super) fn objective_id(value: &str) -> Result<ObjectiveId, String> {
+    ObjectiveId::parse(value.trim())
+        .ok_or_else(|| format!("`{value}` is not an assessment objective id such as 3.1.1[a]"))
 }

@@ -1,9 +1,13 @@
-//! Export and restore: the gap CSV, the whole state as JSON, restoring from JSON, printing, and
-//! deleting everything (with an in-page confirmation).
+//! Export and restore: the gap CSV, the whole state as JSON, the SSP (Markdown, OSCAL) and the
+//! POA&M (CSV, OSCAL), restoring from JSON, printing, and deleting everything (with an in-page
+//! confirmation).
 
-use crate::engine::{gap_csv, saved_state_json, summary};
+use crate::engine::Catalog;
+use crate::engine::{
+    gap_csv, poam, poam_csv, poam_oscal, saved_state_json, ssp, ssp_markdown, ssp_oscal, summary,
+};
 use crate::ui::browser::{clear_saved, download, print, read_file};
-use crate::ui::hooks::{use_app, use_catalog, ResultsProps};
+use crate::ui::hooks::{use_app, use_catalog, Results, ResultsProps};
 
 use serde::Serialize;
 use web_sys::HtmlInputElement;
@@ -52,6 +56,26 @@ pub fn export_panel(p: &ResultsProps) -> Html {
             }
         })
     };
+    // The SSP and the POA&M, made by the engine from the same input and assessment as the
+    // results on screen.
+    let document = |name: &'static str, mime: &'static str, make: fn(&Results) -> String| {
+        let results = results.clone();
+        Callback::from(move |_: MouseEvent| download(name, mime, &make(&results)))
+    };
+    let on_ssp_md = document("cmmc-ssp.md", "text/markdown;charset=utf-8", |r| {
+        let c = Catalog::builtin();
+        ssp_markdown(&ssp(c, &r.input, &r.assessment))
+    });
+    let on_ssp_oscal = document("cmmc-ssp.oscal.json", "application/json", |r| {
+        let c = Catalog::builtin();
+        ssp_oscal(c, &ssp(c, &r.input, &r.assessment))
+    });
+    let on_poam_csv = document("cmmc-poam.csv", "text/csv;charset=utf-8", |r| {
+        poam_csv(&poam(Catalog::builtin(), &r.input, &r.assessment))
+    });
+    let on_poam_oscal = document("cmmc-poam.oscal.json", "application/json", |r| {
+        poam_oscal(&poam(Catalog::builtin(), &r.input, &r.assessment))
+    });
     let on_import = {
         let app = app.clone();
         Callback::from(move |e: Event| {
@@ -97,6 +121,10 @@ pub fn export_panel(p: &ResultsProps) -> Html {
             <div class="button-row">
                 <button type="button" class="btn" onclick={on_csv} data-testid="export-csv">{"Download gaps as CSV (POA&M starter)"}</button>
                 <button type="button" class="btn" onclick={on_json} data-testid="export-json">{"Download my work (JSON)"}</button>
+                <button type="button" class="btn" onclick={on_ssp_md} data-testid="export-ssp-md">{"SSP (Markdown)"}</button>
+                <button type="button" class="btn" onclick={on_ssp_oscal} data-testid="export-ssp-oscal">{"SSP (OSCAL JSON)"}</button>
+                <button type="button" class="btn" onclick={on_poam_csv} data-testid="export-poam-csv">{"POA&M (CSV)"}</button>
+                <button type="button" class="btn" onclick={on_poam_oscal} data-testid="export-poam-oscal">{"POA&M (OSCAL JSON)"}</button>
                 <label class="btn file-btn">
                     {"Restore from JSON…"}
                     <input type="file" accept=".json,application/json" onchange={on_import} data-testid="import-json" class="visually-hidden-input" />

@@ -1,0 +1,252 @@
+//! The SSP as Markdown: readable as plain text, printable once rendered. Everything the user
+//! wrote is escaped, so a note can neither break a table nor smuggle in HTML or links.
+
+use super::ssp::{Ssp, SspLevel3, SspRequirement};
+use crate::engine::ids::Family;
+use crate::engine::questionnaire::Level;
+use crate::engine::soa::ControlStatus;
+use crate::engine::vocab::Status;
+use std::fmt::Write as _;
+
+/// The SSP as a Markdown document.
+pub fn ssp_markdown(s: &Ssp) -> String {
+    let mut out = String::new();
+    header(&mut out, s);
+    summary(&mut out, s);
+    let mut family: Option<Family> = None;
+    for r in &s.requirements {
+        if family != Some(r.family) {
+            family = Some(r.family);
+            let _ = write!(out, "\n## 3.{} {}\n", r.family.section(), r.family.name());
+        }
+        requirement(&mut out, r);
+    }
+    if !s.level3.is_empty() {
+        level3(&mut out, &s.level3);
+    }
+    out.push_str(
+        "\n---\n\nWritten on this device by the CMMC readiness calculator from the answers it was given: a self-assessment aid, not an assessment. Statuses marked \u{201c}ISO evidence\u{201d} are suggestions to confirm against the objectives.\n",
+    );
+    out
+}
+
+fn header(out: &mut String, s: &Ssp) {
+    let name = or_dash(&s.system.name);
+    let _ = writeln!(out, "# System Security Plan: {}\n", inline(name));
+    let level = match s.level {
+        Level::L3 => "CMMC Level 3 (NIST SP 800-171 r2 and the 24 SP 800-172 requirements of 32 CFR 170.14(c)(4))",
+        _ => "CMMC Level 2 (NIST SP 800-171 r2)",
+    };
+    let _ = writeln!(out, "| | |\n|---|---|");
+    let _ = writeln!(out, "| System | {} |", cell(name));
+    let _ = writeln!(
+        out,
+        "| Organization | {} |",
+        cell(or_dash(&s.system.organization))
+    );
+    let _ = writeln!(out, "| Requirements | {level} |");
+    let _ = writeln!(out, "| As of | {} |", s.date);
+    out.push_str("\n## System boundary\n\n");
+    let _ = writeln!(
+        out,
+        "{}\n",
+        block(or_text(&s.system.boundary, "Not described yet."))
+    );
+    out.push_str("## Roles\n\n");
+    if s.system.roles.is_empty() {
+        out.push_str("No roles named yet.\n");
+    } else {
+        out.push_str("| Role | Held by |\n|---|---|\n");
+        for r in &s.system.roles {
+            let _ = writeln!(out, "| {} | {} |", cell(&r.title), cell(or_dash(&r.holder)));
+        }
+    }
+}
+
+fn summary(out: &mut String, s: &Ssp) {
+    let count = |st: Status| s.requirements.iter().filter(|r| r.status == st).count();
+    let score = |v: Option<i32>| v.map_or("no score".to_string(), |v| v.to_string());
+    out.push_str("\n## Summary\n\n");
+    let _ = writeln!(
+        out,
+        "Of {} requirements: {} met, {} not applicable, {} partial, {} not met, {} not yet decided.",
+        s.requirements.len(),
+        count(Status::Met),
+        count(Status::NotApplicable),
+        count(Status::Partial),
+        count(Status::NotMet),
+        count(Status::Unknown)
+    );
+    let _ = writeln!(
+        out,
+        "SPRS score: {} confirmed, {} counting ISO evidence (of 110). Level 2: {}.",
+        score(s.sprs.low),
+        score(s.sprs.high),
+        s.level2.label()
+    );
+}
+
+fn requirement(out: &mut String, r: &SspRequirement) {
+    let _ = writeln!(out, "\n### {} ({})\n", r.id, r.cmmc_id);
+    let _ = writeln!(out, "> {}\n", inline(&r.text));
+    let partial = if r.partial_credit {
+        " (the named partial state, 32 CFR 170.24(c)(2)(i)(B)(4))"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "**Status:** {}{partial} (basis: {}).\n",
+        r.status.label(),
+        r.basis.label()
+    );
+    if let Some(d) = &r.answer {
+        let _ = writeln!(out, "**Answer:** {}.\n", d.answer.label_for(&r.id));
+        if !d.note.trim().is_empty() && d.answer.status() != Status::NotApplicable {
+            let _ = writeln!(out, "**Implementation:** {}\n", block(&d.note));
+        }
+    }
+    let na = r.na_justifications();
+    if !na.is_empty() {
+        out.push_str("**Not applicable, because:**\n\n");
+        for (id, why) in na {
+            let _ = writeln!(out, "- {id}: {}", inline(why));
+        }
+        out.push('\n');
+    }
+    let defined: Vec<_> = r
+        .objectives
+        .iter()
+        .filter(|o| !o.defined_value.trim().is_empty())
+        .collect();
+    if !defined.is_empty() {
+        out.push_str("**Defined values:**\n\n");
+        for o in defined {
+            let _ = writeln!(out, "- {}: {}", o.id, inline(&o.defined_value));
+        }
+        out.push('\n');
+    }
+    out.push_str("| Objective | Determine if ... | Finding | Note |\n|---|---|---|---|\n");
+    for o in &r.objectives {
+        let text = o.text.trim_start_matches("Determine if ");
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            o.id,
+            cell(text),
+            o.answer.map_or("not answered", |a| a.label()),
+            cell(&o.note)
+        );
+    }
+    if !r.iso_evidence.is_empty() {
+        out.push_str("\n**ISO/IEC 27001 evidence (from the SoA):** ");
+        let parts: Vec<String> = r
+            .iso_evidence
+            .iter()
+            .map(|e| {
+                let lines: Vec<String> = e
+                    .rows
+                    .iter()
+                    .map(|(c, line)| format!("{c} line {line}"))
+                    .collect();
+                format!(
+                    "{} {} ({}; SoA {})",
+                    e.control,
+                    inline(&e.title),
+                    soa_word(e.status),
+                    lines.join(", ")
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "{}.", parts.join("; "));
+    }
+    let _ = writeln!(out, "\n*Why:* {}", inline(&r.explanation));
+}
+
+fn level3(out: &mut String, items: &[SspLevel3]) {
+    out.push_str(
+        "\n## Level 3: NIST SP 800-172 requirements (32 CFR 170.14(c)(4))\n\n| Requirement | Statement | Status | POA&M |\n|---|---|---|---|\n",
+    );
+    for l in items {
+        let _ = writeln!(
+            out,
+            "| {} ({}) {} | {} | {} | {} |",
+            l.id,
+            l.nist_id,
+            cell(&l.short_name),
+            cell(&l.statement),
+            if l.status == Status::Unknown {
+                "Not answered"
+            } else {
+                l.status.label()
+            },
+            if l.poam_eligible {
+                "may sit on one"
+            } else {
+                "never (32 CFR 170.21(a)(3)(ii))"
+            }
+        );
+    }
+}
+
+/// The SoA's status of a control, in words.
+pub(super) fn soa_word(s: ControlStatus) -> &'static str {
+    match s {
+        ControlStatus::Implemented => "implemented",
+        ControlStatus::Partial => "partly implemented",
+        ControlStatus::Planned => "planned",
+        ControlStatus::NotImplemented => "not implemented",
+        ControlStatus::Excluded => "excluded",
+        ControlStatus::Unknown => "status not stated",
+    }
+}
+
+fn or_dash(s: &str) -> &str {
+    or_text(s, "-")
+}
+
+fn or_text<'a>(s: &'a str, fallback: &'a str) -> &'a str {
+    if s.trim().is_empty() {
+        fallback
+    } else {
+        s
+    }
+}
+
+/// Escapes Markdown and HTML in text set on one line: every line break becomes a space.
+fn inline(s: &str) -> String {
+    escape(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// A table cell: one line, pipes escaped.
+fn cell(s: &str) -> String {
+    inline(s)
+}
+
+/// A paragraph that keeps its line breaks (as Markdown hard breaks).
+fn block(s: &str) -> String {
+    s.trim()
+        .lines()
+        .map(|l| escape(l.trim()))
+        .collect::<Vec<_>>()
+        .join("  \n")
+}
+
+/// Backslash-escapes the characters Markdown gives a meaning, and writes `<`, `>` and `&` as
+/// entities so no HTML survives.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '!' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}

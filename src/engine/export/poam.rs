@@ -1,0 +1,298 @@
+//! The Plan of Action and Milestones' content, once, as data ([`Poam`]), and its CSV. It holds
+//! the open items only: those that may sit on a POA&M for a Conditional status (32 CFR
+//! 170.21(a)(2) for Level 2, (a)(3) for Level 3), and, listed apart, the blockers that may not
+//! and must be met first. Each carries the plan the user wrote (owner, milestones, resources,
+//! scheduled completion). When the status would be Conditional, every item carries the closeout
+//! deadline: 180 days after the Conditional CMMC Status Date (32 CFR 170.21(b)).
+//!
+//! The status date is the held Conditional status's date when the user holds one at that level
+//! (that is the date the 180 days run from), else the input's date: the POA&M then shows what
+//! an assessment on that day would leave open, and when it would have to be closed.
+
+use crate::engine::assessment::Assessment;
+use crate::engine::catalog::Catalog;
+use crate::engine::date::Date;
+use crate::engine::evaluate::Input;
+use crate::engine::ids::ObjectiveId;
+use crate::engine::questionnaire::Level;
+use crate::engine::records::{PoamPlan, SystemInfo};
+use crate::engine::report::neutralise_cell;
+use crate::engine::score::{points_lost, Counting, Level2Status, Level3Status, POAM_CLOSEOUT_DAYS};
+use crate::engine::vocab::Status;
+
+/// Everything the POA&M says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Poam {
+    /// The date it is written for (the input's date).
+    pub date: Date,
+    /// The system it is for.
+    pub system: SystemInfo,
+    /// The Level 2 status the open items lead to.
+    pub level2: Level2Status,
+    /// The Level 3 status, when Level 3 applies.
+    pub level3: Option<Level3Status>,
+    /// Items that may sit on the POA&M, Level 2 then Level 3.
+    pub items: Vec<PoamItem>,
+    /// Open items that may not: they must be met before a Conditional status.
+    pub blockers: Vec<PoamItem>,
+}
+
+/// One open item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PoamItem {
+    /// The item's id as the POA&M shows it (and as `Input::poam` is keyed): `3.1.1`, or
+    /// `AC.L3-3.1.2e` for Level 3.
+    pub id: String,
+    /// 2 or 3.
+    pub level: u8,
+    /// The CMMC id (`AC.L2-3.1.1`, `AC.L3-3.1.2e`).
+    pub cmmc_id: String,
+    /// The requirement's text (Level 3: its statement with DoD's parameters).
+    pub requirement: String,
+    /// The weakness: why it is open.
+    pub weakness: String,
+    /// Its status.
+    pub status: Status,
+    /// The points it costs the score (Level 3: one per requirement, 32 CFR 170.24(c)(3)).
+    pub points: i32,
+    /// The objectives answered not met.
+    pub open_objectives: Vec<ObjectiveId>,
+    /// For a blocker: why it may not sit on a POA&M.
+    pub blocker_reason: Option<String>,
+    /// The plan the user wrote (empty fields when none).
+    pub plan: PoamPlan,
+    /// When the status would be Conditional: the Conditional CMMC Status Date the 180 days run
+    /// from, and the closeout deadline (32 CFR 170.21(b)).
+    pub closeout: Option<Closeout>,
+}
+
+impl PoamItem {
+    /// The scheduled completion: the user's date, else the closeout deadline when there is one.
+    pub fn scheduled(&self) -> Option<Date> {
+        self.plan
+            .completion
+            .or(self.closeout.as_ref().map(|c| c.deadline))
+    }
+
+    /// True when the user's completion date falls after the closeout deadline: the Conditional
+    /// status would expire first (32 CFR 170.21(b)).
+    pub fn late(&self) -> bool {
+        matches!((self.plan.completion, &self.closeout), (Some(d), Some(c)) if d > c.deadline)
+    }
+}
+
+/// The 180-day closeout of a Conditional status (32 CFR 170.21(b)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Closeout {
+    /// The Conditional CMMC Status Date.
+    pub status_date: Date,
+    /// True when it is the date of a Conditional status the user holds; false when it is the
+    /// input's date (the status an assessment on that day would give).
+    pub held: bool,
+    /// The status date plus 180 days: the POA&M must be closed and confirmed by a closeout
+    /// assessment by then.
+    pub deadline: Date,
+}
+
+/// The POA&M for the inputs and their assessment (the reading that counts ISO evidence, as the
+/// Level 2 status the app shows).
+pub fn poam(catalog: &Catalog, input: &Input, a: &Assessment) -> Poam {
+    let level2 = &a.scoring.level2;
+    let closeout2 =
+        (level2.status == Level2Status::Conditional).then(|| closeout(a, input.date, Level::L2));
+    let mut items = Vec::new();
+    let mut blockers = Vec::new();
+    for r in &a.requirements {
+        let Some(req) = catalog.requirement(&r.id) else {
+            continue;
+        };
+        let blocker = level2.blocking.iter().find(|b| b.id == r.id);
+        if blocker.is_none() && !level2.poam.contains(&r.id) {
+            continue;
+        }
+        let item = PoamItem {
+            id: r.id.to_string(),
+            level: 2,
+            cmmc_id: req.cmmc_id.clone(),
+            requirement: req.text.clone(),
+            weakness: r.explanation.clone(),
+            status: r.status,
+            points: points_lost(req, r, Counting::WithIsoEvidence),
+            open_objectives: r.open_objectives.clone(),
+            blocker_reason: blocker.map(|b| b.reason.clone()),
+            plan: input.poam.get(r.id.as_str()).cloned().unwrap_or_default(),
+            closeout: if blocker.is_some() { None } else { closeout2 },
+        };
+        if blocker.is_some() {
+            blockers.push(item);
+        } else {
+            items.push(item);
+        }
+    }
+    let app = &a.applicability;
+    let level3_applies =
+        app.level == Level::L3 || app.planning.as_ref().is_some_and(|p| p.level == Level::L3);
+    let level3 = level3_applies.then_some(a.scoring.level3.status);
+    if level3_applies {
+        level3_items(catalog, input, a, &mut items, &mut blockers);
+    }
+    Poam {
+        date: input.date,
+        system: input.system.clone(),
+        level2: level2.status,
+        level3,
+        items,
+        blockers,
+    }
+}
+
+/// The open Level 3 requirements: on the POA&M unless 32 CFR 170.21(a)(3)(ii) excludes them.
+fn level3_items(
+    catalog: &Catalog,
+    input: &Input,
+    a: &Assessment,
+    items: &mut Vec<PoamItem>,
+    blockers: &mut Vec<PoamItem>,
+) {
+    let l3 = &a.scoring.level3;
+    let closeout3 =
+        (l3.status == Level3Status::Conditional).then(|| closeout(a, input.date, Level::L3));
+    for item in l3.requirements.iter().filter(|i| i.status != Status::Met) {
+        let Some(req) = catalog.level3.iter().find(|l| l.id == item.id) else {
+            continue;
+        };
+        let answered = if item.status == Status::Unknown {
+            "Not answered yet: counted as not met."
+        } else {
+            "Answered not met."
+        };
+        let blocker_reason = (!item.poam_eligible).then(|| {
+            "Excluded from a Level 3 POA&M by 32 CFR 170.21(a)(3)(ii): it must be met at assessment."
+                .to_string()
+        });
+        let out = PoamItem {
+            id: item.id.clone(),
+            level: 3,
+            cmmc_id: item.id.clone(),
+            requirement: req.statement.clone(),
+            weakness: format!("{} ({}): {answered}", req.short_name, req.nist_id),
+            status: item.status,
+            points: 1,
+            open_objectives: Vec::new(),
+            plan: input.poam.get(&item.id).cloned().unwrap_or_default(),
+            closeout: if item.poam_eligible { closeout3 } else { None },
+            blocker_reason,
+        };
+        if item.poam_eligible {
+            items.push(out);
+        } else {
+            blockers.push(out);
+        }
+    }
+}
+
+/// The closeout of a Conditional status at `level`: from the held Conditional status's date when
+/// the user holds one at that level (not expired), else from `date`.
+fn closeout(a: &Assessment, date: Date, level: Level) -> Closeout {
+    let held = a
+        .applicability
+        .lifecycle
+        .as_ref()
+        .filter(|l| !l.status.is_final() && l.status.level() == level && !l.expired);
+    let status_date = held.map_or(date, |l| l.status_date);
+    Closeout {
+        status_date,
+        held: held.is_some(),
+        deadline: status_date.add_days(i64::from(POAM_CLOSEOUT_DAYS)),
+    }
+}
+
+/// The POA&M as CSV: the items that may sit on it, then the blockers, one row each, every cell
+/// made safe for a spreadsheet ([`neutralise_cell`]).
+pub fn poam_csv(p: &Poam) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let header = [
+        "Kind",
+        "Item",
+        "CMMC id",
+        "Requirement",
+        "Weakness",
+        "Status",
+        "Points",
+        "Open objectives",
+        "Owner",
+        "Milestones",
+        "Resources",
+        "Scheduled completion",
+        "Closeout deadline (32 CFR 170.21(b))",
+        "Notes",
+    ];
+    // Writing to a Vec cannot fail; a failed record would only drop that record.
+    let _ = w.write_record(header);
+    let rows = p.items.iter().map(|i| (i, "POA&M item")).chain(
+        p.blockers
+            .iter()
+            .map(|i| (i, "Blocker: may not sit on a POA&M")),
+    );
+    for (item, kind) in rows {
+        let _ = w.write_record(csv_row(item, kind).iter().map(|f| neutralise_cell(f)));
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+fn csv_row(item: &PoamItem, kind: &str) -> [String; 14] {
+    let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let milestones: Vec<String> = item
+        .plan
+        .milestones
+        .iter()
+        .map(|m| match m.date {
+            Some(d) => format!("{d}: {}", m.text),
+            None => m.text.clone(),
+        })
+        .collect();
+    let mut notes = Vec::new();
+    if let Some(reason) = &item.blocker_reason {
+        notes.push(reason.clone());
+    }
+    if let Some(c) = &item.closeout {
+        notes.push(format!(
+            "Closeout {POAM_CLOSEOUT_DAYS} days after the Conditional status date {} ({}).",
+            c.status_date,
+            if c.held {
+                "the status you hold"
+            } else {
+                "the date of this plan"
+            }
+        ));
+    }
+    if item.late() {
+        notes.push(
+            "Scheduled after the closeout deadline: the Conditional status would expire first (32 CFR 170.21(b))."
+                .to_string(),
+        );
+    }
+    [
+        format!("{kind} (Level {})", item.level),
+        item.id.clone(),
+        item.cmmc_id.clone(),
+        item.requirement.clone(),
+        item.weakness.clone(),
+        item.status.label().to_string(),
+        item.points.to_string(),
+        item.open_objectives
+            .iter()
+            .map(ObjectiveId::as_str)
+            .collect::<Vec<_>>()
+            .join(" "),
+        item.plan.owner.clone(),
+        milestones.join("; "),
+        item.plan.resources.clone(),
+        date(item.scheduled()),
+        date(item.closeout.map(|c| c.deadline)),
+        notes.join(" "),
+    ]
+}

@@ -1,0 +1,292 @@
+//! The exports: the SSP (Markdown, OSCAL) and the POA&M (CSV, OSCAL) from the fixtures in
+//! `tests/fixtures/oscal/` and from worked examples. Worked examples cite their paragraph; the
+//! OSCAL files are checked for their shape and for being byte-identical for the same input here,
+//! and against NIST's models by the `oscal` stage (`scripts/validate_oscal.py`).
+
+use crate::support::{date, Case};
+use cmmc_readiness::engine::{
+    evaluate, import_oscal_ssp, load_state, poam, poam_csv, poam_oscal, ssp, ssp_markdown,
+    ssp_oscal, Answer, Answers, Catalog, HeldStatus, Input, Level2Status, ObjectiveId,
+    ObjectiveStatus, Poam, SavedState, Solicitation, OSCAL_VERSION,
+};
+use serde_json::Value;
+
+fn fixture(name: &str) -> SavedState {
+    let path = format!("{}/tests/fixtures/oscal/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    load_state(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn input(state: &SavedState) -> Input {
+    state.input(Catalog::builtin(), date("2026-12-01"))
+}
+
+/// The four documents of an input: SSP Markdown and OSCAL, POA&M CSV and OSCAL.
+fn documents(input: &Input) -> [String; 4] {
+    let c = Catalog::builtin();
+    let a = evaluate(c, input).assessment;
+    let s = ssp(c, input, &a);
+    let p = poam(c, input, &a);
+    [
+        ssp_markdown(&s),
+        ssp_oscal(c, &s),
+        poam_csv(&p),
+        poam_oscal(&p),
+    ]
+}
+
+fn the_poam(input: &Input) -> Poam {
+    let c = Catalog::builtin();
+    poam(c, input, &evaluate(c, input).assessment)
+}
+
+fn ids(items: &[cmmc_readiness::engine::PoamItem]) -> Vec<&str> {
+    items.iter().map(|i| i.id.as_str()).collect()
+}
+
+/// Worked example (32 CFR 170.21(a)(2), (b)): the Level 2 fixture scores 105 with three open
+/// items that may all sit on a POA&M (3.1.3 and 3.8.9 at one point, 3.13.11 in its named
+/// partial state), so the status is Conditional and every item carries the closeout deadline,
+/// 180 days after the status date (the input's date, 2026-12-01: no Conditional status is held).
+#[test]
+fn a_conditional_poam_carries_the_180_day_closeout() {
+    let input = input(&fixture("level2_conditional.json"));
+    let a = evaluate(Catalog::builtin(), &input).assessment;
+    assert_eq!(a.scoring.level2.status, Level2Status::Conditional);
+    assert_eq!(a.scoring.sprs.high, Some(105));
+    let p = the_poam(&input);
+    assert_eq!(ids(&p.items), ["3.1.3", "3.8.9", "3.13.11"]);
+    assert!(p.blockers.is_empty());
+    for item in &p.items {
+        let c = item.closeout.expect("closeout");
+        assert_eq!(
+            (c.status_date, c.deadline),
+            (date("2026-12-01"), date("2027-05-30"))
+        );
+        assert!(!c.held);
+    }
+    // The user's plan travels with its item; an item without a date is due at the closeout.
+    assert_eq!(p.items[0].plan.owner, "Lee Chen");
+    assert_eq!(p.items[0].scheduled(), Some(date("2027-03-15")));
+    assert_eq!(p.items[1].scheduled(), Some(date("2027-05-30")));
+    // 3.13.11 is scheduled after the deadline: said in the CSV.
+    assert!(p.items[2].late());
+    let csv = poam_csv(&p);
+    assert!(csv.contains("would expire first"), "{csv}");
+    assert!(csv.contains("2027-05-30"));
+    assert_eq!(csv.lines().count(), 4, "a header and three items");
+}
+
+/// Worked example (METHODOLOGY.md "A worked example"; 32 CFR 170.21(a)(2)(ii)): with 3.5.3 in
+/// its partial state the score is 102, but 3.5.3 may never sit on a POA&M: the status is not
+/// eligible, 3.5.3 is listed apart as a blocker, and no item carries a closeout date.
+#[test]
+fn blockers_are_listed_apart_and_nothing_is_conditional() {
+    let mut state = fixture("level2_conditional.json");
+    state.direct.insert(
+        "3.5.3".into(),
+        cmmc_readiness::engine::DirectAnswer::new(Answer::Partial),
+    );
+    let input = input(&state);
+    let p = the_poam(&input);
+    assert_eq!(p.level2, Level2Status::NotEligible);
+    assert_eq!(ids(&p.items), ["3.1.3", "3.8.9", "3.13.11"]);
+    assert_eq!(ids(&p.blockers), ["3.5.3"]);
+    assert!(p.blockers[0]
+        .blocker_reason
+        .as_deref()
+        .unwrap_or("")
+        .contains("5 points"));
+    assert!(p.items.iter().all(|i| i.closeout.is_none()));
+    let csv = poam_csv(&p);
+    let last = csv.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with("Blocker: may not sit on a POA&M (Level 2),3.5.3,"),
+        "{last}"
+    );
+    let oscal: Value = serde_json::from_str(&poam_oscal(&p)).expect("json");
+    let doc = &oscal["plan-of-action-and-milestones"];
+    assert_eq!(doc["findings"].as_array().map(Vec::len), Some(1));
+    assert_eq!(doc["findings"][0]["target"]["target-id"], "sp800-171_3.5.3");
+    assert_eq!(doc["poam-items"].as_array().map(Vec::len), Some(4));
+}
+
+/// 32 CFR 170.21(b): the 180 days run from the Conditional CMMC Status Date. When the user holds
+/// a Conditional Level 2 status, that date, not the input's, starts them.
+#[test]
+fn a_held_conditional_status_dates_the_closeout() {
+    let mut state = fixture("level2_conditional.json");
+    state.answers.current_status = Some(HeldStatus::L2C3paoConditional);
+    state.answers.status_date = Some(date("2026-10-01"));
+    let p = the_poam(&input(&state));
+    let c = p.items[0].closeout.expect("closeout");
+    assert!(c.held);
+    assert_eq!(c.deadline, date("2027-03-30"));
+}
+
+#[test]
+fn the_poam_csv_neutralises_formulas() {
+    let mut state = fixture("level2_conditional.json");
+    if let Some(plan) = state.poam.get_mut("3.1.3") {
+        plan.owner = "=HYPERLINK(\"http://x\")".into();
+        plan.resources = "+1 contractor".into();
+    }
+    let csv = poam_csv(&the_poam(&input(&state)));
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
+    assert!(csv.contains(",'+1 contractor,"), "{csv}");
+}
+
+#[test]
+fn the_ssp_markdown_carries_what_the_user_wrote() {
+    let [md, ..] = documents(&input(&fixture("level2_conditional.json")));
+    for needle in [
+        "# System Security Plan: Acme CUI enclave",
+        "| Organization | Acme Precision Machining |",
+        "| Information system security officer | Lee Chen |",
+        "The office network and the shop floor machines are out of scope.",
+        "- 3.1.8[a]: 5 failed attempts, then a 30-minute lockout",
+        "- 3.10.6: No alternate work sites",
+        "- 3.1.16[a]: No wireless access points inside the enclave",
+        "**Status:** Partial (the named partial state",
+        "A.5.15 Access control (implemented; SoA A.5.15 line",
+    ] {
+        assert!(md.contains(needle), "missing {needle:?}");
+    }
+    // A note cannot inject HTML or break a table.
+    let mut state = fixture("level2_conditional.json");
+    state.system.roles[0].holder = "<script>x</script> | [link](http://x)".into();
+    let [md, ..] = documents(&input(&state));
+    assert!(md.contains("&lt;script&gt;x&lt;/script&gt; \\| \\[link\\](http://x)"));
+}
+
+/// The OSCAL files: the version trestle validates, v5 UUIDs, the profile and the catalog inside
+/// the SSP, the objectives as statements, the defined values as parameters.
+#[test]
+fn the_oscal_ssp_has_the_expected_shape() {
+    let [_, oscal, _, poam_json] = documents(&input(&fixture("level2_conditional.json")));
+    let v: Value = serde_json::from_str(&oscal).expect("json");
+    let doc = &v["system-security-plan"];
+    assert_eq!(doc["metadata"]["oscal-version"], OSCAL_VERSION);
+    assert_eq!(doc["metadata"]["last-modified"], "2026-12-01T00:00:00Z");
+    let uuid = doc["uuid"].as_str().unwrap_or_default();
+    assert_eq!(uuid.len(), 36);
+    assert_eq!(&uuid[14..15], "5", "version 5: {uuid}");
+    let reqs = doc["control-implementation"]["implemented-requirements"]
+        .as_array()
+        .expect("requirements");
+    assert_eq!(reqs.len(), 110);
+    let r318 = &reqs[7];
+    assert_eq!(r318["control-id"], "sp800-171_3.1.8");
+    assert_eq!(
+        r318["statements"][0]["statement-id"],
+        "sp800-171_3.1.8_obj.a"
+    );
+    assert_eq!(
+        r318["set-parameters"][0]["param-id"],
+        "sp800-171_3.1.8_odp.a"
+    );
+    assert_eq!(
+        r318["set-parameters"][0]["values"][0],
+        "5 failed attempts, then a 30-minute lockout"
+    );
+    let href = doc["import-profile"]["href"].as_str().unwrap_or_default();
+    let resource = &doc["back-matter"]["resources"][0];
+    assert_eq!(
+        href,
+        format!("#{}", resource["uuid"].as_str().unwrap_or_default())
+    );
+    assert_eq!(
+        resource["base64"]["media-type"],
+        "application/oscal.profile+json"
+    );
+    // Nothing is the r3 catalog, and every id starts with a letter.
+    assert!(!oscal.contains("SP_800_171_03") && !oscal.contains("\"03."));
+    let p: Value = serde_json::from_str(&poam_json).expect("json");
+    assert_eq!(
+        p["plan-of-action-and-milestones"]["system-id"]["id"],
+        doc["system-characteristics"]["system-ids"][0]["id"],
+        "the POA&M names the SSP's system"
+    );
+}
+
+/// The same input gives byte-identical files; a different system gives different UUIDs.
+#[test]
+fn the_same_input_gives_byte_identical_files() {
+    for name in ["level2_conditional.json", "level3.json"] {
+        let first = documents(&input(&fixture(name)));
+        let second = documents(&input(&fixture(name)));
+        assert_eq!(first, second, "{name}");
+    }
+    let mut other = fixture("level2_conditional.json");
+    other.system.name = "Another enclave".into();
+    let a = documents(&input(&fixture("level2_conditional.json")));
+    let b = documents(&input(&other));
+    assert_ne!(a[1][..120], b[1][..120]);
+}
+
+/// Importing an SSP this app wrote restores the answers, the notes, the defined values, the
+/// Level 3 answers and the system.
+#[test]
+fn an_oscal_ssp_round_trips_to_the_inputs() {
+    for name in ["level2_conditional.json", "level3.json"] {
+        let state = fixture(name);
+        let [_, oscal, ..] = documents(&input(&state));
+        let back = import_oscal_ssp(Catalog::builtin(), &oscal).expect("imports");
+        assert_eq!(back.direct, state.direct, "{name}");
+        assert_eq!(back.objectives, state.objectives, "{name}");
+        assert_eq!(back.system, state.system, "{name}");
+        assert_eq!(back.date, state.date, "{name}");
+        if name == "level3.json" {
+            assert_eq!(back.level3, state.level3);
+        }
+        let mut restored = SavedState::default();
+        back.apply_to(&mut restored);
+        assert_eq!(restored.objectives, state.objectives);
+    }
+}
+
+/// Level 3 (32 CFR 170.21(a)(3)): 22 of 24 met, both open ones eligible: Conditional Level 3,
+/// with the closeout from the input's date (no Conditional Level 3 is held).
+#[test]
+fn a_level3_case_exports_its_24_requirements() {
+    let state = fixture("level3.json");
+    let input = input(&state);
+    let p = the_poam(&input);
+    assert_eq!(
+        p.level3,
+        Some(cmmc_readiness::engine::Level3Status::Conditional)
+    );
+    assert_eq!(ids(&p.items), ["AC.L3-3.1.2e", "CM.L3-3.4.2e"]);
+    assert_eq!(
+        p.items[0].closeout.map(|c| c.deadline),
+        Some(date("2028-05-29"))
+    );
+    assert_eq!(p.items[1].plan.owner, "SOC manager");
+    let [md, oscal, ..] = documents(&input);
+    assert!(md.contains("## Level 3"));
+    let v: Value = serde_json::from_str(&oscal).expect("json");
+    let reqs = &v["system-security-plan"]["control-implementation"]["implemented-requirements"];
+    assert_eq!(reqs.as_array().map(Vec::len), Some(134));
+    assert_eq!(reqs[110]["control-id"], "sp800-172_3.1.2e");
+}
+
+/// Objective answers reach the exports: an unmet objective is named on its POA&M item.
+#[test]
+fn open_objectives_reach_the_poam() {
+    let mut case = Case::all_met()
+        .answers(Answers {
+            handles_cui: Some(true),
+            solicitation: Solicitation::L2C3pao,
+            has_ssp: Some(true),
+            ..Answers::default()
+        })
+        .objective("3.1.8[b]", ObjectiveStatus::NotMet);
+    case.input.date = date("2026-12-01");
+    let p = the_poam(&case.input);
+    assert_eq!(ids(&p.items), ["3.1.8"]);
+    assert_eq!(
+        p.items[0].open_objectives,
+        [ObjectiveId::parse("3.1.8[b]").expect("id")]
+    );
+    assert!(poam_csv(&p).contains(",3.1.8[b],"));
+}
