@@ -50,8 +50,8 @@ pub use plan::{
 };
 pub use questionnaire::{
     question, questions, AnswerValue, Answers, AssessmentType, Choice, Choices, ContractRole,
-    CuiStorage, Encryption, HeldStatus, Level, Question, QuestionId, QuestionKind, Solicitation,
-    QUESTIONS,
+    CuiStorage, Encryption, HeldStatus, Level, LevelSource, Question, QuestionId, QuestionKind,
+    Solicitation, QUESTIONS,
 };
 pub use records::{Milestone, PoamField, PoamPlan, SystemInfo, SystemRole};
 pub use report::{
@@ -61,8 +61,8 @@ pub use report::{
 pub use scan::{
     parse_solicitation_clauses, scan_solicitation, solicitation_clauses, ClauseFinding, ClauseKind,
     ClauseRole, CuiIndicator, CuiIndicatorKind, FillIn, FillInReading, LevelMention, ScanLevel,
-    ScanResult, SolicitationClause, MAX_FINDINGS_PER_KIND, MAX_SCAN_BYTES, QUOTE_CHARS,
-    SOLICITATION_CLAUSES_CSV,
+    ScanResult, SolicitationClause, Suggested, Suggestions, MAX_FINDINGS_PER_KIND, MAX_SCAN_BYTES,
+    QUOTE_CHARS, SOLICITATION_CLAUSES_CSV,
 };
 pub use score::{
     deduction, effective, poam_allowed, points_lost, Blocker, Counting, Level1Item, Level1Result,

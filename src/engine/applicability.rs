@@ -380,6 +380,7 @@ fn solicited(a: &Answers, cui: bool, fci: bool, f: &mut Findings) -> Required {
                 format!("The solicitation names CMMC {} ({}): holding it in SPRS is a condition of award.", named.label(), kind.short()),
                 C_NAMED,
             );
+            cite_pasted(a, f);
             if cui && named == Level::L1 {
                 f.why(
                     "But you handle CUI, which a Level 1 requirement does not cover: ask the contracting officer which level applies before you bid. DFARS 252.204-7012 and a current NIST SP 800-171 DoD Assessment apply to the CUI either way.",
@@ -407,6 +408,19 @@ fn solicited(a: &Answers, cui: bool, fci: bool, f: &mut Findings) -> Required {
             None
         }
         None => assumed_level(cui, fci, "the solicitation", f),
+    }
+}
+
+/// The sentence of the pasted solicitation or contract the named level was read from, quoted.
+fn cite_pasted(a: &Answers, f: &mut Findings) {
+    if let Some(src) = a.deciding_source() {
+        f.why(
+            format!(
+                "Read from the text you pasted (line {}): \u{201c}{}\u{201d}",
+                src.line, src.quote
+            ),
+            src.citation(),
+        );
     }
 }
 
@@ -439,6 +453,7 @@ fn flowed_down(a: &Answers, cui: bool, fci: bool, f: &mut Findings) -> Required 
     let prime = a.prime_level;
     match prime.named() {
         Some((prime_level, prime_kind)) => {
+            cite_pasted(a, f);
             let required = if cui {
                 match (prime_level, prime_kind) {
                     (Level::L1, _) => {

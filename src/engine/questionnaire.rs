@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 mod answers;
 mod choices;
 
-pub use answers::Answers;
 pub(crate) use answers::AnswersOnDisk;
+pub use answers::{Answers, LevelSource};
 pub use choices::{Choice, ContractRole, CuiStorage, Encryption, HeldStatus, Solicitation};
 
 /// A CMMC level.

@@ -105,6 +105,10 @@ use super::questionnaire::Solicitation;
 use serde::{Serialize, Serializer};
 use std::sync::OnceLock;
 
+mod suggest;
+
+pub use suggest::{Suggested, Suggestions};
+
 /// Text beyond this many bytes is not read (a note says so).
 pub const MAX_SCAN_BYTES: usize = 32 << 20;
 /// At most this many findings are kept per indicator kind, and per level-mention list.

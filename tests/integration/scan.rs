@@ -811,3 +811,106 @@ proptest! {
         prop_assert_eq!(r.clauses[0].id, "dfars-252.204-7025");
     }
 }
+
+/// From findings to answers (issue 16, item 3): the scan suggests the level with the fill-in
+/// sentence, CUI from a marking, FCI from 52.204-21; applied, the level card's reasons quote the
+/// sentence while the answer still names that level, and nothing already answered is suggested.
+#[test]
+fn suggestions_fill_the_answers_and_the_level_card_cites_the_quote() {
+    use cmmc_readiness::engine::{
+        applicability, Answers, AssessmentType, ContractRole, Date, Level,
+    };
+    let r = fixture("rfp_l2_c3pao_sections_k_l.txt");
+    let mut answers = Answers::default();
+    let s = r.suggestions(&answers);
+    let level = s.level.as_ref().expect("a level");
+    assert_eq!(level.value, Solicitation::L2C3pao);
+    assert_eq!(level.line, Some(44));
+    assert!(level.why.starts_with("252.204-7025(b)(1) names CMMC Level 2 (C3PAO) on line 44: \u{201c}(b)(1) Cybersecurity Maturity Model"), "{}", level.why);
+    let source = s.level_source.as_ref().expect("a source");
+    assert_eq!(
+        (source.line, source.citation()),
+        (44, "DFARS 252.204-7025(b)(1)")
+    );
+    let cui = s.handles_cui.as_ref().expect("CUI");
+    assert!(cui.value && cui.line == Some(66), "{cui:?}");
+    assert!(
+        cui.why.contains("distribution statement B to F"),
+        "{}",
+        cui.why
+    );
+    assert!(s
+        .handles_fci
+        .as_ref()
+        .is_some_and(|f| f.value && f.why.contains("52.204-21")));
+
+    // The user takes the level and CUI, not FCI.
+    s.apply(&mut answers, true, true, false);
+    assert_eq!(answers.solicitation, Solicitation::L2C3pao);
+    assert_eq!(answers.handles_cui, Some(true));
+    assert_eq!(answers.handles_fci, None);
+    let date = Date::parse("2026-12-01").expect("a date");
+    let app = applicability(&answers, date);
+    assert_eq!(
+        (app.level, app.assessment),
+        (Level::L2, Some(AssessmentType::C3pao))
+    );
+    let cited = app
+        .reasons
+        .iter()
+        .find(|r| {
+            r.text
+                .starts_with("Read from the text you pasted (line 44): \u{201c}(b)(1)")
+        })
+        .expect("the quote is a reason");
+    assert_eq!(cited.citation, "DFARS 252.204-7025(b)(1)");
+    // The answers survive a save and restore with their source.
+    let json = serde_json::to_string(&answers).expect("json");
+    let back: Answers = serde_json::from_str(&json).expect("answers");
+    assert_eq!(back, answers);
+    // Applied answers are not suggested again; only FCI is left.
+    let again = r.suggestions(&answers);
+    assert!(again.level.is_none() && again.handles_cui.is_none() && again.handles_fci.is_some());
+    // Once the user names another level by hand, the quote no longer supports it: not cited.
+    answers.solicitation = Solicitation::L2Self;
+    let app = applicability(&answers, date);
+    assert!(app
+        .reasons
+        .iter()
+        .all(|r| !r.text.starts_with("Read from the text")));
+
+    // A subcontractor's pasted contract fills the prime's level, the question that decides.
+    let mut sub = Answers {
+        role: Some(ContractRole::Sub),
+        handles_cui: Some(true),
+        ..Answers::default()
+    };
+    r.suggestions(&sub).apply(&mut sub, true, true, true);
+    assert_eq!(sub.prime_level, Solicitation::L2C3pao);
+    assert_eq!(sub.solicitation, Solicitation::Unknown);
+    let app = applicability(&sub, date);
+    assert!(app.reasons.iter().any(|r| r
+        .text
+        .starts_with("Read from the text you pasted (line 44)")));
+}
+
+/// Nothing is suggested that the text does not show: a contract without 7025 or 7021 suggests
+/// no level (only the user can say the paste is whole), and a text naming two levels suggests
+/// "I don't know yet" with no quote.
+#[test]
+fn a_silent_or_contradictory_text_suggests_no_named_level() {
+    use cmmc_readiness::engine::Answers;
+    let silent = fixture("contract_7012_7019_7020_no_cmmc.txt");
+    let s = silent.suggestions(&Answers::default());
+    assert!(s.level.is_none() && s.level_source.is_none(), "{s:?}");
+    let two = fixture("two_levels_disagree.txt");
+    let answers = Answers {
+        solicitation: Solicitation::L2Self,
+        ..Answers::default()
+    };
+    let s = two.suggestions(&answers);
+    let level = s.level.expect("unknown is suggested over a named level");
+    assert_eq!(level.value, Solicitation::Unknown);
+    assert!(s.level_source.is_none());
+    assert!(level.why.contains("names no single level"), "{}", level.why);
+}

@@ -5,6 +5,32 @@ use super::{ContractRole, CuiStorage, Encryption, HeldStatus, Solicitation};
 use crate::engine::date::Date;
 use serde::{Deserialize, Serialize};
 
+/// Where a level answer came from when it was read from pasted text: the fill-in sentence of
+/// DFARS 252.204-7025(b)(1) or 252.204-7021(d)(1)(i), never the text around it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelSource {
+    /// The level the sentence names.
+    pub level: Solicitation,
+    /// The clause paragraph, e.g. `252.204-7025(b)(1)`.
+    pub paragraph: String,
+    /// 1-based line in the pasted text.
+    pub line: usize,
+    /// The sentence as read.
+    pub quote: String,
+}
+
+impl LevelSource {
+    /// The rule behind the sentence: the paragraph whose fill-in it is.
+    pub fn citation(&self) -> &'static str {
+        if self.paragraph.contains("7021") {
+            "DFARS 252.204-7021(d)(1)(i)"
+        } else {
+            "DFARS 252.204-7025(b)(1)"
+        }
+    }
+}
+
 /// The questionnaire's answers. Every field is optional: unanswered questions are simply unknown.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, from = "AnswersOnDisk")]
@@ -19,6 +45,11 @@ pub struct Answers {
     pub solicitation: Solicitation,
     /// For a subcontractor: the CMMC level the prime's contract requires (DFARS 252.204-7021).
     pub prime_level: Solicitation,
+    /// The sentence of a pasted solicitation or contract the level was read from, when the user
+    /// took the level from the scanner: the level card cites it while the answer still names
+    /// that level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level_source: Option<LevelSource>,
     /// Small business under the SBA size standard.
     pub small_business: Option<bool>,
     /// Total headcount.
@@ -61,6 +92,8 @@ pub(crate) struct AnswersOnDisk {
     role: Option<ContractRole>,
     solicitation: Solicitation,
     prime_level: Solicitation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level_source: Option<LevelSource>,
     /// Deprecated: `true` meant "a subcontractor whose prime flows CMMC down".
     #[serde(skip_serializing)]
     flow_down: Option<bool>,
@@ -94,6 +127,7 @@ impl From<&Answers> for AnswersOnDisk {
             role: a.role,
             solicitation: a.solicitation,
             prime_level: a.prime_level,
+            level_source: a.level_source.clone(),
             flow_down: None,
             small_business: a.small_business,
             employees: a.employees,
@@ -138,6 +172,7 @@ impl From<AnswersOnDisk> for Answers {
             role,
             solicitation: d.solicitation,
             prime_level: d.prime_level,
+            level_source: d.level_source,
             small_business: d.small_business,
             employees: d.employees,
             cui_users: d.cui_users,
@@ -170,5 +205,12 @@ impl Answers {
         } else {
             self.solicitation
         }
+    }
+
+    /// The pasted sentence behind the deciding requirement, while the answer still names the
+    /// level it was read as.
+    pub fn deciding_source(&self) -> Option<&LevelSource> {
+        let level = self.deciding_requirement();
+        self.level_source.as_ref().filter(|s| s.level == level)
     }
 }
