@@ -35,7 +35,9 @@ use std::fmt;
 ///
 /// Version 3 (2026-12): the state gained `objectives` (SP 800-171A objective answers with their
 /// notes and defined values), `system` (what the SSP describes) and `poam` (the plan per open
-/// item). Versions 1 and 2 load with all three empty: nothing they held changes meaning.
+/// item), `solicitation_text` (the pasted solicitation, only when the user asked to keep it),
+/// and the answers `level_source` (the fill-in sentence a level was read from). Versions 1 and
+/// 2 load with all of them empty: nothing they held changes meaning.
 pub const STATE_VERSION: u32 = 3;
 
 /// The largest saved document we accept (local storage holds a few MB at most anyway).
@@ -70,6 +72,9 @@ pub struct SavedState {
     pub date: Option<Date>,
     /// The company's name, for the printed report.
     pub company: Option<String>,
+    /// The pasted solicitation or contract text, only when the user asked to keep it (by
+    /// default the pasted text lives in the page and is gone on reload).
+    pub solicitation_text: Option<String>,
     /// The system the SSP describes.
     pub system: SystemInfo,
     /// The POA&M's plan per open item (keys as [`crate::engine::Input::poam`]).
@@ -114,6 +119,7 @@ impl Default for SavedState {
             costs: CostAssumptions::default(),
             date: None,
             company: None,
+            solicitation_text: None,
             system: SystemInfo::default(),
             poam: BTreeMap::new(),
         }
@@ -221,6 +227,8 @@ struct SavedFile {
     date: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     company: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    solicitation_text: Option<String>,
     system: SystemFile,
     poam: BTreeMap<String, PoamFile>,
 }
@@ -566,6 +574,7 @@ impl From<&SavedState> for SavedFile {
             costs: CostsFile::from(&s.costs),
             date: s.date,
             company: s.company.clone(),
+            solicitation_text: s.solicitation_text.clone(),
             system: SystemFile::from(&s.system),
             poam: s
                 .poam
@@ -599,6 +608,7 @@ impl From<SavedFile> for SavedState {
             costs: f.costs.into(),
             date: f.date,
             company: f.company,
+            solicitation_text: f.solicitation_text,
             system: f.system.into(),
             poam: f
                 .poam

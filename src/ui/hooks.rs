@@ -126,6 +126,15 @@ impl AppHandle {
     pub fn set_company(&self, name: Option<String>) {
         self.handle.dispatch(Action::SetCompany(name));
     }
+    /// Replaces the answers with ones filled in from pasted text, saying what changed.
+    pub fn fill_answers(&self, answers: Answers, notice: String) {
+        self.handle
+            .dispatch(Action::FillAnswers(Box::new(answers), notice));
+    }
+    /// Keeps the pasted solicitation text with the saved work (`None`: forgets it).
+    pub fn keep_solicitation_text(&self, text: Option<String>) {
+        self.handle.dispatch(Action::KeepSolicitationText(text));
+    }
     /// Resumes saving after unreadable saved data was dealt with.
     pub fn dismiss_restore_failure(&self) {
         self.handle.dispatch(Action::DismissRestoreFailure);

@@ -3,8 +3,10 @@
 //! (`QuestionId::get` / `set`), and only the questions that still matter are shown.
 
 mod level_card;
+mod solicitation;
 
 pub use level_card::LevelCard;
+use solicitation::SolicitationReader;
 
 use crate::engine::{AnswerValue, Date, Question, QuestionId, QuestionKind, QUESTIONS};
 use crate::ui::hooks::{use_app, use_progressive};
@@ -41,8 +43,14 @@ pub fn questionnaire() -> Html {
     html! {
         <form class="questions" data-testid="questionnaire" aria-busy={(drawn < QUESTIONS.len()).to_string()}
             onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            { for shown.iter().take(drawn).map(|q| html! {
-                <QuestionField key={q.field} question={**q} value={q.id.get(&answers)} on_answer={on_answer.clone()} />
+            { for shown.iter().take(drawn).flat_map(|q| {
+                let field = html! {
+                    <QuestionField key={q.field} question={**q} value={q.id.get(&answers)} on_answer={on_answer.clone()} />
+                };
+                // The question that decides the level gets the solicitation reader beside it.
+                let reader = matches!(q.id, QuestionId::Solicitation | QuestionId::PrimeLevel)
+                    .then(|| html! { <SolicitationReader key="solicitation-reader" /> });
+                std::iter::once(field).chain(reader)
             }) }
         </form>
     }

@@ -116,6 +116,10 @@ pub enum Action {
     },
     /// The company's name for the report, or none.
     SetCompany(Option<String>),
+    /// Answers filled in from a pasted solicitation, saying what changed.
+    FillAnswers(Box<Answers>, String),
+    /// Keep the pasted solicitation text with the saved work, or forget it with `None`.
+    KeepSolicitationText(Option<String>),
 
     /// A JSON file could not be restored.
     RestoreRefused(String, StateError),
@@ -206,6 +210,11 @@ impl Reducible for AppState {
                 ));
             }
             Action::SetCompany(c) => next.saved.company = c,
+            Action::FillAnswers(answers, notice) => {
+                next.saved.answers = *answers;
+                next.notice = Some(notice);
+            }
+            Action::KeepSolicitationText(text) => next.saved.solicitation_text = text,
 
             Action::RestoreRefused(name, why) => next.import_error = Some((name, why)),
             Action::DismissRestoreFailure => next.restore_failure = None,

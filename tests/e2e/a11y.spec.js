@@ -20,6 +20,12 @@ for (const scheme of ['light', 'dark']) {
     await app.answerYesNo('handles_cui', 'yes');
     await app.choose('solicitation', 'L2-c3pao');
     expect(await seriousViolations(page), 'questionnaire answered').toEqual([]);
+    await app.testid('solicitation-reader').locator(':scope > summary').click();
+    await app.testid('solicitation-paste').fill(require('fs').readFileSync(
+      require('path').join(__dirname, '..', 'fixtures', 'solicitations', 'rfp_l3_dibcac.txt'), 'utf8'));
+    await app.testid('solicitation-read').click();
+    await expect(app.testid('solicitation-findings')).toBeVisible();
+    expect(await seriousViolations(page), 'solicitation read').toEqual([]);
     await app.loadSample();
     expect(await seriousViolations(page), 'sample imported').toEqual([]);
     await app.importSoa(app.fixture('messy.csv'));
