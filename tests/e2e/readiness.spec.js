@@ -124,7 +124,7 @@ test('the gap CSV neutralises formulas and the JSON export restores the same num
   const before = await app.sprs();
   const json = await app.download('export-json');
   const saved = JSON.parse(json.text);
-  expect(saved.version).toBe(2);
+  expect(saved.version).toBe(3);
   expect(saved.direct['3.1.1']).toEqual({ answer: 'met' });
   expect(saved.summary.sprs.low).toBe(-198);
 
