@@ -3,7 +3,9 @@
 //! the importer runs natively or as wasm in Chromium. It takes bytes and the manifest's text, so
 //! it needs no file system.
 
-use cmmc_readiness::engine::{import_soa, Catalog, ImportOptions, ProblemKind, SoaImport};
+use cmmc_readiness::engine::{
+    import_soa, Catalog, ControlStatus, ImportOptions, ProblemKind, SoaImport,
+};
 use std::fmt::Write as _;
 
 /// The manifest, compiled in so the browser tests have it too.
@@ -15,6 +17,10 @@ pub struct Expected {
     pub rows_imported: usize,
     pub problem_kinds: String,
     pub message_contains: String,
+    /// How the imported rows are read, by status in `ControlStatus::ALL` order with zero counts
+    /// left out: `implemented:2 planned:1 unknown:4`; empty when no row was imported. Pins that
+    /// nothing is counted as implemented that the file does not say is.
+    pub readings: String,
 }
 
 /// Parses `expected.csv`.
@@ -31,6 +37,7 @@ pub fn manifest() -> Vec<Expected> {
                     .unwrap_or_else(|e| panic!("{}: rows_imported: {e}", field(0))),
                 problem_kinds: field(2),
                 message_contains: field(3),
+                readings: field(4),
             }
         })
         .collect()
@@ -69,6 +76,18 @@ pub fn kinds_run_length(imp: &SoaImport) -> String {
         .join(" ")
 }
 
+/// The rows' readings as the manifest writes them (see [`Expected::readings`]).
+pub fn readings(imp: &SoaImport) -> String {
+    ControlStatus::ALL
+        .iter()
+        .filter_map(|&status| {
+            let n = imp.rows.iter().filter(|r| r.status == status).count();
+            (n > 0).then(|| format!("{}:{n}", status.code()))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Imports `bytes` and compares the outcome with `expected`, returning what differs (empty when
 /// all is well) so the corpus test can report every file at once.
 pub fn check(name: &str, bytes: &[u8], expected: &Expected) -> String {
@@ -89,6 +108,10 @@ pub fn check(name: &str, bytes: &[u8], expected: &Expected) -> String {
             "{} rows imported, expected {}",
             imp.rows_imported, expected.rows_imported
         ));
+    }
+    let read = readings(&imp);
+    if read != expected.readings {
+        fail(format!("readings `{read}`, expected `{}`", expected.readings));
     }
     let kinds = kinds_run_length(&imp);
     if kinds != expected.problem_kinds {
