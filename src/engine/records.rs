@@ -99,3 +99,118 @@ pub struct Milestone {
     /// By when, when a date is set.
     pub date: Option<Date>,
 }
+
+/// The one-entry-per-line text the app's forms show for lists: milestones as `YYYY-MM-DD what`
+/// (the date optional), roles as `Title: holder` (the holder optional). Reading and writing are
+/// inverse on what they write; blank lines are dropped, nothing else is.
+impl Milestone {
+    /// Reads one milestone per non-blank line. A line that starts with a `YYYY-MM-DD` date takes
+    /// it as the milestone's date (a `:`, `-` or dash after it is dropped); any other line is all
+    /// text, so nothing written is lost.
+    pub fn parse_lines(text: &str) -> Vec<Milestone> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| {
+                let date = l.get(..10).and_then(Date::parse);
+                match date {
+                    Some(date) => Milestone {
+                        text: l[10..]
+                            .trim_start_matches([' ', '\t', ':', '-', '\u{2013}', '\u{2014}'])
+                            .trim()
+                            .to_string(),
+                        date: Some(date),
+                    },
+                    None => Milestone {
+                        text: l.to_string(),
+                        date: None,
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// Writes milestones one per line, as `parse_lines` reads them.
+    pub fn to_lines(milestones: &[Milestone]) -> String {
+        milestones
+            .iter()
+            .map(|m| match m.date {
+                Some(d) if m.text.is_empty() => d.to_string(),
+                Some(d) => format!("{d} {}", m.text),
+                None => m.text.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl SystemRole {
+    /// Reads one role per non-blank line, `Title: holder`; a line without `:` is a title not
+    /// yet assigned to anyone.
+    pub fn parse_lines(text: &str) -> Vec<SystemRole> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| match l.split_once(':') {
+                Some((title, holder)) => SystemRole {
+                    title: title.trim().to_string(),
+                    holder: holder.trim().to_string(),
+                },
+                None => SystemRole {
+                    title: l.to_string(),
+                    holder: String::new(),
+                },
+            })
+            .collect()
+    }
+
+    /// Writes roles one per line, as `parse_lines` reads them.
+    pub fn to_lines(roles: &[SystemRole]) -> String {
+        roles
+            .iter()
+            .map(|r| {
+                if r.holder.is_empty() {
+                    r.title.clone()
+                } else {
+                    format!("{}: {}", r.title, r.holder)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn milestone_lines_take_a_leading_date_and_keep_every_other_line_as_text() {
+        let m = Milestone::parse_lines(
+            "2027-01-15 Order hardware keys\n\n  2027-02-01: Enrol every user \nPilot with IT\n2027-13-01 not a date",
+        );
+        assert_eq!(m.len(), 4);
+        assert_eq!(m[0].date, Date::parse("2027-01-15"));
+        assert_eq!(m[0].text, "Order hardware keys");
+        assert_eq!(m[1].text, "Enrol every user");
+        assert_eq!(m[2].date, None);
+        assert_eq!(m[2].text, "Pilot with IT");
+        // An impossible date is text, never dropped.
+        assert_eq!(m[3].date, None);
+        assert_eq!(m[3].text, "2027-13-01 not a date");
+        assert_eq!(Milestone::parse_lines(&Milestone::to_lines(&m)), m);
+    }
+
+    #[test]
+    fn role_lines_split_at_the_first_colon() {
+        let r = SystemRole::parse_lines("System owner: Dana Reyes\nISSO\nBackup: Ops: night shift");
+        assert_eq!(r.len(), 3);
+        assert_eq!(
+            (r[0].title.as_str(), r[0].holder.as_str()),
+            ("System owner", "Dana Reyes")
+        );
+        assert_eq!((r[1].title.as_str(), r[1].holder.as_str()), ("ISSO", ""));
+        assert_eq!(r[2].holder, "Ops: night shift");
+        assert_eq!(SystemRole::parse_lines(&SystemRole::to_lines(&r)), r);
+    }
+}

@@ -114,6 +114,18 @@ impl AppHandle {
             Err(why) => Action::RestoreRefused(name, why),
         });
     }
+    /// Puts what an OSCAL SSP this app wrote carries into the current work, or reports why it
+    /// could not be read.
+    pub fn apply_ssp(
+        &self,
+        name: String,
+        result: Result<crate::engine::SspImport, crate::engine::OscalImportError>,
+    ) {
+        self.handle.dispatch(match result {
+            Ok(ssp) => Action::ApplySsp(Box::new(ssp), name),
+            Err(why) => Action::SspRefused(name, why.to_string()),
+        });
+    }
     /// Loads a sample company (answers and SoA).
     pub fn load_sample(&self, answers: Answers, soa: String, name: String) {
         self.handle.dispatch(Action::LoadSample {
@@ -145,10 +157,9 @@ impl AppHandle {
     }
 }
 
-/// The verbs of the objective, system and POA&M inputs. The forms that call them are not drawn
-/// yet (they come with the next UI change); until then nothing calls them, hence the allowance.
-/// What they set is saved with the rest of the state and reaches the exports through `Input`.
-#[allow(dead_code)]
+/// The verbs of the objective, system and POA&M inputs (`results::objectives`,
+/// `results::poam_plan`, `save::system`). What they set is saved with the rest of the state and
+/// reaches the exports through `Input`.
 impl AppHandle {
     /// Answers (or clears) an assessment objective.
     pub fn set_objective(&self, id: ObjectiveId, answer: Option<ObjectiveStatus>) {

@@ -41,6 +41,8 @@ pub struct AppState {
     /// The last SoA file that was refused (no control rows in it): its name and why. The SoA
     /// loaded before stays loaded.
     pub soa_refused: Option<(String, String)>,
+    /// The last OSCAL SSP that could not be read back: its name and why.
+    pub ssp_refused: Option<(String, String)>,
 }
 
 /// Everything that can change the state.
@@ -105,6 +107,11 @@ pub enum Action {
     SetCosts(CostAssumptions),
     /// Replace everything with a restored state (from a JSON file), saying so.
     Restore(Box<SavedState>, String),
+    /// Put what an OSCAL SSP this app wrote carries (answers, objectives, the system, the date)
+    /// into the current work, keeping the rest; the file's name.
+    ApplySsp(Box<crate::engine::SspImport>, String),
+    /// An OSCAL SSP could not be read back: its name and why. The work stays as it was.
+    SspRefused(String, String),
     /// Load a sample company: its answers and its SoA, replacing what was there.
     LoadSample {
         /// The sample's answers.
@@ -162,24 +169,14 @@ impl Reducible for AppState {
                 s.direct.insert(id, answer);
             }
             Action::SetDate(date) => s.date = date,
-            Action::SetObjective(id, answer) => {
-                edit_objective(s, id, |o| o.answer = answer);
-            }
-            Action::SetObjectiveNote(id, note) => edit_objective(s, id, |o| o.note = note),
-            Action::SetDefinedValue(id, value) => {
-                edit_objective(s, id, |o| o.defined_value = value);
-            }
-            Action::SetSystemName(name) => s.system.name = name,
-            Action::SetSystemOrganization(org) => s.system.organization = org,
-            Action::SetSystemBoundary(boundary) => s.system.boundary = boundary,
-            Action::SetSystemRoles(roles) => s.system.roles = roles,
-            Action::SetPoam(id, field) => {
-                let plan = s.poam.entry(id.clone()).or_default();
-                plan.set(field);
-                if plan.is_empty() {
-                    s.poam.remove(&id);
-                }
-            }
+            records @ (Action::SetObjective(..)
+            | Action::SetObjectiveNote(..)
+            | Action::SetDefinedValue(..)
+            | Action::SetSystemName(_)
+            | Action::SetSystemOrganization(_)
+            | Action::SetSystemBoundary(_)
+            | Action::SetSystemRoles(_)
+            | Action::SetPoam(..)) => edit_records(s, records),
             Action::SetDirect(id, None) => {
                 s.direct.remove(&id);
             }
@@ -194,8 +191,18 @@ impl Reducible for AppState {
             Action::Restore(saved, name) => {
                 next.saved = *saved;
                 next.import_error = None;
+                next.ssp_refused = None;
                 next.notice = Some(format!("Restored your work from {name}."));
             }
+            Action::ApplySsp(ssp, name) => {
+                ssp.apply_to(&mut next.saved);
+                next.import_error = None;
+                next.ssp_refused = None;
+                next.notice = Some(format!(
+                    "Restored the answers, objectives and system description from {name} (an OSCAL SSP); the questionnaire, the SoA and the plans of action are unchanged."
+                ));
+            }
+            Action::SspRefused(name, why) => next.ssp_refused = Some((name, why)),
             Action::LoadSample { answers, soa, name } => {
                 next.saved = SavedState {
                     answers: *answers,
@@ -259,5 +266,31 @@ fn edit_objective(
     edit(entry);
     if entry.is_empty() {
         s.objectives.remove(&id);
+    }
+}
+
+/// The edits of what the exports carry beyond statuses: objective answers, notes and defined
+/// values, the system, the plans of action. Any other action changes nothing here.
+fn edit_records(s: &mut SavedState, action: Action) {
+    match action {
+        Action::SetObjective(id, answer) => {
+            edit_objective(s, id, |o| o.answer = answer);
+        }
+        Action::SetObjectiveNote(id, note) => edit_objective(s, id, |o| o.note = note),
+        Action::SetDefinedValue(id, value) => {
+            edit_objective(s, id, |o| o.defined_value = value);
+        }
+        Action::SetSystemName(name) => s.system.name = name,
+        Action::SetSystemOrganization(org) => s.system.organization = org,
+        Action::SetSystemBoundary(boundary) => s.system.boundary = boundary,
+        Action::SetSystemRoles(roles) => s.system.roles = roles,
+        Action::SetPoam(id, field) => {
+            let plan = s.poam.entry(id.clone()).or_default();
+            plan.set(field);
+            if plan.is_empty() {
+                s.poam.remove(&id);
+            }
+        }
+        _ => {}
     }
 }

@@ -111,7 +111,10 @@ pub fn check(name: &str, bytes: &[u8], expected: &Expected) -> String {
     }
     let read = readings(&imp);
     if read != expected.readings {
-        fail(format!("readings `{read}`, expected `{}`", expected.readings));
+        fail(format!(
+            "readings `{read}`, expected `{}`",
+            expected.readings
+        ));
     }
     let kinds = kinds_run_length(&imp);
     if kinds != expected.problem_kinds {

@@ -151,3 +151,60 @@ fn the_catalog_json_lists_the_objectives() {
     );
     assert_eq!(objectives[0]["defines"], false);
 }
+
+#[test]
+fn state_takes_an_oscal_ssp_this_tool_wrote() {
+    // Another device: the SSP in OSCAL is all that was carried over. `--state` reads it back
+    // and every requirement the user decided (directly or by objectives) has the same status.
+    let state = fixture("level2_conditional.json");
+    let args = |s: &str| {
+        [
+            "export",
+            "ssp",
+            "--format",
+            "oscal-json",
+            "--date",
+            "2026-12-01",
+            "--state",
+            s,
+        ]
+        .map(str::to_string)
+    };
+    let first = ok(&crosswalk(
+        &args(&state).each_ref().map(String::as_str),
+        b"",
+    ));
+    let statuses = |out: &str| -> Vec<(String, String)> {
+        let json: Value = serde_json::from_str(out).expect("json");
+        json["requirements"]
+            .as_array()
+            .expect("requirements")
+            .iter()
+            .filter(|r| r["basis"] == "answered" || r["basis"] == "objectives")
+            .map(|r| (r["id"].to_string(), r["status"].to_string()))
+            .collect()
+    };
+    let from_state = statuses(&ok(&crosswalk(
+        &["assess", "--state", &state, "--json"],
+        b"",
+    )));
+    let dir = std::env::temp_dir().join(format!("cw-ssp-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let ssp = dir.join("ssp.json");
+    std::fs::write(&ssp, &first).expect("write");
+    let ssp = ssp.to_string_lossy().to_string();
+    let answers = r#"{"handles_cui":true,"has_ssp":true,"encryption":"not-validated"}"#;
+    let from_ssp = statuses(&ok(&crosswalk(
+        &["assess", "--state", &ssp, "--answers", "-", "--json"],
+        answers.as_bytes(),
+    )));
+    assert!(!from_state.is_empty());
+    assert_eq!(from_ssp, from_state);
+    fails(
+        &crosswalk(
+            &["assess", "--state", "-"],
+            br#"{"system-security-plan": {"uuid": "x"}}"#,
+        ),
+        "-: not an SSP this tool wrote:",
+    );
+}

@@ -74,7 +74,8 @@ pub struct AssessArgs {
 /// What the user entered, from files: the inputs `assess` and `export` share.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// A saved assessment: the web app's "Download my work" JSON (`-`: standard input).
+    /// A saved assessment: the web app's "Download my work" JSON (`-`: standard input), or an
+    /// OSCAL SSP this tool wrote (its answers, objectives, system and date; nothing else).
     ///
     /// It holds everything the app holds (answers, SoA, requirement and objective answers,
     /// defined values, the system, the POA&M plans, Level 3 answers, the view, the date); the

@@ -5,9 +5,9 @@
 use crate::args::{AssessArgs, InputArgs, Source};
 use crate::output::{to_stdout, write_json, Failure};
 use cmmc_readiness::engine::{
-    evaluate, import_soa, load_state_bytes, summary, Answer, Answers, Catalog, Date, DirectAnswer,
-    ImportOptions, Input, ObjectiveAnswer, ObjectiveId, ObjectiveStatus, ProblemKind,
-    RequirementId, ResultsMode, SavedState, SoaImport, Status, Summary,
+    evaluate, import_oscal_ssp, import_soa, load_state_bytes, summary, Answer, Answers, Catalog,
+    Date, DirectAnswer, ImportOptions, Input, ObjectiveAnswer, ObjectiveId, ObjectiveStatus,
+    ProblemKind, RequirementId, ResultsMode, SavedState, SoaImport, Status, Summary,
 };
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -77,8 +77,21 @@ pub fn read_inputs(args: &InputArgs, catalog: &Catalog) -> Result<Input, Failure
     Ok(input)
 }
 
+/// A saved assessment, or an OSCAL SSP this tool wrote (the app reads both the same way: the
+/// SSP gives back the answers, objectives, system and date it carries, nothing else).
 fn read_state(source: &Source) -> Result<SavedState, Failure> {
-    load_state_bytes(&source.read()?)
+    let bytes = source.read()?;
+    if let Some(text) = std::str::from_utf8(&bytes)
+        .ok()
+        .filter(|t| t.contains("\"system-security-plan\""))
+    {
+        let ssp = import_oscal_ssp(Catalog::builtin(), text)
+            .map_err(|e| Failure::Input(format!("{source}: not an SSP this tool wrote: {e}")))?;
+        let mut state = SavedState::default();
+        ssp.apply_to(&mut state);
+        return Ok(state);
+    }
+    load_state_bytes(&bytes)
         .map_err(|e| Failure::Input(format!("{source}: not a saved assessment: {e}")))
 }
 

@@ -1,5 +1,6 @@
 //! The gap table: all 110 requirements with status, basis and points, filters, search and sort;
-//! each row expands to explain itself and to take a direct answer.
+//! each row expands to explain itself, to take a direct answer, its assessment objectives
+//! (`objectives`) and, while open, its plan of action (`poam_plan`).
 
 use crate::engine::{
     Answer, Catalog, DirectAnswer, Family, RequirementId, RequirementResult, Status,
@@ -9,6 +10,8 @@ use crate::ui::format::{
     status_class,
 };
 use crate::ui::hooks::{use_app, use_catalog, use_progressive, ResultsProps};
+use crate::ui::results::objectives::ObjectiveList;
+use crate::ui::results::poam_plan::PoamPlanForm;
 use std::collections::BTreeSet;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -340,6 +343,10 @@ fn gap_row(p: &GapRowProps) -> Html {
                                 if d.record_missing() { <span class="tag warn">{"record needed"}</span> }
                                 <textarea rows="2" value={d.note.clone()} onchange={on_note} data-testid="answer-note" />
                             </label>
+                        }
+                        <ObjectiveList result={r.clone()} />
+                        if !r.status.is_satisfied() {
+                            <PoamPlanForm id={r.id.to_string()} eligible={req.is_some_and(|q| q.poam.allows(r.status, r.partial_credit))} />
                         }
                         if r.evidence.is_empty() {
                             <p class="muted small">{"No ISO/IEC 27001 control maps to this requirement in this view."}</p>

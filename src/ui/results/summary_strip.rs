@@ -1,7 +1,7 @@
 //! The summary strip, sticky at the top: the section navigation (`section-nav`) that reaches every
 //! part of the page in a few key presses, and the headline figures that apply to this level (the
-//! SPRS score and Level 2 status only where a score applies; "n of 15 met" at Level 1; nothing to
-//! score before anything is answered).
+//! SPRS score, the Level 2 status and the assessment objectives answered only where a score
+//! applies; "n of 15 met" at Level 1; nothing to score before anything is answered).
 
 use crate::engine::{Applicability, ResultsMode, Status};
 use crate::ui::browser::reveal;
@@ -36,6 +36,14 @@ fn sections(mode: ResultsMode) -> Vec<(&'static str, &'static str)> {
     }
     out.extend([("step-soa", "Import"), ("export", "Export")]);
     out
+}
+
+/// "n / 320": the assessment objectives answered, of all the Level 2 requirements' objectives.
+fn objectives_answered(r: &Results) -> String {
+    let (answered, total) = r.assessment.requirements.iter().fold((0, 0), |(a, t), q| {
+        (a + q.objectives.answered(), t + q.objectives.total)
+    });
+    format!("{answered} / {total}")
 }
 
 /// The navigation and the headline figures.
@@ -77,6 +85,13 @@ pub fn summary_strip(p: &SummaryStripProps) -> Html {
                 <span class="strip-label">{"Level 2 status"}</span>
                 if let Some(r) = r {
                     <span class={classes!("strip-value", "badge", level2_class(r.assessment.scoring.level2.status))} data-testid="strip-l2">{r.assessment.scoring.level2.status.label()}</span>
+                } else { {pending()} }
+            </div>
+            <div class="strip-item">
+                <span class="strip-label">{"Objectives"}</span>
+                if let Some(r) = r {
+                    <span class="strip-value" data-testid="strip-objectives">{objectives_answered(r)}</span>
+                    <span class="strip-sub muted">{"answered (NIST SP 800-171A)"}</span>
                 } else { {pending()} }
             </div>
             </>

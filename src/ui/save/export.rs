@@ -1,13 +1,15 @@
 //! Export and restore: the gap CSV, the whole state as JSON, the SSP (Markdown, OSCAL) and the
-//! POA&M (CSV, OSCAL), restoring from JSON, printing, and deleting everything (with an in-page
+//! POA&M (CSV, OSCAL), restoring from JSON or from an OSCAL SSP this app wrote, printing, and deleting everything (with an in-page
 //! confirmation).
 
 use crate::engine::Catalog;
 use crate::engine::{
-    gap_csv, poam, poam_csv, poam_oscal, saved_state_json, ssp, ssp_markdown, ssp_oscal, summary,
+    gap_csv, import_oscal_ssp, poam, poam_csv, poam_oscal, saved_state_json, ssp, ssp_markdown,
+    ssp_oscal, summary,
 };
 use crate::ui::browser::{clear_saved, download, print, read_file};
 use crate::ui::hooks::{use_app, use_catalog, Results, ResultsProps};
+use crate::ui::save::system::SystemForm;
 
 use serde::Serialize;
 use web_sys::HtmlInputElement;
@@ -19,6 +21,14 @@ struct Export {
     #[serde(flatten)]
     state: serde_json::Value,
     summary: crate::engine::Summary,
+}
+
+/// The text of a file that is an OSCAL SSP (its JSON has the key `"system-security-plan"`, which a
+/// saved file never holds: inside a JSON string the quotes would be escaped).
+fn oscal_ssp_text(bytes: &[u8]) -> Option<&str> {
+    std::str::from_utf8(bytes)
+        .ok()
+        .filter(|t| t.contains("\"system-security-plan\""))
 }
 
 /// The export card.
@@ -83,6 +93,19 @@ pub fn export_panel(p: &ResultsProps) -> Html {
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
                 let app = app.clone();
                 read_file(file, move |name, bytes| {
+                    // An OSCAL SSP this app wrote is read back into the current work; anything
+                    // else is a saved file.
+                    if let Some(text) = oscal_ssp_text(&bytes) {
+                        let result = import_oscal_ssp(Catalog::builtin(), text);
+                        let restored = result.is_ok();
+                        app.apply_ssp(name, result);
+                        if restored {
+                            crate::ui::browser::after_paint(|| {
+                                crate::ui::browser::reveal("summary")
+                            });
+                        }
+                        return;
+                    }
                     let result = crate::engine::load_state_bytes(&bytes);
                     let restored = result.is_ok();
                     app.restore(name, result);
@@ -118,6 +141,7 @@ pub fn export_panel(p: &ResultsProps) -> Html {
         <section class="card export no-print" data-testid="export" aria-labelledby="h-export">
             <h2 id="h-export" class="card-title">{"Save, share, print"}</h2>
             <p class="muted small">{"Your work is saved in this browser as you go. Files below are made on this device."}</p>
+            <SystemForm />
             <div class="button-row">
                 <button type="button" class="btn" onclick={on_csv} data-testid="export-csv">{"Download gaps as CSV (POA&M starter)"}</button>
                 <button type="button" class="btn" onclick={on_json} data-testid="export-json">{"Download my work (JSON)"}</button>
@@ -126,7 +150,7 @@ pub fn export_panel(p: &ResultsProps) -> Html {
                 <button type="button" class="btn" onclick={on_poam_csv} data-testid="export-poam-csv">{"POA&M (CSV)"}</button>
                 <button type="button" class="btn" onclick={on_poam_oscal} data-testid="export-poam-oscal">{"POA&M (OSCAL JSON)"}</button>
                 <label class="btn file-btn">
-                    {"Restore from JSON…"}
+                    {"Restore from JSON or an OSCAL SSP…"}
                     <input type="file" accept=".json,application/json" onchange={on_import} data-testid="import-json" class="visually-hidden-input" />
                 </label>
                 <button type="button" class="btn" onclick={on_print} data-testid="print">{"Print report"}</button>
@@ -136,6 +160,11 @@ pub fn export_panel(p: &ResultsProps) -> Html {
                     {format!("{name} could not be restored: {err}")}
                     if err.is_from_a_newer_release() { {" Update this app to read it."} }
                     {" Your current work is unchanged."}
+                </p>
+            }
+            if let Some((name, why)) = app.state().ssp_refused.clone() {
+                <p class="banner banner-warn" role="alert" data-testid="ssp-import-error">
+                    {format!("{name} could not be read back: {why} Your current work is unchanged.")}
                 </p>
             }
             <div class="danger-zone">

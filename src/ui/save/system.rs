@@ -1,0 +1,64 @@
+//! What the SSP says about the system beyond the requirements: its name, the organisation, the
+//! boundary (what is in scope and what is not, 32 CFR 170.19) and the roles with who holds each.
+//! Saved with the rest of the work; committed on `change`, so typing redraws nothing.
+
+use crate::engine::SystemRole;
+use crate::ui::hooks::use_app;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// The form, folded until something is written.
+#[function_component(SystemForm)]
+pub fn system_form() -> Html {
+    let Some(app) = use_app() else {
+        return Html::default();
+    };
+    let system = app.saved().system.clone();
+    let on_text = |set: fn(&crate::ui::hooks::AppHandle, String)| {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            set(
+                &app,
+                e.target_unchecked_into::<HtmlInputElement>()
+                    .value()
+                    .trim()
+                    .to_string(),
+            )
+        })
+    };
+    let on_area = |set: fn(&crate::ui::hooks::AppHandle, String)| {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            set(
+                &app,
+                e.target_unchecked_into::<HtmlTextAreaElement>()
+                    .value()
+                    .trim()
+                    .to_string(),
+            )
+        })
+    };
+    html! {
+        <details class="system-form" data-testid="system-form" open={!system.is_empty()}>
+            <summary>{"About the system (for the SSP)"}</summary>
+            <p class="muted small">{"The SSP describes the system boundary, the environment and how each requirement is implemented (NIST SP 800-171 r2 3.12.4). What you write here goes into both SSP files."}</p>
+            <div class="poam-fields">
+                <label class="poam-field">{"System name"}
+                    <input type="text" value={system.name.clone()} placeholder="e.g. Acme CUI enclave"
+                        onchange={on_text(|a, v| a.set_system_name(v))} data-testid="system-name" />
+                </label>
+                <label class="poam-field">{"Organisation"}
+                    <input type="text" value={system.organization.clone()}
+                        onchange={on_text(|a, v| a.set_system_organization(v))} data-testid="system-organization" />
+                </label>
+            </div>
+            <label class="answer-note">{"Boundary: what is in scope (assets that process, store or transmit CUI; security protection assets) and what is not"}
+                <textarea rows="3" value={system.boundary.clone()} onchange={on_area(|a, v| a.set_system_boundary(v))} data-testid="system-boundary" />
+            </label>
+            <label class="answer-note">{"Roles, one per line as Title: who holds it (e.g. System owner: Dana Reyes)"}
+                <textarea rows="3" value={SystemRole::to_lines(&system.roles)}
+                    onchange={on_area(|a, v| a.set_system_roles(SystemRole::parse_lines(&v)))} data-testid="system-roles" />
+            </label>
+        </details>
+    }
+}

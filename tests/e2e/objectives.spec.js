@@ -1,0 +1,161 @@
+// From screening to a self-assessment in the browser: answering SP 800-171A objectives moves the
+// requirement and the score, a defined value, a plan of action and the system description reach
+// the SSP and POA&M downloaded from the app, and an OSCAL SSP the app wrote restores the answers.
+const fs = require('fs');
+const path = require('path');
+const { test, expect } = require('@playwright/test');
+const { AppPage } = require('./app-page');
+
+// Figures from the engine's command line on the same inputs, e.g. a saved file with the sample
+// SoA, handles_cui and the objective answers below, read with
+//   crosswalk assess --state FILE --date 2026-12-01 --json   (sprs.low / sprs.high)
+// sample: -203 to -16; 3.1.1[a] not met: -203 to -21 (3.1.1 is worth 5 and was suggested met);
+// all six 3.1.1 objectives met: -198 to -16; then 3.1.8[b] not met: -198 to -17.
+
+let app;
+test.beforeEach(async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-12-01T12:00:00Z'));
+  app = new AppPage(page);
+  await app.open();
+});
+test.afterEach(async () => {
+  expect(app.foreignRequests()).toEqual([]);
+  expect(app.dialogs).toEqual([]);
+});
+
+/** One objective's list item. */
+function objective(page, id) {
+  return page.locator(`[data-testid="objective"][data-objective="${id}"]`);
+}
+
+/** Types into a field and leaves it: the app commits notes and values on change. */
+async function commit(locator, value) {
+  await locator.fill(value);
+  await locator.press('Tab');
+}
+
+test('objectives decide the requirement; values, plans and the system reach the SSP and POA&M; the OSCAL SSP restores them', async ({ page }) => {
+  await app.handlesCui();
+  await app.loadSample();
+  await expect(app.testid('sprs-score')).toHaveText('-203 to -16');
+  await expect(app.testid('strip-objectives')).toHaveText('0 / 320');
+
+  // One objective not met makes the requirement NOT MET and costs its 5 points.
+  await app.expand('3.1.1');
+  const detail = app.detail('3.1.1');
+  await expect(detail.getByTestId('objective')).toHaveCount(6);
+  await objective(page, '3.1.1[a]').getByTestId('objective-not-met').click();
+  await expect(app.row('3.1.1')).toHaveAttribute('data-status', 'not-met');
+  await expect(app.testid('sprs-score')).toHaveText('-203 to -21');
+  await expect(detail.getByTestId('objectives-tally')).toHaveText('1 of 6 answered');
+  await expect(app.testid('strip-objectives')).toHaveText('1 / 320');
+  // A requirement with an objective not met takes a plan of action.
+  await expect(detail.getByTestId('poam-plan')).toBeVisible();
+
+  // Every objective met: the requirement is met and the low end rises by its 5 points.
+  for (const letter of ['a', 'b', 'c', 'd', 'e', 'f']) {
+    await objective(page, `3.1.1[${letter}]`).getByTestId('objective-met').click();
+    await expect(objective(page, `3.1.1[${letter}]`)).toHaveAttribute('data-answer', 'met');
+  }
+  await expect(app.row('3.1.1')).toHaveAttribute('data-status', 'met');
+  await expect(app.testid('sprs-score')).toHaveText('-198 to -16');
+  await expect(app.testid('strip-objectives')).toHaveText('6 / 320');
+  await expect(detail.getByTestId('poam-plan')).toHaveCount(0);
+
+  // 3.1.8: the defined value, an objective not met with its note, and the plan of action.
+  await app.expand('3.1.8');
+  const a = objective(page, '3.1.8[a]');
+  await commit(a.getByTestId('objective-defined'), '5 consecutive attempts, then a 30-minute lockout');
+  await a.getByTestId('objective-met').click();
+  const b = objective(page, '3.1.8[b]');
+  await expect(b.getByTestId('objective-defined')).toHaveCount(0);
+  await b.getByTestId('objective-not-met').click();
+  await commit(b.getByTestId('objective-note'), 'Lockout not yet enforced on the VPN');
+  await expect(app.testid('sprs-score')).toHaveText('-198 to -17');
+  await expect(app.testid('strip-objectives')).toHaveText('8 / 320');
+  const plan = app.detail('3.1.8').getByTestId('poam-plan');
+  await plan.locator('summary').click();
+  await commit(plan.getByTestId('poam-owner'), 'Dana Reyes');
+  await plan.getByTestId('poam-completion').fill('2027-02-15');
+  await commit(plan.getByTestId('poam-resources'), 'IT contractor, 2 days');
+  await commit(plan.getByTestId('poam-milestones'), '2027-01-15 Enforce lockout on the VPN');
+
+  // The system the SSP describes.
+  const system = app.testid('system-form');
+  await system.locator('summary').click();
+  await commit(app.testid('system-name'), 'Acme CUI enclave');
+  await commit(app.testid('system-organization'), 'Acme Machining');
+  await commit(app.testid('system-boundary'), 'The CUI enclave: 12 laptops and the file server');
+  await commit(app.testid('system-roles'), 'System owner: Dana Reyes\nISSO');
+  await app.screenshot('objectives-answered');
+
+  // The SSP in Markdown: the system, the defined value and the objective findings.
+  const md = await app.download('export-ssp-md');
+  expect(md.name).toBe('cmmc-ssp.md');
+  expect(md.text).toContain('# System Security Plan: Acme CUI enclave');
+  expect(md.text).toContain('| Organization | Acme Machining |');
+  expect(md.text).toContain('| System owner | Dana Reyes |');
+  expect(md.text).toContain('- 3.1.8[a]: 5 consecutive attempts, then a 30-minute lockout');
+  expect(md.text).toMatch(/\| 3\.1\.8\[b\] \|[^\n]*\| Not met \| Lockout not yet enforced on the VPN \|/);
+
+  // The SSP in OSCAL: the defined value as a set parameter, each objective's finding.
+  const sspOscal = await app.download('export-ssp-oscal');
+  const ssp = JSON.parse(sspOscal.text)['system-security-plan'];
+  expect(ssp.metadata['oscal-version']).toBe('1.2.1');
+  expect(ssp['system-characteristics']['system-name']).toBe('Acme CUI enclave');
+  const r318 = ssp['control-implementation']['implemented-requirements'].find((r) => r['control-id'] === 'sp800-171_3.1.8');
+  expect(r318['set-parameters']).toEqual([{ 'param-id': 'sp800-171_3.1.8_odp.a', values: ['5 consecutive attempts, then a 30-minute lockout'] }]);
+  const findings = Object.fromEntries(r318.statements.map((s) => [s['statement-id'], s.props.find((p) => p.name === 'cmmc-objective-status').value]));
+  expect(findings).toEqual({ 'sp800-171_3.1.8_obj.a': 'met', 'sp800-171_3.1.8_obj.b': 'not-met' });
+
+  // The POA&M in CSV: 3.1.8 with its open objective and plan; 3.1.1 (met) is not on it.
+  const csv = await app.download('export-poam-csv');
+  const rows = csv.text.split(/\r?\n/);
+  expect(rows[0]).toContain('Open objectives,Owner,Milestones,Resources,Scheduled completion');
+  const row = rows.find((l) => l.startsWith('POA&M item (Level 2),3.1.8,'));
+  expect(row).toContain(',3.1.8[b],Dana Reyes,2027-01-15: Enforce lockout on the VPN,"IT contractor, 2 days",2027-02-15,');
+  expect(rows.some((l) => l.startsWith('POA&M item (Level 2),3.1.1,'))).toBe(false);
+
+  // The POA&M in OSCAL: the item with its owner and scheduled completion.
+  const poamOscal = await app.download('export-poam-oscal');
+  const items = JSON.parse(poamOscal.text)['plan-of-action-and-milestones']['poam-items'];
+  const item = items.find((i) => i.title === '3.1.8 (AC.L2-3.1.8)');
+  const props = Object.fromEntries(item.props.map((p) => [p.name, p.value]));
+  expect(props.owner).toBe('Dana Reyes');
+  expect(props['scheduled-completion']).toBe('2027-02-15');
+
+  // Another device: start from nothing, read the OSCAL SSP back, and the answers return.
+  await app.deleteAllData();
+  await expect(app.testid('strip-start')).toBeVisible();
+  await app.restoreJson(sspOscal.file);
+  await expect(app.testid('notice')).toContainText('(an OSCAL SSP)');
+  await app.handlesCui();
+  await expect(app.testid('strip-objectives')).toHaveText('8 / 320');
+  await expect(app.row('3.1.8')).toHaveAttribute('data-status', 'not-met');
+  await app.expand('3.1.8');
+  await expect(objective(page, '3.1.8[a]').getByTestId('objective-defined')).toHaveValue('5 consecutive attempts, then a 30-minute lockout');
+  await expect(objective(page, '3.1.8[b]').getByTestId('objective-note')).toHaveValue('Lockout not yet enforced on the VPN');
+  await expect(app.testid('system-name')).toHaveValue('Acme CUI enclave');
+});
+
+test('N/A on every objective counts as met and asks for the justification', async ({ page }) => {
+  await app.handlesCui();
+  await app.loadSample();
+  await app.expand('3.1.8');
+  for (const id of ['3.1.8[a]', '3.1.8[b]']) {
+    await objective(page, id).getByTestId('objective-na').click();
+  }
+  await expect(app.row('3.1.8')).toHaveAttribute('data-status', 'na');
+  // Counted as met: the low end rises by its 1 point.
+  await expect(app.testid('sprs-score')).toHaveText('-202 to -16');
+  await expect(objective(page, '3.1.8[a]')).toContainText('justification needed');
+  await commit(objective(page, '3.1.8[a]').getByTestId('objective-note'), 'No interactive logons: the enclave is a kiosk');
+  await expect(objective(page, '3.1.8[a]')).not.toContainText('justification needed');
+  // A saved file that is not an SSP still restores as before, and a broken SSP changes nothing.
+  const foreign = path.join(__dirname, 'test-results', 'foreign-ssp.json');
+  fs.mkdirSync(path.dirname(foreign), { recursive: true });
+  fs.writeFileSync(foreign, JSON.stringify({ 'system-security-plan': { uuid: '11111111-2222-4333-8444-555555555555', metadata: { title: 'Another tool' } } }));
+  await app.restoreJson(foreign);
+  await expect(app.testid('ssp-import-error')).toContainText('could not be read back');
+  await expect(app.row('3.1.8')).toHaveAttribute('data-status', 'na');
+});
