@@ -1,7 +1,7 @@
 //! The root component: owns the state (one reducer), memoises the engine's results, persists to
 //! local storage, and lays out the page frame and the three steps.
 
-use super::browser::{self, clear_saved, load_saved, store_saved};
+use super::browser::{self, load_saved};
 use super::hooks::{use_applicability, use_compute_results, AppContext};
 use super::import::SoaImportPanel;
 use super::methodology::Methodology;
@@ -21,7 +21,7 @@ use super::samples::SampleButtons;
 use super::save::export::ExportPanel;
 use super::save::restore_banner::RestoreBanner;
 use super::stage::{gate, use_stage, Stage};
-use super::state::{AppState, RestoreFailure, SavedState};
+use super::state::{AppState, RestoreFailure};
 use crate::engine::ResultsMode;
 use yew::prelude::*;
 
@@ -93,20 +93,8 @@ pub fn app() -> Html {
     let results = use_compute_results(&state.saved, date, stage >= Stage::Scores);
     let applicability = use_applicability(&state.saved.answers, date);
 
-    // Save on every change. While unreadable old data awaits the user's decision, saving pauses
-    // so it is not overwritten; an untouched default state clears the key instead of writing it.
-    use_effect_with(
-        (state.saved.clone(), state.restore_failure.is_some()),
-        |(saved, paused)| {
-            if !*paused {
-                if *saved == SavedState::default() {
-                    clear_saved();
-                } else {
-                    store_saved(&crate::engine::save_state(saved));
-                }
-            }
-        },
-    );
+    // Saved as it changes: debounced, flushed when the page is hidden or left (`save::persist`).
+    super::save::persist::use_saving(&state.saved, state.restore_failure.is_some());
 
     let mode = applicability.results_mode(&state.saved.answers);
     let scored = matches!(mode, ResultsMode::Level2 | ResultsMode::Level3);

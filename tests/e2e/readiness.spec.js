@@ -172,6 +172,21 @@ test('unreadable saved data is reported, kept, and only deleted on request', asy
   await expect.poll(() => page.evaluate(() => localStorage.getItem('cmmc-readiness/v1'))).toContain('"handles_fci":true');
 });
 
+test('saving waits for a pause in the work, and leaving the page writes at once', async ({ page }) => {
+  const stored = () => page.evaluate(() => localStorage.getItem('cmmc-readiness/v1'));
+  await app.answerYesNo('handles_cui', 'yes');
+  // Written a moment after the last change (save::persist), not on every change.
+  await expect.poll(stored).toContain('"handles_cui":true');
+  // A change made just before a reload is written when the page is left, not lost.
+  await app.answerYesNo('has_ssp', 'no');
+  await app.reload();
+  await expect(app.testid('q-has_ssp-no')).toBeChecked();
+  expect(await stored()).toContain('"has_ssp":false');
+  // Deleting everything empties the storage at once.
+  await app.deleteAllData();
+  expect(await stored()).toBeNull();
+});
+
 test('invalid assumptions keep the last valid value', async () => {
   await app.answerYesNo('handles_cui', 'yes');
   await app.choose('solicitation', 'L2-c3pao');
