@@ -97,6 +97,16 @@ def size_figures(app_dir, empty_dir, engine_dir):
     }
 
 
+# Issue 14's budget: what a first visit downloads to run, the wasm and its JS loader, gzipped.
+WASM_JS_BUDGET = 230_000
+
+
+def wasm_js(s):
+    """[raw, gzip, brotli] of the app's wasm plus JS."""
+    zero = [0, 0, 0]
+    return [s["app"].get("wasm", zero)[i] + s["app"].get("js", zero)[i] for i in range(3)]
+
+
 def verdict(ok, missed="**missed**"):
     return "met" if ok else missed
 
@@ -111,7 +121,10 @@ def print_sizes(s):
     t, et = s["app_total"], s["empty_total"]
     print(f"{'total':6} {t[0]:9} {t[1]:9} {t[2]:8} {et[1]:11} {et[2]:9}")
     ratio = t[1] / et[1]
-    print(f"budget: first-visit gzip <= 2x empty Yew app: {ratio:.2f}x -> {'OK' if ratio <= 2 else 'OVER'}")
+    code = wasm_js(s)
+    print(f"budget: first-visit wasm + JS gzip <= {WASM_JS_BUDGET:,} B: {code[1]:,} B (brotli {code[2]:,} B) "
+          f"-> {'OK' if code[1] <= WASM_JS_BUDGET else 'OVER'}")
+    print(f"(no budget) first visit, all files, gzip: {ratio:.2f}x the empty Yew app")
     # The engine by itself (benches/engine-only: no UI, no Yew) shows what the budget must carry
     # before any UI: its catalog data and code alone, against the 2x allowance.
     eng, floor = s["engine_gzip"], s["floor_gzip"]
@@ -156,7 +169,9 @@ def cmd_browser(args):
     for k, v in m.items():
         print(f"{k:28} {v}")
     ratio = m["app_interactive_ms"] / m["empty_interactive_ms"]
-    print(f"budget: interactive <= 1.5x empty Yew app: {ratio:.2f}x -> {'OK' if ratio <= 1.5 else 'OVER'}")
+    print(f"budget: questionnaire usable <= 0.8x empty Yew app's interactive time: {ratio:.2f}x -> {'OK' if ratio <= 0.8 else 'OVER'}")
+    for k in ("answer_to_frame_93_ms", "answer_to_frame_10k_ms", "objective_to_frame_93_ms", "objective_to_frame_10k_ms"):
+        print(f"budget: {k} (median) <= 16 ms: {m[k]} -> {'OK' if m[k] <= 16 else 'OVER'}")
     paint = m["app_first_paint_ms"] / m["empty_first_paint_ms"]
     print(f"(no budget) first contentful paint vs empty Yew app: {paint:.2f}x")
     for k in ("recompute_93_ms", "recompute_10k_ms"):
@@ -219,12 +234,13 @@ def speed_rows(s, m):
     floor = s["floor_gzip"]
     proposed = s["app_total"][1] / floor
     interactive = m["app_interactive_ms"] / m["empty_interactive_ms"]
+    code = wasm_js(s)
     return [
         "| speed | figure | budget |",
         "|---|---|---|",
-        f"| first-visit transfer (gzip) | {ratio:.1f}x the empty Yew app | 2x: {verdict(ratio <= 2, '**missed** (see below)')} |",
-        f"| first-visit transfer against the engine alone plus the empty Yew app (proposed) | {proposed:.2f}x of {floor:,} B | 1.5x: {verdict(proposed <= 1.5)} |",
-        f"| navigation to questionnaire interactive | {ms(m['app_interactive_ms'])} (empty Yew app: {ms(m['empty_interactive_ms'])}), {interactive:.2f}x | 1.5x: {verdict(interactive <= 1.5)} |",
+        f"| first-visit wasm + JS (gzip; brotli) | {code[1]:,} B; {code[2]:,} B | {WASM_JS_BUDGET:,} B: {verdict(code[1] <= WASM_JS_BUDGET, '**missed** (see below)')} |",
+        f"| first-visit transfer, all files (gzip) | {ratio:.1f}x the empty Yew app; {proposed:.2f}x the engine alone plus the empty Yew app ({floor:,} B) | |",
+        f"| navigation to questionnaire interactive | {ms(m['app_interactive_ms'])} (empty Yew app: {ms(m['empty_interactive_ms'])}), {interactive:.2f}x | 0.8x: {verdict(interactive <= 0.8)} |",
         f"| of which: wasm `main` starts at | {ms(m['wasm_main_starts_at_ms'])} | |",
         f"| of which: first render after `main` | {ms(m['first_render_after_main_ms'])} | |",
         f"| first contentful paint | {ms(m['app_first_paint_ms'])} (empty Yew app: {ms(m['empty_first_paint_ms'])}) | |",
@@ -233,7 +249,9 @@ def speed_rows(s, m):
         f"| importing a 10,000-row SoA to results on screen | {ms(m['import_10k_to_results_ms'])} | |",
         f"| one recompute after answering a requirement (93-row SoA) | {ms(m['recompute_93_ms'])} | 16 ms: {verdict(m['recompute_93_ms'] < 16)} |",
         f"| one recompute after answering a requirement (10,000-row SoA) | {ms(m['recompute_10k_ms'])} | 16 ms: {verdict(m['recompute_10k_ms'] < 16)} |",
-        f"| answer to next paint, whole page redrawn (Event Timing) | {ms(m['answer_to_next_paint_93_ms'])} (93 rows), {ms(m['answer_to_next_paint_10k_ms'])} (10,000 rows) | |",
+        f"| answering a requirement, input to the next frame on screen (median) | {ms(m['answer_to_frame_93_ms'])} (93 rows), {ms(m['answer_to_frame_10k_ms'])} (10,000 rows) | 16 ms: {verdict(max(m['answer_to_frame_93_ms'], m['answer_to_frame_10k_ms']) <= 16)} |",
+        f"| answering an assessment objective, input to the next frame on screen (median) | {ms(m['objective_to_frame_93_ms'])} (93 rows), {ms(m['objective_to_frame_10k_ms'])} (10,000 rows) | 16 ms: {verdict(max(m['objective_to_frame_93_ms'], m['objective_to_frame_10k_ms']) <= 16)} |",
+        f"| answer to next paint as Event Timing reports it (16 ms when under its threshold) | {ms(m['answer_to_next_paint_93_ms'])} (93 rows), {ms(m['answer_to_next_paint_10k_ms'])} (10,000 rows) | |",
         f"| peak JS heap | {number(m['peak_js_heap_mb'])} MB | |",
     ]
 
@@ -328,7 +346,8 @@ def cmd_selftest(_args):
         "app_results_complete_ms", "wasm_main_starts_at_ms", "catalog_parse_after_first_paint_ms",
         "first_render_after_main_ms", "import_93_to_results_ms", "import_10k_to_results_ms",
         "recompute_93_ms", "recompute_10k_ms", "answer_to_next_paint_93_ms",
-        "answer_to_next_paint_10k_ms", "peak_js_heap_mb")}
+        "answer_to_next_paint_10k_ms", "answer_to_frame_93_ms", "answer_to_frame_10k_ms",
+        "objective_to_frame_93_ms", "objective_to_frame_10k_ms", "peak_js_heap_mb")}
     browser["app_interactive_ms"] = 20.0
     size = {"app": {"wasm": [100, 50, 40]}, "empty": {"wasm": [50, 20, 15]}, "app_total": [100, 50, 40],
             "empty_total": [50, 20, 15], "engine_gzip": 10, "floor_gzip": 30}
@@ -344,8 +363,8 @@ def cmd_selftest(_args):
     assert outside(kept) == outside(page) == outside(fresh), "the prose around the markers changed"
     assert "| native: import a 93-row SoA | 1 µs | |" in kept and "earlier run" in kept, kept
     assert "| native: import a 93-row SoA | 185 µs | |" in fresh and "earlier run" not in fresh, fresh
-    assert "| 2.5x the empty Yew app | 2x: **missed** (see below) |" in fresh, fresh
-    assert "| 20 ms (empty Yew app: 10 ms), 2.00x | 1.5x: **missed** |" in fresh, fresh
+    assert "| 50 B; 40 B | 230,000 B: met |" in fresh, fresh
+    assert "| 20 ms (empty Yew app: 10 ms), 2.00x | 0.8x: **missed** |" in fresh, fresh
     try:
         rewrite("no markers", [])
         raise AssertionError("a page without markers was rewritten")

@@ -3,6 +3,7 @@
 
 pub mod cost;
 pub mod coverage_chart;
+pub mod gap_detail;
 pub mod gap_table;
 pub mod iso_limits;
 pub mod level1;
