@@ -74,6 +74,10 @@ pub const SOA_FILES: &[(&str, &[u8])] = &[
         "only_delimiters.csv",
         include_bytes!("soa/only_delimiters.csv"),
     ),
+    (
+        "partial_14_rows.csv",
+        include_bytes!("soa/partial_14_rows.csv"),
+    ),
     ("pdf_signature.pdf", include_bytes!("soa/pdf_signature.pdf")),
     ("png_header.png", include_bytes!("soa/png_header.png")),
     ("prose.txt", include_bytes!("soa/prose.txt")),
