@@ -159,3 +159,31 @@ test('N/A on every objective counts as met and asks for the justification', asyn
   await expect(app.testid('ssp-import-error')).toContainText('could not be read back');
   await expect(app.row('3.1.8')).toHaveAttribute('data-status', 'na');
 });
+
+test('an open Level 3 requirement takes a plan of action, and a blocker says it cannot wait', async ({ page }) => {
+  await app.handlesCui();
+  await app.choose('solicitation', 'L3-dibcac');
+  await app.importSoa(app.fixture('iso2022_full.csv'));
+  await expect(app.testid('level3')).toBeVisible();
+  await app.testid('level3').locator('details > summary').first().click();
+  const item = (id) => page.locator(`[data-testid="level3-item"][data-requirement="${id}"]`);
+  // Not answered yet counts as open: each item carries its plan form until it is met.
+  await item('AC.L3-3.1.2e').getByRole('button', { name: 'Not met' }).click();
+  const plan = item('AC.L3-3.1.2e').getByTestId('poam-plan');
+  await expect(plan).toContainText('may sit on a POA&M for a Conditional status');
+  await plan.locator('summary').click();
+  await commit(plan.getByTestId('poam-owner'), 'Lee Park');
+  await plan.getByTestId('poam-completion').fill('2027-03-01');
+  await item('AC.L3-3.1.2e').getByRole('button', { name: 'Met' }).click();
+  await expect(item('AC.L3-3.1.2e').getByTestId('poam-plan')).toHaveCount(0);
+  await item('AC.L3-3.1.2e').getByRole('button', { name: 'Not met' }).click();
+  // The plan written before is kept.
+  await expect(item('AC.L3-3.1.2e').getByTestId('poam-owner')).toHaveValue('Lee Park');
+  // Incident response (3.6.1e) may never sit on a Level 3 POA&M.
+  await expect(item('IR.L3-3.6.1e').getByTestId('poam-plan')).toContainText('may not sit on a POA&M');
+
+  const csv = await app.download('export-poam-csv');
+  const row = csv.text.split(/\r?\n/).find((l) => l.includes(',AC.L3-3.1.2e,'));
+  expect(row).toContain(',Lee Park,');
+  expect(row).toContain(',2027-03-01,');
+});

@@ -1,8 +1,9 @@
 //! Level 3: shown only when the answers lead to Level 3; the 24 NIST SP 800-172 requirements
-//! answered directly, and the Level 3 status they give.
+//! answered directly, each open one with its plan of action, and the Level 3 status they give.
 
-use crate::engine::{Level, Level3Status};
+use crate::engine::{Level, Level3Status, Status};
 use crate::ui::hooks::{use_app, use_catalog, ResultsProps};
+use crate::ui::results::poam_plan::PoamPlanForm;
 use yew::prelude::*;
 
 fn status_class(s: Level3Status) -> &'static str {
@@ -55,13 +56,18 @@ pub fn level3_panel(p: &ResultsProps) -> Html {
                                     onclick={Callback::from(move |_: MouseEvent| app.set_level3(id.clone(), v))}>{text}</button>
                             }
                         };
+                        // An open item (not met, or not answered yet) takes its plan of action.
+                        let open = l3.requirements.iter().find(|i| i.id == r.id).filter(|i| i.status != Status::Met);
                         html! {
-                            <li>
+                            <li data-testid="level3-item" data-requirement={r.id.clone()}>
                                 <h4>{format!("{} {}", r.id, r.short_name)}</h4>
                                 <p class="small">{&r.statement}</p>
                                 <div class="answer-row" role="group" aria-label={format!("Answer {}", r.id)}>
                                     {button("Met", Some(true))}{button("Not met", Some(false))}{button("Clear", None)}
                                 </div>
+                                if let Some(item) = open {
+                                    <PoamPlanForm id={r.id.clone()} eligible={item.poam_eligible} />
+                                }
                             </li>
                         }
                     }) }

@@ -53,9 +53,9 @@ pub fn poam_plan_form(p: &PoamPlanProps) -> Html {
             <summary>{"Plan of action (for the POA&M)"}</summary>
             <p class="muted small">
                 if p.eligible {
-                    {"This item may sit on a POA&M for Conditional Level 2 status; it must be closed within 180 days (32 CFR 170.21)."}
+                    {"This item may sit on a POA&M for a Conditional status; it must be closed within 180 days of the status date (32 CFR 170.21(b))."}
                 } else {
-                    {"This item may not sit on a POA&M for Conditional status (32 CFR 170.21(a)(2)): it must be met before the assessment. The plan still goes into your POA&M, listed as a blocker."}
+                    {"This item may not sit on a POA&M for a Conditional status (32 CFR 170.21(a)(2) at Level 2, (a)(3) at Level 3): it must be met at the assessment. The plan still goes into your POA&M, listed apart as a blocker."}
                 }
             </p>
             <div class="poam-fields">
