@@ -168,15 +168,15 @@ test('an open Level 3 requirement takes a plan of action, and a blocker says it 
   await app.testid('level3').locator('details > summary').first().click();
   const item = (id) => page.locator(`[data-testid="level3-item"][data-requirement="${id}"]`);
   // Not answered yet counts as open: each item carries its plan form until it is met.
-  await item('AC.L3-3.1.2e').getByRole('button', { name: 'Not met' }).click();
+  await item('AC.L3-3.1.2e').getByRole('button', { name: 'Not met', exact: true }).click();
   const plan = item('AC.L3-3.1.2e').getByTestId('poam-plan');
   await expect(plan).toContainText('may sit on a POA&M for a Conditional status');
   await plan.locator('summary').click();
   await commit(plan.getByTestId('poam-owner'), 'Lee Park');
   await plan.getByTestId('poam-completion').fill('2027-03-01');
-  await item('AC.L3-3.1.2e').getByRole('button', { name: 'Met' }).click();
+  await item('AC.L3-3.1.2e').getByRole('button', { name: 'Met', exact: true }).click();
   await expect(item('AC.L3-3.1.2e').getByTestId('poam-plan')).toHaveCount(0);
-  await item('AC.L3-3.1.2e').getByRole('button', { name: 'Not met' }).click();
+  await item('AC.L3-3.1.2e').getByRole('button', { name: 'Not met', exact: true }).click();
   // The plan written before is kept.
   await expect(item('AC.L3-3.1.2e').getByTestId('poam-owner')).toHaveValue('Lee Park');
   // Incident response (3.6.1e) may never sit on a Level 3 POA&M.
