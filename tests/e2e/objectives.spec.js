@@ -164,6 +164,7 @@ test('an open Level 3 requirement takes a plan of action, and a blocker says it 
   await app.handlesCui();
   await app.choose('solicitation', 'L3-dibcac');
   await app.importSoa(app.fixture('iso2022_full.csv'));
+  await app.openFold('scores');
   await expect(app.testid('level3')).toBeVisible();
   await app.testid('level3').locator('details > summary').first().click();
   const item = (id) => page.locator(`[data-testid="level3-item"][data-requirement="${id}"]`);

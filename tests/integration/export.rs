@@ -289,4 +289,18 @@ fn open_objectives_reach_the_poam() {
         [ObjectiveId::parse("3.1.8[b]").expect("id")]
     );
     assert!(poam_csv(&p).contains(",3.1.8[b],"));
+
+    // What the user wrote about the unmet objective is part of the weakness.
+    let id = ObjectiveId::parse("3.1.8[b]").expect("id");
+    if let Some(o) = case.input.objectives.get_mut(&id) {
+        o.note = "Lockout not enforced on the VPN".into();
+    }
+    let p = the_poam(&case.input);
+    assert!(
+        p.items[0]
+            .weakness
+            .ends_with(" 3.1.8[b]: Lockout not enforced on the VPN"),
+        "{}",
+        p.items[0].weakness
+    );
 }

@@ -9,6 +9,7 @@
 //! (that is the date the 180 days run from), else the input's date: the POA&M then shows what
 //! an assessment on that day would leave open, and when it would have to be closed.
 
+use crate::engine::assess::RequirementResult;
 use crate::engine::assessment::Assessment;
 use crate::engine::catalog::Catalog;
 use crate::engine::date::Date;
@@ -18,7 +19,8 @@ use crate::engine::questionnaire::Level;
 use crate::engine::records::{PoamPlan, SystemInfo};
 use crate::engine::report::neutralise_cell;
 use crate::engine::score::{points_lost, Counting, Level2Status, Level3Status, POAM_CLOSEOUT_DAYS};
-use crate::engine::vocab::Status;
+use crate::engine::vocab::{ObjectiveAnswer, Status};
+use std::collections::BTreeMap;
 
 /// Everything the POA&M says.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,7 +117,7 @@ pub fn poam(catalog: &Catalog, input: &Input, a: &Assessment) -> Poam {
             level: 2,
             cmmc_id: req.cmmc_id.clone(),
             requirement: req.text.clone(),
-            weakness: r.explanation.clone(),
+            weakness: weakness(r, &input.objectives),
             status: r.status,
             points: points_lost(req, r, Counting::WithIsoEvidence),
             open_objectives: r.open_objectives.clone(),
@@ -241,6 +243,22 @@ pub fn poam_csv(p: &Poam) -> String {
     }
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Why a requirement is open: its explanation, then what the user wrote about each objective
+/// answered not met ("3.1.8[b]: lockout not yet enforced on the VPN").
+fn weakness(r: &RequirementResult, objectives: &BTreeMap<ObjectiveId, ObjectiveAnswer>) -> String {
+    let mut out = r.explanation.clone();
+    for id in &r.open_objectives {
+        if let Some(note) = objectives
+            .get(id)
+            .map(|o| o.note.trim())
+            .filter(|n| !n.is_empty())
+        {
+            out.push_str(&format!(" {id}: {note}"));
+        }
+    }
+    out
 }
 
 fn csv_row(item: &PoamItem, kind: &str) -> [String; 14] {

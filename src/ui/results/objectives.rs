@@ -103,7 +103,6 @@ fn objective_item(p: &ObjectiveItemProps) -> Html {
             app.set_defined_value(id.clone(), v.trim().to_string());
         })
     };
-    let na = a.answer == Some(ObjectiveStatus::NotApplicable);
     let field = p.id.as_str().replace(['.', '[', ']'], "-");
     html! {
         <li class="objective" data-testid="objective" data-objective={p.id.to_string()}
@@ -123,7 +122,11 @@ fn objective_item(p: &ObjectiveItemProps) -> Html {
                     onchange={on_value} data-testid="objective-defined" />
             }
             <label class="answer-note">
-                {if na { "Why it does not apply (the SSP justifies each N/A)" } else { "How it is met (optional; goes into the SSP)" }}
+                {match a.answer {
+                    Some(ObjectiveStatus::NotApplicable) => "Why it does not apply (the SSP justifies each N/A)",
+                    Some(ObjectiveStatus::NotMet) => "What is missing (optional; goes into the SSP and the POA&M's weakness)",
+                    _ => "How it is met (optional; goes into the SSP)",
+                }}
                 if a.record_missing() { <span class="tag warn">{"justification needed"}</span> }
                 <textarea rows="2" value={a.note.clone()} onchange={on_note} data-testid="objective-note" />
             </label>
