@@ -141,7 +141,6 @@ pub fn export_panel(p: &ResultsProps) -> Html {
         <section class="card export no-print" data-testid="export" aria-labelledby="h-export">
             <h2 id="h-export" class="card-title">{"Save, share, print"}</h2>
             <p class="muted small">{"Your work is saved in this browser as you go. Files below are made on this device."}</p>
-            <SystemForm />
             <div class="button-row">
                 <button type="button" class="btn" onclick={on_csv} data-testid="export-csv">{"Download gaps as CSV (POA&M starter)"}</button>
                 <button type="button" class="btn" onclick={on_json} data-testid="export-json">{"Download my work (JSON)"}</button>
@@ -167,6 +166,7 @@ pub fn export_panel(p: &ResultsProps) -> Html {
                     {format!("{name} could not be read back: {why} Your current work is unchanged.")}
                 </p>
             }
+            <SystemForm />
             <div class="danger-zone">
                 if *confirming {
                     <div class="confirm" role="alertdialog" aria-labelledby="confirm-text" data-testid="reset-confirm-box">
