@@ -2,7 +2,7 @@
 //! local storage, and lays out the page frame and the three steps.
 
 use super::browser::{self, load_saved};
-use super::hooks::{use_applicability, use_compute_results, AppContext};
+use super::hooks::{use_applicability, use_compute_results, use_deferred, AppContext};
 use super::import::SoaImportPanel;
 use super::methodology::Methodology;
 use super::questionnaire::{LevelCard, Questionnaire};
@@ -101,6 +101,12 @@ pub fn app() -> Html {
     let priced = scored || mode == ResultsMode::Level1;
     let notice = state.notice.clone();
     let on_sample = Callback::from(|()| browser::after_paint(|| browser::reveal("summary")));
+    // The paths (folded) and the printed report (hidden on screen) are the largest parts of the
+    // page and never what an answer is looking at: they follow one frame late (`use_deferred`),
+    // with the state they read, so an answer's frame does not redraw them.
+    let late_state = use_deferred(state.clone());
+    let late_results = use_deferred(results.clone());
+    let late_applicability = use_deferred(applicability.clone());
 
     html! {
         <ContextProvider<AppContext> context={state}>
@@ -170,8 +176,10 @@ pub fn app() -> Html {
                         {gate(&results, stage, Stage::Gaps, |r| html! {
                             <Fold id="gaps" title="Requirements and gaps" open={false}><GapTable results={r.clone()} /></Fold>
                         })}
-                        {gate(&results, stage, Stage::Paths, |r| html! {
-                            <Fold id="paths" title="Paths to 88 and 110" open={false}><Paths results={r.clone()} /></Fold>
+                        {gate(&results, stage, Stage::Paths, |_| html! {
+                            <Fold id="paths" title="Paths to 88 and 110" open={false}>
+                                {gate(&late_results, stage, Stage::Paths, |r| html! { <Paths results={r.clone()} /> })}
+                            </Fold>
                         })}
                     }
                     if priced {
@@ -187,9 +195,11 @@ pub fn app() -> Html {
                     <section id="export" tabindex="-1" class="anchor"><ExportPanel results={r.clone()} /></section>
                 })}
             </main>
-            {gate(&results, stage, Stage::Complete, |r| html! {
-                <PrintReport applicability={applicability.clone()} results={r.clone()} />
-            })}
+            <ContextProvider<AppContext> context={late_state}>
+                {gate(&late_results, stage, Stage::Complete, |r| html! {
+                    <PrintReport applicability={late_applicability.clone()} results={r.clone()} />
+                })}
+            </ContextProvider<AppContext>>
             }
             <footer class="footer" data-testid="privacy-footer">
                 {"Nothing you enter or import leaves this device: every calculation runs in your browser."}

@@ -352,3 +352,23 @@ pub fn use_progressive(total: usize, first: usize, step: usize) -> usize {
     }
     (*shown).min(total)
 }
+
+/// `value` one frame late: the value shown until the frame that made it has been painted, then
+/// the new one (a second render, after the paint). Panels that are off screen or folded take
+/// their inputs through it, so an answer's frame draws only what the user is looking at and the
+/// rest follows right after (the idea of React's `useDeferredValue`). Values compare with
+/// `PartialEq` (pointers, for `Results` and the state handle), so nothing re-renders twice.
+#[hook]
+pub fn use_deferred<T: Clone + PartialEq + 'static>(value: T) -> T {
+    let shown = use_state(|| value.clone());
+    {
+        let shown = shown.clone();
+        use_effect_with(value, move |value| {
+            if *shown != *value {
+                let value = value.clone();
+                crate::ui::browser::after_paint(move || shown.set(value));
+            }
+        });
+    }
+    (*shown).clone()
+}
