@@ -3,11 +3,12 @@
 //! objectives and, while open, its plan of action. A row is drawn again only when its result or
 //! its open state changes, so an answer redraws the rows it moved, not all 110.
 
-use crate::engine::{Catalog, Family, RequirementId, RequirementResult, Status};
+use crate::engine::{Assessment, Catalog, Family, RequirementId, RequirementResult, Status};
 use crate::ui::format::{basis_label, short_text, status_class};
 use crate::ui::hooks::{use_catalog, use_progressive, ResultsProps};
 use crate::ui::results::gap_detail::{detail_id, GapDetail};
 use std::collections::BTreeSet;
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -66,13 +67,15 @@ pub fn gap_table(p: &ResultsProps) -> Html {
     let expanded = use_state(BTreeSet::<RequirementId>::new);
 
     let q = search.trim().to_lowercase();
-    let mut rows: Vec<&RequirementResult> = results
+    // Each row with its index in the assessment, which the row's props carry instead of a copy.
+    let mut rows: Vec<(usize, &RequirementResult)> = results
         .assessment
         .requirements
         .iter()
-        .filter(|r| family.is_none_or(|f| r.family == f))
-        .filter(|r| status.fits(r.status))
-        .filter(|r| {
+        .enumerate()
+        .filter(|(_, r)| family.is_none_or(|f| r.family == f))
+        .filter(|(_, r)| status.fits(r.status))
+        .filter(|(_, r)| {
             q.is_empty()
                 || r.id.as_str().starts_with(&q)
                 || catalog
@@ -82,7 +85,7 @@ pub fn gap_table(p: &ResultsProps) -> Html {
         .collect();
     if *sort == Sort::Points {
         // Most points first; the standard's order breaks ties so the list is stable.
-        rows.sort_by_key(|r| {
+        rows.sort_by_key(|(_, r)| {
             (
                 std::cmp::Reverse(points(catalog, r).unwrap_or(u8::MAX)),
                 r.id.sort_key(),
@@ -185,8 +188,8 @@ pub fn gap_table(p: &ResultsProps) -> Html {
                         <th scope="col" class="num">{"Points"}</th>
                     </tr>
                 </thead>
-                { for rows.iter().take(drawn).map(|r| html! {
-                    <GapRow key={r.id.as_str()} result={(*r).clone()} open={expanded.contains(&r.id)} on_toggle={on_toggle.clone()} />
+                { for rows.iter().take(drawn).map(|(i, r)| html! {
+                    <GapRow key={r.id.as_str()} assessment={results.assessment.clone()} index={*i} open={expanded.contains(&r.id)} on_toggle={on_toggle.clone()} />
                 }) }
             </table>
             </div>
@@ -195,18 +198,39 @@ pub fn gap_table(p: &ResultsProps) -> Html {
 }
 
 /// Props of one row.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct GapRowProps {
-    result: RequirementResult,
+    /// The assessment the row is one requirement of.
+    assessment: Rc<Assessment>,
+    /// The requirement's index in it.
+    index: usize,
     open: bool,
     on_toggle: Callback<RequirementId>,
+}
+
+impl GapRowProps {
+    fn result(&self) -> Option<&RequirementResult> {
+        self.assessment.requirements.get(self.index)
+    }
+}
+
+/// Equal when the row's own requirement, open state and callback are: a new assessment in which
+/// this requirement did not move leaves the row as drawn, with nothing cloned to find out.
+impl PartialEq for GapRowProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.open == other.open
+            && self.on_toggle == other.on_toggle
+            && self.result() == other.result()
+    }
 }
 
 /// One requirement: the summary row and, when open, its detail (`gap_detail`). The row itself
 /// reads no shared state, so a row whose result did not change is not drawn again.
 #[function_component(GapRow)]
 fn gap_row(p: &GapRowProps) -> Html {
-    let r = &p.result;
+    let Some(r) = p.result() else {
+        return Html::default();
+    };
     let catalog = use_catalog();
     let text = catalog
         .requirement(&r.id)
