@@ -52,6 +52,12 @@ test('the FCI-only machine shop sees Level 1 only, in one click from the first s
   await expect(app.testid('level2-status')).toHaveCount(0);
   await expect(app.testid('path-88')).toHaveCount(0);
   await expect(page.getByText('Not eligible')).toHaveCount(0);
+  // No Level 2 SSP, POA&M or gap list to download: the export section says why instead.
+  for (const id of ['export-csv', 'export-ssp-md', 'export-ssp-oscal', 'export-poam-csv', 'export-poam-oscal', 'system-form']) {
+    await expect(app.testid(id)).toHaveCount(0);
+  }
+  await expect(app.testid('export-not-applicable')).toContainText('no POA&M allowed (32 CFR 170.21(a)(1))');
+  await expect(app.testid('export-json')).toBeVisible();
   // A small estimate: $23,171 to $42,711 over three years, with the Level 1 fee.
   await expect(app.testid('summary-cost')).toHaveText('$23,171 to $42,711');
   await expect(summary).toContainText('$5,977 per year');
@@ -76,6 +82,8 @@ test('neither FCI nor CUI: no CMMC requirement, no score, no cost', async () => 
   await expect(app.testid('summary-cost')).toHaveCount(0);
   await expect(app.testid('cost-total')).toHaveCount(0);
   await expect(app.testid('sprs-score')).toHaveCount(0);
+  await expect(app.testid('export-poam-csv')).toHaveCount(0);
+  await expect(app.testid('export-not-applicable')).toContainText('no SSP or POA&M to write');
 });
 
 test('the sales engineer demos the software firm in one click; the page is short', async ({ page }) => {

@@ -208,3 +208,25 @@ fn state_takes_an_oscal_ssp_this_tool_wrote() {
         "-: not an SSP this tool wrote:",
     );
 }
+
+#[test]
+fn no_ssp_or_poam_where_they_do_not_apply() {
+    // Level 1: all 15 FAR 52.204-21 requirements must be met and no POA&M is allowed (32 CFR
+    // 170.21(a)(1)); a Level 2 SSP or POA&M would mislead, so neither is written.
+    let level1 = br#"{"handles_fci":true,"handles_cui":false,"solicitation":"L1-self"}"#;
+    for doc in ["ssp", "poam"] {
+        fails(
+            &crosswalk(&["export", doc, "--answers", "-"], level1),
+            "these answers: Level 1 needs no SSP or POA&M from this tool",
+        );
+    }
+    fails(
+        &crosswalk(
+            &["export", "poam", "--answers", "-"],
+            br#"{"handles_fci":false,"handles_cui":false}"#,
+        ),
+        "no POA&M for these answers: No CMMC requirement applies",
+    );
+    // Nothing answered yet (an SoA alone, say): the documents are written, as before.
+    ok(&crosswalk(&["export", "poam", "--answers", "-"], b"{}"));
+}

@@ -7,16 +7,27 @@ use crate::args::{Document, ExportArgs, PoamFormat, SspFormat};
 use crate::assess::read_inputs;
 use crate::output::{to_stdout, Failure};
 use cmmc_readiness::engine::{
-    evaluate, poam, poam_csv, poam_oscal, ssp, ssp_markdown, ssp_oscal, Catalog,
+    evaluate, exports_not_applicable, poam, poam_csv, poam_oscal, ssp, ssp_markdown, ssp_oscal,
+    Catalog, Input,
 };
 use std::io::Write as _;
 
 pub fn run(args: &ExportArgs) -> Result<(), Failure> {
     let catalog = Catalog::builtin();
+    // Neither document is written for results it does not describe (Level 1, no requirement).
+    let assessed = |input: &Input, what: &str| {
+        let assessment = evaluate(catalog, input).assessment;
+        match exports_not_applicable(assessment.applicability.results_mode(&input.answers)) {
+            Some(why) => Err(Failure::Input(format!(
+                "no {what} for these answers: {why}"
+            ))),
+            None => Ok(assessment),
+        }
+    };
     let text = match &args.document {
         Document::Ssp(a) => {
             let input = read_inputs(&a.input, catalog)?;
-            let plan = ssp(catalog, &input, &evaluate(catalog, &input).assessment);
+            let plan = ssp(catalog, &input, &assessed(&input, "SSP")?);
             match a.format {
                 SspFormat::Markdown => ssp_markdown(&plan),
                 SspFormat::OscalJson => ssp_oscal(catalog, &plan),
@@ -24,7 +35,7 @@ pub fn run(args: &ExportArgs) -> Result<(), Failure> {
         }
         Document::Poam(a) => {
             let input = read_inputs(&a.input, catalog)?;
-            let plan = poam(catalog, &input, &evaluate(catalog, &input).assessment);
+            let plan = poam(catalog, &input, &assessed(&input, "POA&M")?);
             match a.format {
                 PoamFormat::Csv => poam_csv(&plan),
                 PoamFormat::OscalJson => poam_oscal(&plan),

@@ -4,8 +4,8 @@
 
 use crate::engine::Catalog;
 use crate::engine::{
-    gap_csv, import_oscal_ssp, poam, poam_csv, poam_oscal, saved_state_json, ssp, ssp_markdown,
-    ssp_oscal, summary,
+    exports_not_applicable, gap_csv, import_oscal_ssp, poam, poam_csv, poam_oscal,
+    saved_state_json, ssp, ssp_markdown, ssp_oscal, summary,
 };
 use crate::ui::browser::{clear_saved, download, print, read_file};
 use crate::ui::hooks::{use_app, use_catalog, Results, ResultsProps};
@@ -40,6 +40,14 @@ pub fn export_panel(p: &ResultsProps) -> Html {
     let results = &p.results;
     let catalog = use_catalog();
     let confirming = use_state(|| false);
+    // The gap CSV, the SSP and the POA&M describe Levels 2 and 3: not offered at Level 1 or where
+    // nothing applies (the engine says why).
+    let not_applicable = exports_not_applicable(
+        results
+            .assessment
+            .applicability
+            .results_mode(&app.saved().answers),
+    );
 
     let on_csv = {
         let results = results.clone();
@@ -142,12 +150,16 @@ pub fn export_panel(p: &ResultsProps) -> Html {
             <h2 id="h-export" class="card-title">{"Save, share, print"}</h2>
             <p class="muted small">{"Your work is saved in this browser as you go. Files below are made on this device."}</p>
             <div class="button-row">
-                <button type="button" class="btn" onclick={on_csv} data-testid="export-csv">{"Download gaps as CSV (POA&M starter)"}</button>
+                if not_applicable.is_none() {
+                    <button type="button" class="btn" onclick={on_csv} data-testid="export-csv">{"Download gaps as CSV (POA&M starter)"}</button>
+                }
                 <button type="button" class="btn" onclick={on_json} data-testid="export-json">{"Download my work (JSON)"}</button>
-                <button type="button" class="btn" onclick={on_ssp_md} data-testid="export-ssp-md">{"SSP (Markdown)"}</button>
-                <button type="button" class="btn" onclick={on_ssp_oscal} data-testid="export-ssp-oscal">{"SSP (OSCAL JSON)"}</button>
-                <button type="button" class="btn" onclick={on_poam_csv} data-testid="export-poam-csv">{"POA&M (CSV)"}</button>
-                <button type="button" class="btn" onclick={on_poam_oscal} data-testid="export-poam-oscal">{"POA&M (OSCAL JSON)"}</button>
+                if not_applicable.is_none() {
+                    <button type="button" class="btn" onclick={on_ssp_md} data-testid="export-ssp-md">{"SSP (Markdown)"}</button>
+                    <button type="button" class="btn" onclick={on_ssp_oscal} data-testid="export-ssp-oscal">{"SSP (OSCAL JSON)"}</button>
+                    <button type="button" class="btn" onclick={on_poam_csv} data-testid="export-poam-csv">{"POA&M (CSV)"}</button>
+                    <button type="button" class="btn" onclick={on_poam_oscal} data-testid="export-poam-oscal">{"POA&M (OSCAL JSON)"}</button>
+                }
                 <label class="btn file-btn">
                     {"Restore from JSON or an OSCAL SSP…"}
                     <input type="file" accept=".json,application/json" onchange={on_import} data-testid="import-json" class="visually-hidden-input" />
@@ -166,7 +178,11 @@ pub fn export_panel(p: &ResultsProps) -> Html {
                     {format!("{name} could not be read back: {why} Your current work is unchanged.")}
                 </p>
             }
-            <SystemForm />
+            if let Some(why) = not_applicable {
+                <p class="muted small" data-testid="export-not-applicable">{why}</p>
+            } else {
+                <SystemForm />
+            }
             <div class="danger-zone">
                 if *confirming {
                     <div class="confirm" role="alertdialog" aria-labelledby="confirm-text" data-testid="reset-confirm-box">
