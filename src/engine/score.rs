@@ -427,7 +427,7 @@ fn level2_status(
     }
 }
 
-fn blocking_reason(req: &Requirement, status: Status, partial_credit: bool) -> String {
+pub(crate) fn blocking_reason(req: &Requirement, status: Status, partial_credit: bool) -> String {
     let unconfirmed = if status == Status::Unknown {
         " (not yet confirmed)"
     } else {

@@ -304,3 +304,36 @@ fn open_objectives_reach_the_poam() {
         p.items[0].weakness
     );
 }
+
+/// Worked example (32 CFR 170.24(c)(2)(i)(B)(5), (6); NIST SP 800-171 r2 3.12.2): without an SSP
+/// there is no score and no status, but every open requirement still needs its plan of action.
+/// The POA&M keeps 3.1.8 with the plan written for it, and lists 3.12.4 apart as a blocker.
+#[test]
+fn without_an_ssp_the_poam_keeps_every_open_item_and_its_plan() {
+    let mut case = Case::all_met()
+        .answers(Answers {
+            handles_cui: Some(true),
+            solicitation: Solicitation::L2C3pao,
+            has_ssp: Some(false),
+            ..Answers::default()
+        })
+        .with("3.12.4", Answer::NotMet)
+        .objective("3.1.8[b]", ObjectiveStatus::NotMet);
+    case.input.date = date("2026-12-01");
+    case.input.poam.insert(
+        "3.1.8".into(),
+        cmmc_readiness::engine::PoamPlan {
+            owner: "Dana Reyes".into(),
+            ..Default::default()
+        },
+    );
+    let a = evaluate(Catalog::builtin(), &case.input).assessment;
+    assert_eq!(a.scoring.level2.status, Level2Status::NoSsp);
+    let p = the_poam(&case.input);
+    assert_eq!(ids(&p.items), ["3.1.8"]);
+    assert_eq!(p.items[0].plan.owner, "Dana Reyes");
+    // No status, so no 180-day closeout to date the item by.
+    assert!(p.items[0].closeout.is_none());
+    assert_eq!(ids(&p.blockers), ["3.12.4"]);
+    assert!(poam_csv(&p).contains(",3.1.8[b],Dana Reyes,"));
+}

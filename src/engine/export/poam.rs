@@ -18,7 +18,10 @@ use crate::engine::ids::ObjectiveId;
 use crate::engine::questionnaire::Level;
 use crate::engine::records::{PoamPlan, SystemInfo};
 use crate::engine::report::neutralise_cell;
-use crate::engine::score::{points_lost, Counting, Level2Status, Level3Status, POAM_CLOSEOUT_DAYS};
+use crate::engine::score::{
+    blocking_reason, effective, poam_allowed, points_lost, Counting, Level2Status, Level3Status,
+    POAM_CLOSEOUT_DAYS,
+};
 use crate::engine::vocab::{ObjectiveAnswer, Status};
 use std::collections::BTreeMap;
 
@@ -108,10 +111,23 @@ pub fn poam(catalog: &Catalog, input: &Input, a: &Assessment) -> Poam {
         let Some(req) = catalog.requirement(&r.id) else {
             continue;
         };
-        let blocker = level2.blocking.iter().find(|b| b.id == r.id);
-        if blocker.is_none() && !level2.poam.contains(&r.id) {
+        // Every open requirement is on the POA&M with its plan, whatever the status: each one
+        // not met needs a plan of action (32 CFR 170.24(c)(2)(i)(B)(6); NIST SP 800-171 r2
+        // 3.12.2), also without an SSP, when the status has no POA&M items to speak of. Whether
+        // it may sit on a POA&M for a Conditional status is the rule of 170.21(a)(2).
+        let status = effective(r, Counting::WithIsoEvidence);
+        if status.is_satisfied() {
             continue;
         }
+        let blocker = level2
+            .blocking
+            .iter()
+            .find(|b| b.id == r.id)
+            .map(|b| b.reason.clone())
+            .or_else(|| {
+                (!poam_allowed(req, r, Counting::WithIsoEvidence))
+                    .then(|| blocking_reason(req, status, r.partial_credit))
+            });
         let item = PoamItem {
             id: r.id.to_string(),
             level: 2,
@@ -121,7 +137,7 @@ pub fn poam(catalog: &Catalog, input: &Input, a: &Assessment) -> Poam {
             status: r.status,
             points: points_lost(req, r, Counting::WithIsoEvidence),
             open_objectives: r.open_objectives.clone(),
-            blocker_reason: blocker.map(|b| b.reason.clone()),
+            blocker_reason: blocker.clone(),
             plan: input.poam.get(r.id.as_str()).cloned().unwrap_or_default(),
             closeout: if blocker.is_some() { None } else { closeout2 },
         };
