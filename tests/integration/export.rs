@@ -337,3 +337,54 @@ fn without_an_ssp_the_poam_keeps_every_open_item_and_its_plan() {
     assert_eq!(ids(&p.blockers), ["3.12.4"]);
     assert!(poam_csv(&p).contains(",3.1.8[b],Dana Reyes,"));
 }
+
+/// An assessor reads the SSP as the organisation's own claim: a status only ISO evidence
+/// suggests is said as a suggestion, and the OSCAL SSP gives it no implementation status.
+#[test]
+fn the_ssp_never_states_a_suggestion_as_implemented() {
+    let mut case = Case::new()
+        .soa(crate::support::fixture("iso2022_full.csv"))
+        .answers(Answers {
+            handles_cui: Some(true),
+            solicitation: Solicitation::L2C3pao,
+            ..Answers::default()
+        })
+        .with("3.1.1", Answer::Met);
+    case.input.date = date("2026-12-01");
+    let [md, oscal, _, _] = documents(&case.input);
+    assert!(md.contains(
+        "**Status:** Met, as ISO/IEC 27001 evidence suggests; not confirmed (basis: ISO evidence)."
+    ));
+    assert!(
+        md.contains("**Status:** Met (basis: answered)."),
+        "the user's own answer is stated"
+    );
+    let json: Value = serde_json::from_str(&oscal).expect("json");
+    let reqs = json["system-security-plan"]["control-implementation"]["implemented-requirements"]
+        .as_array()
+        .expect("requirements");
+    let basis = |r: &Value| {
+        r["props"]
+            .as_array()
+            .and_then(|p| p.iter().find(|p| p["name"] == "cmmc-basis"))
+            .map(|p| p["value"].as_str().unwrap_or_default().to_string())
+            .unwrap_or_default()
+    };
+    let suggested: Vec<&Value> = reqs.iter().filter(|r| basis(r) == "ISO evidence").collect();
+    assert!(!suggested.is_empty());
+    for r in suggested {
+        assert!(
+            r["by-components"][0].get("implementation-status").is_none(),
+            "{}",
+            r["control-id"]
+        );
+    }
+    let answered = reqs
+        .iter()
+        .find(|r| r["control-id"] == "sp800-171_3.1.1")
+        .expect("3.1.1");
+    assert_eq!(
+        answered["by-components"][0]["implementation-status"]["state"],
+        "implemented"
+    );
+}

@@ -97,7 +97,7 @@ fn requirement(out: &mut String, r: &SspRequirement) {
     let _ = writeln!(
         out,
         "**Status:** {}{partial} (basis: {}).\n",
-        r.status.label(),
+        r.status_words(),
         r.basis.label()
     );
     if let Some(d) = &r.answer {

@@ -329,7 +329,10 @@ fn requirement(ids: &Ids, r: &SspRequirement, this_system: &str, isms: &str) -> 
         .s("description", implementation_text(r))
         .o_opt(
             "implementation-status",
-            implementation_state(r.status).map(|s| Obj::new().s("state", s)),
+            // Only the organisation's own finding is stated; a suggestion is said in words.
+            implementation_state(r.status)
+                .filter(|_| r.confirmed())
+                .map(|s| Obj::new().s("state", s)),
         )];
     if !r.iso_evidence.is_empty() {
         by_components.push(
@@ -370,7 +373,7 @@ pub(super) fn answer_code(a: crate::engine::vocab::Answer) -> &'static str {
 }
 
 fn implementation_text(r: &SspRequirement) -> String {
-    let mut text = format!("{} ({}).", r.status.label(), r.basis.label());
+    let mut text = format!("{} ({}).", r.status_words(), r.basis.label());
     if let Some(d) = &r.answer {
         if !d.note.trim().is_empty() {
             text = format!("{text} {}", d.note.trim());

@@ -64,6 +64,26 @@ pub struct SspRequirement {
 }
 
 impl SspRequirement {
+    /// The status as the documents state it. A status only ISO evidence suggests (or none) is
+    /// never stated as the organisation's finding: "Met, as ISO/IEC 27001 evidence suggests; not
+    /// confirmed". An assessor reads the SSP as the organisation's claim.
+    pub fn status_words(&self) -> String {
+        if self.basis.is_confirmed() || self.status == Status::Unknown {
+            self.status.label().to_string()
+        } else {
+            format!(
+                "{}, as ISO/IEC 27001 evidence suggests; not confirmed",
+                self.status.label()
+            )
+        }
+    }
+
+    /// Whether the status is the organisation's own finding (objectives, a direct answer or the
+    /// questionnaire), which the OSCAL SSP states as an implementation status.
+    pub fn confirmed(&self) -> bool {
+        self.basis.is_confirmed()
+    }
+
     /// The justifications of N/A: the direct answer's, then each N/A objective's.
     pub fn na_justifications(&self) -> Vec<(String, &str)> {
         let mut out = Vec::new();
