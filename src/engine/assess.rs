@@ -404,6 +404,10 @@ fn iso_verdict(
     (inferred, why, capped_by)
 }
 
+/// Introduces, in an answered requirement's explanation, what the ISO evidence alone would say;
+/// the POA&M's weakness stops before it.
+pub(crate) const ISO_ASIDE: &str = "Without your answer, the ISO evidence alone would say:";
+
 /// The status the requirement counts as, its basis, whether partial credit applies, and the
 /// explanation. Precedence: the assessment objectives, once any is answered (they are what an
 /// assessor examines, 32 CFR 170.24(b)); then a direct answer; then the questionnaire; then the
@@ -416,9 +420,19 @@ fn settle(
     inferred: Status,
     why: String,
 ) -> (Status, Basis, bool, String) {
+    // Once the user has answered, what the ISO evidence alone would say is no longer the reason:
+    // it follows as such, so a sentence like "confirm it meets the requirement" is never read as
+    // part of the finding (the evidence itself is listed with the requirement).
+    let aside = |why: &str| {
+        if why.is_empty() {
+            String::new()
+        } else {
+            format!(" {ISO_ASIDE} {why}")
+        }
+    };
     if findings.tally.answered() > 0 {
         let (status, basis, credit, text) = by_objectives(req, findings, direct, answers);
-        (status, basis, credit, format!("{text} {why}"))
+        (status, basis, credit, format!("{text}{}", aside(&why)))
     } else if let Some(d) = direct {
         let named_state = d.answer == Answer::Partial && req.partial_points.is_some();
         let said = d.answer.label_for(&req.id).to_lowercase();
@@ -431,7 +445,10 @@ fn settle(
             d.answer.status(),
             Basis::Answered,
             named_state,
-            format!("You answered \u{201c}{said}\u{201d}.{record} {why}"),
+            format!(
+                "You answered \u{201c}{said}\u{201d}.{record}{}",
+                aside(&why)
+            ),
         )
     } else if let Some((status, credit, text)) = questionnaire_answer(&req.id, answers) {
         (

@@ -388,3 +388,46 @@ fn the_ssp_never_states_a_suggestion_as_implemented() {
         "implemented"
     );
 }
+
+/// Once answered, the explanation says what ISO evidence alone would say only as an aside, and
+/// the POA&M's weakness is the finding alone (with the user's note on the unmet objective).
+#[test]
+fn the_weakness_is_the_finding_not_the_iso_aside() {
+    let mut case = Case::new()
+        .soa(crate::support::fixture("iso2022_full.csv"))
+        .answers(Answers {
+            handles_cui: Some(true),
+            solicitation: Solicitation::L2C3pao,
+            has_ssp: Some(true),
+            ..Answers::default()
+        })
+        .objective("3.1.8[b]", ObjectiveStatus::NotMet);
+    case.input.date = date("2026-12-01");
+    let id = ObjectiveId::parse("3.1.8[b]").expect("id");
+    if let Some(o) = case.input.objectives.get_mut(&id) {
+        o.note = "Lockout not enforced on the VPN".into();
+    }
+    let a = evaluate(Catalog::builtin(), &case.input).assessment;
+    let r = a
+        .requirements
+        .iter()
+        .find(|r| r.id.as_str() == "3.1.8")
+        .expect("3.1.8");
+    assert!(
+        r.explanation.contains(
+            "Without your answer, the ISO evidence alone would say: Suggested by ISO evidence"
+        ),
+        "{}",
+        r.explanation
+    );
+    let p = the_poam(&case.input);
+    let item = p
+        .items
+        .iter()
+        .find(|i| i.id == "3.1.8")
+        .expect("on the POA&M");
+    assert_eq!(
+        item.weakness,
+        "Objective 3.1.8[b] not met, so the requirement is NOT MET (32 CFR 170.24(b)). 3.1.8[b]: Lockout not enforced on the VPN"
+    );
+}

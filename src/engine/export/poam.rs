@@ -9,7 +9,7 @@
 //! (that is the date the 180 days run from), else the input's date: the POA&M then shows what
 //! an assessment on that day would leave open, and when it would have to be closed.
 
-use crate::engine::assess::RequirementResult;
+use crate::engine::assess::{RequirementResult, ISO_ASIDE};
 use crate::engine::assessment::Assessment;
 use crate::engine::catalog::Catalog;
 use crate::engine::date::Date;
@@ -264,7 +264,14 @@ pub fn poam_csv(p: &Poam) -> String {
 /// Why a requirement is open: its explanation, then what the user wrote about each objective
 /// answered not met ("3.1.8[b]: lockout not yet enforced on the VPN").
 fn weakness(r: &RequirementResult, objectives: &BTreeMap<ObjectiveId, ObjectiveAnswer>) -> String {
-    let mut out = r.explanation.clone();
+    // The finding, without the aside on what ISO evidence alone would say.
+    let mut out = r
+        .explanation
+        .split(ISO_ASIDE)
+        .next()
+        .unwrap_or_default()
+        .trim_end()
+        .to_string();
     for id in &r.open_objectives {
         if let Some(note) = objectives
             .get(id)
