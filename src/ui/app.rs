@@ -187,9 +187,12 @@ pub fn app() -> Html {
                             <Fold id="plan" title="Cost, timeline and assumptions" open={false}><CostPanel results={r.clone()} /></Fold>
                         })}
                     }
-                    {gate(&results, stage, Stage::Complete, |_| html! {
-                        <Fold id="iso-limits" title="What ISO cannot evidence" open={false}><IsoLimits /></Fold>
-                    })}
+                    // What ISO cannot evidence is about Levels 2 and 3 (FIPS, FedRAMP, POA&M rules).
+                    if !matches!(mode, ResultsMode::Level1 | ResultsMode::NoRequirement) {
+                        {gate(&results, stage, Stage::Complete, |_| html! {
+                            <Fold id="iso-limits" title="What ISO cannot evidence" open={false}><IsoLimits /></Fold>
+                        })}
+                    }
                 </section>
                 {gate(&results, stage, Stage::Complete, |r| html! {
                     <section id="export" tabindex="-1" class="anchor"><ExportPanel results={r.clone()} /></section>

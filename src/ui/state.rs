@@ -198,8 +198,14 @@ impl Reducible for AppState {
                 ssp.apply_to(&mut next.saved);
                 next.import_error = None;
                 next.ssp_refused = None;
+                // An SSP carries no questionnaire: with none answered, nothing would show yet.
+                let start = if next.saved.answers == crate::engine::Answers::default() {
+                    " Answer the questionnaire (CUI and the level the solicitation names) to see them in the results."
+                } else {
+                    ""
+                };
                 next.notice = Some(format!(
-                    "Restored the answers, objectives and system description from {name} (an OSCAL SSP); the questionnaire, the SoA and the plans of action are unchanged."
+                    "Restored the answers, objectives and system description from {name} (an OSCAL SSP); the questionnaire, the SoA and the plans of action are unchanged.{start}"
                 ));
             }
             Action::SspRefused(name, why) => next.ssp_refused = Some((name, why)),

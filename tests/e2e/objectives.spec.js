@@ -65,8 +65,11 @@ test('objectives decide the requirement; values, plans and the system reach the 
   // 3.1.8: the defined value, an objective not met with its note, and the plan of action.
   await app.expand('3.1.8');
   const a = objective(page, '3.1.8[a]');
-  await commit(a.getByTestId('objective-defined'), '5 consecutive attempts, then a 30-minute lockout');
+  // Met without the value it defines: the assessor will ask for it.
   await a.getByTestId('objective-met').click();
+  await expect(a.getByTestId('objective-value-needed')).toBeVisible();
+  await commit(a.getByTestId('objective-defined'), '5 consecutive attempts, then a 30-minute lockout');
+  await expect(a.getByTestId('objective-value-needed')).toHaveCount(0);
   const b = objective(page, '3.1.8[b]');
   await expect(b.getByTestId('objective-defined')).toHaveCount(0);
   await b.getByTestId('objective-not-met').click();
@@ -129,6 +132,8 @@ test('objectives decide the requirement; values, plans and the system reach the 
   await expect(app.testid('strip-start')).toBeVisible();
   await app.restoreJson(sspOscal.file);
   await expect(app.testid('notice')).toContainText('(an OSCAL SSP)');
+  // An SSP carries no questionnaire, and the notice says what to answer to see the work.
+  await expect(app.testid('notice')).toContainText('Answer the questionnaire');
   await app.handlesCui();
   await expect(app.testid('strip-objectives')).toHaveText('8 / 320');
   await expect(app.row('3.1.8')).toHaveAttribute('data-status', 'not-met');

@@ -110,6 +110,10 @@ test('the named partial states move the score by exactly two points each', async
   await app.detail('3.13.11').getByTestId('answer-partial').click();
   await expect(app.testid('sprs-score')).toHaveText('-199 to -12');
   await expect(app.row('3.13.11')).toHaveAttribute('data-status', 'partial');
+  // The points column says what the named state costs, as the score counts it.
+  await expect(app.row('3.13.11').getByTestId('gap-points')).toHaveText('3 of 5');
+  await expect(app.row('3.5.3').getByTestId('gap-points')).toHaveText('3 of 5');
+  await expect(app.row('3.1.1').getByTestId('gap-points')).toHaveText('5');
   await app.screenshot('rules-named-partial-states');
 });
 

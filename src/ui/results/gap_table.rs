@@ -24,6 +24,20 @@ fn points(catalog: &Catalog, r: &RequirementResult) -> Option<u8> {
     catalog.requirement(&r.id).and_then(|q| q.points)
 }
 
+/// The points cell: what the requirement is worth, or in its named partial state what it costs
+/// ("3 of 5", 32 CFR 170.24(c)(2)(i)(B)(4)); "SSP" for 3.12.4.
+fn points_cell(catalog: &Catalog, r: &RequirementResult) -> String {
+    let partial = catalog
+        .requirement(&r.id)
+        .and_then(|q| q.partial_points)
+        .filter(|_| r.partial_credit && r.status == Status::Partial);
+    match (points(catalog, r), partial) {
+        (Some(full), Some(p)) => format!("{p} of {full}"),
+        (Some(full), None) => full.to_string(),
+        (None, _) => "SSP".to_string(),
+    }
+}
+
 const STATUSES: [Status; 5] = [
     Status::Met,
     Status::Partial,
@@ -264,7 +278,7 @@ fn gap_row(p: &GapRowProps) -> Html {
                 <td class="col-text">{short_text(text)}</td>
                 <td class="col-status"><span class={classes!("badge", status_class(r.status), suggested.then_some("suggested"))} data-testid="gap-status">{status_label}</span></td>
                 <td class="col-basis">{basis_label(r.basis)}</td>
-                <td class="num col-points">{points(catalog, r).map_or("SSP".to_string(), |p| p.to_string())}</td>
+                <td class="num col-points" data-testid="gap-points">{points_cell(catalog, r)}</td>
             </tr>
             if p.open {
                 <GapDetail result={r.clone()} />

@@ -117,6 +117,9 @@ fn objective_item(p: &ObjectiveItemProps) -> Html {
             if p.defines {
                 <label class="answer-note" for={format!("defined-{field}")}>
                     {"Defined value (goes into the SSP), e.g. a number, a period or a list"}
+                    if a.answer == Some(ObjectiveStatus::Met) && a.defined_value.trim().is_empty() {
+                        <span class="tag warn" data-testid="objective-value-needed">{"value needed: an assessor asks what was defined"}</span>
+                    }
                 </label>
                 <input id={format!("defined-{field}")} type="text" class="defined-value" value={a.defined_value.clone()}
                     onchange={on_value} data-testid="objective-defined" />

@@ -151,7 +151,7 @@ pub fn export_panel(p: &ResultsProps) -> Html {
             <p class="muted small">{"Your work is saved in this browser as you go. Files below are made on this device."}</p>
             <div class="button-row">
                 if not_applicable.is_none() {
-                    <button type="button" class="btn" onclick={on_csv} data-testid="export-csv">{"Download gaps as CSV (POA&M starter)"}</button>
+                    <button type="button" class="btn" onclick={on_csv} data-testid="export-csv">{"Gap list (CSV)"}</button>
                 }
                 <button type="button" class="btn" onclick={on_json} data-testid="export-json">{"Download my work (JSON)"}</button>
                 if not_applicable.is_none() {
