@@ -281,7 +281,12 @@ fn decide(
     let evidence = edge_evidence(catalog, req, inputs, view);
     let excluded = excluded_controls(&evidence);
     let touching: Vec<&IsoLimit> = catalog.limits_for(&req.id).collect();
-    let limits: Vec<String> = touching.iter().map(|l| l.id.clone()).collect();
+    // A limit whose subject the answers rule out (no export-controlled CUI) is not listed.
+    let limits: Vec<String> = touching
+        .iter()
+        .filter(|l| !ruled_out_by_answers(&l.id, inputs.answers))
+        .map(|l| l.id.clone())
+        .collect();
     let (inferred, why, capped_by) =
         iso_verdict(catalog, req, inputs, view, &evidence, &excluded, &touching);
     let direct = inputs.direct.get(&req.id);
@@ -715,6 +720,12 @@ fn questionnaire_answer(
         )),
         _ => None,
     }
+}
+
+/// Whether the answers say an ISO limit's subject is absent (not merely confirmed): then it does
+/// not touch the requirement at all.
+fn ruled_out_by_answers(limit: &str, answers: &Answers) -> bool {
+    limit == "us-persons-export-control" && answers.export_controlled == Some(false)
 }
 
 /// Whether a questionnaire answer confirms the CMMC-specific part an ISO limit stands for.

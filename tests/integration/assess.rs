@@ -557,3 +557,28 @@ fn the_analysed_view_never_lowers_a_requirement_or_the_score() {
         assert_eq!(analysed.overall.strict.met, analysed.overall.analysed.met);
     }
 }
+
+/// The export-control limit (ITAR/EAR: US-persons-only access) touches 3.1.1 and 3.1.3 unless the
+/// answers say no CUI is export-controlled; then it is not listed at all.
+#[test]
+fn no_export_controlled_cui_drops_the_us_persons_limit() {
+    let limit = "us-persons-export-control";
+    let listed = |export_controlled: Option<bool>| {
+        let a = Case::new()
+            .answers(cmmc_readiness::engine::Answers {
+                handles_cui: Some(true),
+                export_controlled,
+                ..Default::default()
+            })
+            .assess();
+        let r = a
+            .requirements
+            .iter()
+            .find(|r| r.id.as_str() == "3.1.1")
+            .expect("3.1.1");
+        r.limits.iter().any(|l| l == limit)
+    };
+    assert!(listed(None));
+    assert!(listed(Some(true)));
+    assert!(!listed(Some(false)));
+}
