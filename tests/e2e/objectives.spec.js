@@ -156,6 +156,18 @@ test('N/A on every objective counts as met and asks for the justification', asyn
   await expect(objective(page, '3.1.8[a]')).toContainText('justification needed');
   await commit(objective(page, '3.1.8[a]').getByTestId('objective-note'), 'No interactive logons: the enclave is a kiosk');
   await expect(objective(page, '3.1.8[a]')).not.toContainText('justification needed');
+  // The objectives, the plan form and the system form pass axe in both themes.
+  await app.expand('3.1.1');
+  await objective(page, '3.1.1[a]').getByTestId('objective-not-met').click();
+  await app.detail('3.1.1').getByTestId('poam-plan').locator('summary').click();
+  await app.testid('system-form').locator('summary').click();
+  const { AxeBuilder } = require('@axe-core/playwright');
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const axe = await new AxeBuilder({ page }).include('[data-testid="gaps"]').include('[data-testid="export"]').analyze();
+    const serious = axe.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+    expect(serious.map((v) => `${v.id} (${scheme}): ${v.nodes.length}`)).toEqual([]);
+  }
   // A saved file that is not an SSP still restores as before, and a broken SSP changes nothing.
   const foreign = path.join(__dirname, 'test-results', 'foreign-ssp.json');
   fs.mkdirSync(path.dirname(foreign), { recursive: true });
