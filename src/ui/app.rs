@@ -2,7 +2,7 @@
 //! local storage, and lays out the page frame and the three steps.
 
 use super::browser::{self, load_saved};
-use super::hooks::{use_applicability, use_compute_results, use_deferred, AppContext};
+use super::hooks::{use_applicability, use_compute_results, use_deferred, AppContext, Dispatch};
 use super::import::SoaImportPanel;
 use super::methodology::Methodology;
 use super::questionnaire::{LevelCard, Questionnaire};
@@ -108,8 +108,10 @@ pub fn app() -> Html {
     let late_results = use_deferred(results.clone());
     let late_applicability = use_deferred(applicability.clone());
 
+    let dispatch = Dispatch::of(&state);
     html! {
-        <ContextProvider<AppContext> context={state}>
+        <ContextProvider<Dispatch> context={dispatch}>
+        <ContextProvider<AppContext> context={state.clone()}>
         <div class="page">
             <header class="masthead">
                 <h1 class="brand">
@@ -139,7 +141,7 @@ pub fn app() -> Html {
                     <h2 id="h-step1"><span class="step-no">{"1"}</span>{"Answer the questionnaire"}</h2>
                     <p class="step-lead">{"Tell us about your contracts and your environment. Answer in any order; your level updates as you go."}</p>
                     <div class="step-grid">
-                        <Questionnaire />
+                        <Questionnaire answers={state.saved.answers.clone()} />
                         // The level card needs nothing from the results to draw; once they exist
                         // it shows their warnings too (the posted-score check needs the score).
                         <LevelCard applicability={applicability.clone()} results={results.clone()} />
@@ -209,6 +211,7 @@ pub fn app() -> Html {
             </footer>
         </div>
         </ContextProvider<AppContext>>
+        </ContextProvider<Dispatch>>
     }
 }
 

@@ -1,4 +1,5 @@
-//! Custom hooks: `use_app` wraps the shared state and exposes verbs; `use_compute_results` derives
+//! Custom hooks: `use_app` wraps the shared state and exposes verbs, `use_dispatch` the verbs
+//! alone (for components that take their data as props); `use_compute_results` derives
 //! the engine's results, which the root hands to the panels as props (`ResultsProps`) once they
 //! are ready (see `stage.rs`); `use_catalog` is the one way components read the catalog. No hook
 //! panics: outside its provider `use_app` says so with `None`.
@@ -18,10 +19,35 @@ use yew::prelude::*;
 /// The shared state handle, provided by the root component.
 pub type AppContext = UseReducerHandle<AppState>;
 
-/// What every component may do to the state, as verbs over the reducer.
+/// The shared state and what every component may do to it: the state, and through `Deref` the
+/// verbs of [`Dispatch`].
 #[derive(Clone, PartialEq)]
 pub struct AppHandle {
     handle: AppContext,
+    dispatch: Dispatch,
+}
+
+impl std::ops::Deref for AppHandle {
+    type Target = Dispatch;
+    fn deref(&self) -> &Dispatch {
+        &self.dispatch
+    }
+}
+
+/// The verbs over the reducer, without the state: the same value across renders, so a component
+/// that takes its data as props and its verbs from `use_dispatch` (not `use_app`) is drawn again
+/// only when its props change, not on every action.
+#[derive(Clone, PartialEq)]
+pub struct Dispatch(UseReducerDispatcher<AppState>);
+
+impl Dispatch {
+    /// The verbs of the reducer `state` belongs to (the root provides them as a context).
+    pub fn of(state: &AppContext) -> Dispatch {
+        Dispatch(state.dispatcher())
+    }
+    fn send(&self, action: Action) {
+        self.0.dispatch(action);
+    }
 }
 
 impl AppHandle {
@@ -32,10 +58,6 @@ impl AppHandle {
     /// The saved (user-entered) part of the state.
     pub fn saved(&self) -> &SavedState {
         &self.handle.saved
-    }
-    /// Replaces the questionnaire answers.
-    pub fn set_answers(&self, a: Answers) {
-        self.handle.dispatch(Action::SetAnswers(a));
     }
     /// Imports an SoA from its text, unless it holds no control rows: then it is refused with
     /// the importer's reason and the SoA loaded before stays (a stray .xlsx never replaces a
@@ -56,60 +78,66 @@ impl AppHandle {
                     || "no Annex A control rows were found in it".to_string(),
                     |p| p.message.clone(),
                 );
-            self.handle.dispatch(Action::SoaRefused { name, reason });
+            self.send(Action::SoaRefused { name, reason });
             return;
         }
-        self.handle.dispatch(Action::ImportSoa {
+        self.send(Action::ImportSoa {
             text,
             name,
             encoding,
         });
     }
+}
+
+impl Dispatch {
+    /// Replaces the questionnaire answers.
+    pub fn set_answers(&self, a: Answers) {
+        self.send(Action::SetAnswers(a));
+    }
     /// Reads a value of the status or applicability column a given way (`None`: as the
     /// importer reads it).
     pub fn set_reading(&self, column: Role, value: String, reading: Option<ControlStatus>) {
-        self.handle
-            .dispatch(Action::SetReading(column, value, reading));
+        self.send(Action::SetReading(column, value, reading));
     }
     /// Overrides the column used for a role.
     pub fn set_column(&self, role: Role, column: Option<usize>) {
-        self.handle.dispatch(Action::SetColumn(role, column));
+        self.send(Action::SetColumn(role, column));
     }
     /// Forces a delimiter, or `None` to sniff it.
     pub fn set_delimiter(&self, delimiter: Option<Delimiter>) {
-        self.handle.dispatch(Action::SetDelimiter(delimiter));
+        self.send(Action::SetDelimiter(delimiter));
     }
     /// Forces an edition, or `None` to detect it.
     pub fn set_edition(&self, edition: Option<Edition>) {
-        self.handle.dispatch(Action::SetEdition(edition));
+        self.send(Action::SetEdition(edition));
     }
     /// Forgets the SoA.
     pub fn clear_soa(&self) {
-        self.handle.dispatch(Action::ClearSoa);
+        self.send(Action::ClearSoa);
     }
     /// Answers (or clears) a requirement directly.
     pub fn set_direct(&self, id: RequirementId, answer: Option<DirectAnswer>) {
-        self.handle.dispatch(Action::SetDirect(id, answer));
+        self.send(Action::SetDirect(id, answer));
     }
     /// Applies the rules on a date, or on the device's date with `None`.
     pub fn set_date(&self, date: Option<Date>) {
-        self.handle.dispatch(Action::SetDate(date));
+        self.send(Action::SetDate(date));
     }
     /// Answers (or clears) a Level 3 requirement.
     pub fn set_level3(&self, id: String, met: Option<bool>) {
-        self.handle.dispatch(Action::SetLevel3(id, met));
+        self.send(Action::SetLevel3(id, met));
     }
     /// Switches the view.
     pub fn set_view(&self, v: View) {
-        self.handle.dispatch(Action::SetView(v));
+        self.send(Action::SetView(v));
     }
     /// Replaces the cost assumptions.
     pub fn set_costs(&self, c: CostAssumptions) {
-        self.handle.dispatch(Action::SetCosts(c));
+        self.send(Action::SetCosts(c));
     }
     /// Restores a saved state, or reports why a file could not be restored.
     pub fn restore(&self, name: String, result: Result<SavedState, StateError>) {
-        self.handle.dispatch(match result {
+        self.send(match result {
             Ok(s) => Action::Restore(Box::new(s), name),
             Err(why) => Action::RestoreRefused(name, why),
         });
@@ -121,14 +149,14 @@ impl AppHandle {
         name: String,
         result: Result<crate::engine::SspImport, crate::engine::OscalImportError>,
     ) {
-        self.handle.dispatch(match result {
+        self.send(match result {
             Ok(ssp) => Action::ApplySsp(Box::new(ssp), name),
             Err(why) => Action::SspRefused(name, why.to_string()),
         });
     }
     /// Loads a sample company (answers and SoA).
     pub fn load_sample(&self, answers: Answers, soa: String, name: String) {
-        self.handle.dispatch(Action::LoadSample {
+        self.send(Action::LoadSample {
             answers: Box::new(answers),
             soa,
             name,
@@ -136,63 +164,61 @@ impl AppHandle {
     }
     /// Sets the company's name for the report.
     pub fn set_company(&self, name: Option<String>) {
-        self.handle.dispatch(Action::SetCompany(name));
+        self.send(Action::SetCompany(name));
     }
     /// Replaces the answers with ones filled in from pasted text, saying what changed.
     pub fn fill_answers(&self, answers: Answers, notice: String) {
-        self.handle
-            .dispatch(Action::FillAnswers(Box::new(answers), notice));
+        self.send(Action::FillAnswers(Box::new(answers), notice));
     }
     /// Keeps the pasted solicitation text with the saved work (`None`: forgets it).
     pub fn keep_solicitation_text(&self, text: Option<String>) {
-        self.handle.dispatch(Action::KeepSolicitationText(text));
+        self.send(Action::KeepSolicitationText(text));
     }
     /// Resumes saving after unreadable saved data was dealt with.
     pub fn dismiss_restore_failure(&self) {
-        self.handle.dispatch(Action::DismissRestoreFailure);
+        self.send(Action::DismissRestoreFailure);
     }
     /// Forgets everything.
     pub fn reset(&self) {
-        self.handle.dispatch(Action::Reset);
+        self.send(Action::Reset);
     }
 }
 
 /// The verbs of the objective, system and POA&M inputs (`results::objectives`,
 /// `results::poam_plan`, `save::system`). What they set is saved with the rest of the state and
 /// reaches the exports through `Input`.
-impl AppHandle {
+impl Dispatch {
     /// Answers (or clears) an assessment objective.
     pub fn set_objective(&self, id: ObjectiveId, answer: Option<ObjectiveStatus>) {
-        self.handle.dispatch(Action::SetObjective(id, answer));
+        self.send(Action::SetObjective(id, answer));
     }
     /// Writes an objective's note.
     pub fn set_objective_note(&self, id: ObjectiveId, note: String) {
-        self.handle.dispatch(Action::SetObjectiveNote(id, note));
+        self.send(Action::SetObjectiveNote(id, note));
     }
     /// Records the value an objective asks to be defined.
     pub fn set_defined_value(&self, id: ObjectiveId, value: String) {
-        self.handle.dispatch(Action::SetDefinedValue(id, value));
+        self.send(Action::SetDefinedValue(id, value));
     }
     /// Names the system.
     pub fn set_system_name(&self, name: String) {
-        self.handle.dispatch(Action::SetSystemName(name));
+        self.send(Action::SetSystemName(name));
     }
     /// Names the organisation that owns the system.
     pub fn set_system_organization(&self, organization: String) {
-        self.handle
-            .dispatch(Action::SetSystemOrganization(organization));
+        self.send(Action::SetSystemOrganization(organization));
     }
     /// Describes the system's boundary.
     pub fn set_system_boundary(&self, boundary: String) {
-        self.handle.dispatch(Action::SetSystemBoundary(boundary));
+        self.send(Action::SetSystemBoundary(boundary));
     }
     /// Replaces the SSP's roles.
     pub fn set_system_roles(&self, roles: Vec<SystemRole>) {
-        self.handle.dispatch(Action::SetSystemRoles(roles));
+        self.send(Action::SetSystemRoles(roles));
     }
     /// Sets one field of an open item's POA&M plan.
     pub fn set_poam(&self, id: String, field: PoamField) {
-        self.handle.dispatch(Action::SetPoam(id, field));
+        self.send(Action::SetPoam(id, field));
     }
 }
 
@@ -200,7 +226,17 @@ impl AppHandle {
 /// draws nothing rather than panic).
 #[hook]
 pub fn use_app() -> Option<AppHandle> {
-    use_context::<AppContext>().map(|handle| AppHandle { handle })
+    use_context::<AppContext>().map(|handle| AppHandle {
+        dispatch: Dispatch::of(&handle),
+        handle,
+    })
+}
+
+/// The verbs alone; `None` outside the `App` that provides them. A component that uses this
+/// instead of `use_app` is not drawn again when the state changes, only when its props do.
+#[hook]
+pub fn use_dispatch() -> Option<Dispatch> {
+    use_context::<Dispatch>()
 }
 
 /// The catalog the engine was compiled with. Components read it only through this hook, so how it

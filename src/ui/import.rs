@@ -159,7 +159,8 @@ pub fn soa_import_panel(p: &ResultsProps) -> Html {
                 </div>
             }
             if let Some(import) = results.soa.as_ref().as_ref() {
-                <ImportReview app={app.clone()} import={import.clone()} />
+                <ImportReview dispatch={(*app).clone()} import={import.clone()} name={app.saved().soa_name.clone()}
+                    encoding={app.saved().soa_encoding} options={app.saved().import_options.clone()} />
             }
         </div>
     }

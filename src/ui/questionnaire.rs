@@ -8,33 +8,41 @@ mod solicitation;
 pub use level_card::LevelCard;
 use solicitation::SolicitationReader;
 
-use crate::engine::{AnswerValue, Date, Question, QuestionId, QuestionKind, QUESTIONS};
-use crate::ui::hooks::{use_app, use_progressive};
+use crate::engine::{AnswerValue, Answers, Date, Question, QuestionId, QuestionKind, QUESTIONS};
+use crate::ui::hooks::{use_dispatch, use_progressive};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// Questions drawn in the first frame (see `use_progressive`).
 const QUESTIONS_FIRST: usize = 3;
 
+/// Props of the questionnaire: the answers it shows. It takes them as props, not from the shared
+/// state, so answering a requirement elsewhere does not draw it again.
+#[derive(Properties, PartialEq)]
+pub struct QuestionnaireProps {
+    /// The current answers.
+    pub answers: Answers,
+}
+
 /// Every question that still matters, each with its help text; answers go straight into the state.
 #[function_component(Questionnaire)]
-pub fn questionnaire() -> Html {
-    let Some(app) = use_app() else {
-        return Html::default();
-    };
-    let answers = app.saved().answers.clone();
-    let on_answer = {
-        let app = app.clone();
-        let answers = answers.clone();
-        Callback::from(move |(id, value): (QuestionId, AnswerValue)| {
+pub fn questionnaire(p: &QuestionnaireProps) -> Html {
+    let dispatch = use_dispatch();
+    let answers = &p.answers;
+    // The same callback until the answers change, so the questions' props stay equal until then.
+    let on_answer = use_callback(
+        (answers.clone(), dispatch.clone()),
+        |(id, value): (QuestionId, AnswerValue), (answers, dispatch)| {
             let mut next = answers.clone();
             id.set(&mut next, value);
-            app.set_answers(next);
-        })
-    };
+            if let Some(d) = dispatch {
+                d.set_answers(next);
+            }
+        },
+    );
     let shown: Vec<&Question> = QUESTIONS
         .iter()
-        .filter(|q| q.id.relevant(&answers))
+        .filter(|q| q.id.relevant(answers))
         .collect();
     // The first questions fill a laptop screen and more than a phone's; the rest follow a frame
     // later. Creating the form controls is most of the first render, so this is what lets the
@@ -45,7 +53,7 @@ pub fn questionnaire() -> Html {
             onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             { for shown.iter().take(drawn).flat_map(|q| {
                 let field = html! {
-                    <QuestionField key={q.field} question={**q} value={q.id.get(&answers)} on_answer={on_answer.clone()} />
+                    <QuestionField key={q.field} question={**q} value={q.id.get(answers)} on_answer={on_answer.clone()} />
                 };
                 // The question that decides the level gets the solicitation reader beside it.
                 let reader = matches!(q.id, QuestionId::Solicitation | QuestionId::PrimeLevel)

@@ -9,7 +9,7 @@ use crate::engine::{
 };
 use crate::ui::browser::download;
 use crate::ui::format::control_status_label;
-use crate::ui::hooks::AppHandle;
+use crate::ui::hooks::Dispatch;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -53,22 +53,29 @@ fn reading_label(column: Role, reading: ControlStatus) -> &'static str {
 /// The report of one import: detected shape, the value review, the mapping, rows and problems.
 #[derive(Properties, PartialEq)]
 pub struct ReviewProps {
-    pub app: AppHandle,
+    /// The verbs (not the state: the review is drawn again only when what it shows changes).
+    pub dispatch: Dispatch,
+    /// The import.
     pub import: std::sync::Arc<SoaImport>,
+    /// The file's name.
+    pub name: Option<String>,
+    /// The encoding it was decoded from, when the app decoded it (not UTF-8).
+    pub encoding: Option<TextEncoding>,
+    /// How it was read (column overrides, readings, delimiter, edition).
+    pub options: ImportOptions,
 }
 
 #[function_component(ImportReview)]
 pub fn import_review(p: &ReviewProps) -> Html {
-    let (app, import) = (&p.app, p.import.as_ref());
-    let saved = app.saved();
-    let encoding = saved.soa_encoding.unwrap_or(import.encoding);
+    let (app, import) = (&p.dispatch, p.import.as_ref());
+    let encoding = p.encoding.unwrap_or(import.encoding);
     let status_column = import.column_for(Role::Status);
     let iso_total = import
         .edition
         .map_or(0, |e| Catalog::builtin().iso_controls_of(e).count());
     html! {
         <div class="soa-result" data-testid="soa-result">
-            <h3 class="card-title">{"What we found in "}<span class="filename">{saved.soa_name.clone().unwrap_or_default()}</span></h3>
+            <h3 class="card-title">{"What we found in "}<span class="filename">{p.name.clone().unwrap_or_default()}</span></h3>
             <dl class="detected" data-testid="soa-detected">
                 <div><dt>{"Edition"}</dt><dd data-testid="soa-edition">{import.edition.map_or("not recognised".to_string(), |e| format!("ISO/IEC 27001:{}", e.year()))}</dd></div>
                 <div><dt>{"Encoding"}</dt><dd data-testid="soa-encoding">{encoding_label(encoding)}</dd></div>
@@ -91,8 +98,8 @@ pub fn import_review(p: &ReviewProps) -> Html {
                 <div><dt>{"Problems"}</dt><dd data-testid="soa-problem-count">{import.problems.len()}</dd></div>
             </dl>
             { flags(import, encoding, iso_total) }
-            <StatusMap app={app.clone()} import={p.import.clone()} />
-            { column_mapping(app, import) }
+            <StatusMap app={app.clone()} import={p.import.clone()} options={p.options.clone()} />
+            { column_mapping(app, &p.options, import) }
             { rows_preview(import) }
             { missing_and_skipped(import) }
             <ProblemList import={p.import.clone()} />
@@ -165,8 +172,9 @@ fn flags(import: &SoaImport, encoding: TextEncoding, iso_total: usize) -> Html {
 /// hold it, and how it is read, with a choice to change it (the same map `--status-map` takes).
 #[derive(Properties, PartialEq)]
 struct StatusMapProps {
-    app: AppHandle,
+    app: Dispatch,
     import: std::sync::Arc<SoaImport>,
+    options: ImportOptions,
 }
 
 #[function_component(StatusMap)]
@@ -176,7 +184,7 @@ fn status_map(p: &StatusMapProps) -> Html {
         return Html::default();
     }
     let on_download = {
-        let options: ImportOptions = app.saved().import_options.clone();
+        let options: ImportOptions = p.options.clone();
         Callback::from(move |_: MouseEvent| {
             download(
                 "status-map.csv",
@@ -185,7 +193,7 @@ fn status_map(p: &StatusMapProps) -> Html {
             );
         })
     };
-    let chosen = app.saved().import_options.readings.len();
+    let chosen = p.options.readings.len();
     html! {
         <section class="status-map" data-testid="status-map" aria-labelledby="status-map-h">
             <h4 id="status-map-h">{"How each value is read"}</h4>
@@ -218,7 +226,7 @@ fn status_map(p: &StatusMapProps) -> Html {
     }
 }
 
-fn value_row(app: &AppHandle, i: usize, v: &ValueReading) -> Html {
+fn value_row(app: &Dispatch, i: usize, v: &ValueReading) -> Html {
     let column = v.column;
     let value = v.value.clone();
     let onchange = {
@@ -263,20 +271,20 @@ fn value_row(app: &AppHandle, i: usize, v: &ValueReading) -> Html {
 }
 
 /// The column mapping, each column offered with a few of its values, then delimiter and edition.
-fn column_mapping(app: &AppHandle, import: &SoaImport) -> Html {
+fn column_mapping(app: &Dispatch, options: &ImportOptions, import: &SoaImport) -> Html {
     html! {
         <details class="mapping" data-testid="column-mapping">
             <summary>{"Column mapping"}<span class="muted small">{" (fix it if a column was read wrongly)"}</span></summary>
             <div class="mapping-grid">
-                { for Role::ALL.iter().map(|role| role_field(app, import, *role)) }
-                { read_as_fields(app, import) }
+                { for Role::ALL.iter().map(|role| role_field(app, options, import, *role)) }
+                { read_as_fields(app, options, import) }
             </div>
         </details>
     }
 }
 
-fn role_field(app: &AppHandle, import: &SoaImport, role: Role) -> Html {
-    let overridden = app.saved().import_options.columns.get(role);
+fn role_field(app: &Dispatch, options: &ImportOptions, import: &SoaImport, role: Role) -> Html {
+    let overridden = options.columns.get(role);
     let detected = import.column_for(role);
     let onchange = {
         let app = app.clone();
@@ -326,8 +334,7 @@ fn role_field(app: &AppHandle, import: &SoaImport, role: Role) -> Html {
 }
 
 /// The delimiter and edition selectors: when sniffing or detection guessed wrong, the user says.
-fn read_as_fields(app: &AppHandle, import: &SoaImport) -> Html {
-    let options = &app.saved().import_options;
+fn read_as_fields(app: &Dispatch, options: &ImportOptions, import: &SoaImport) -> Html {
     let on_delimiter = {
         let app = app.clone();
         Callback::from(move |e: Event| {
