@@ -12,7 +12,10 @@
 //! 4. the date-dependent parts (the phase line): the first render has no date, since the build's
 //!    date is not the visitor's; they follow the booted state.
 //!
-//! Until step 3, nothing is saved, so the default state never overwrites the saved one.
+//! Until step 3, nothing is saved, so the default state never overwrites the saved one. Only a
+//! change shows in the form: an answer set back to its default ("Not sure") before the app
+//! started reads as not given, so a saved answer to that question stays. Buttons (the samples,
+//! the methodology, print) do nothing before the app runs.
 
 use super::state::{Action, EarlyInput, RestoreFailure};
 #[cfg(target_arch = "wasm32")]
