@@ -11,9 +11,9 @@
   // sw.js sits next to this script (the root of the build), whatever path the site is under.
   var workerUrl = new URL('sw.js', document.currentScript.src);
 
-  // The notice's markup is a <template> in index.html; the app mounts into <body> and clears it
-  // at start-up, so the notice is put at the top of <body> only when there is news, and the app,
-  // which inserts its nodes after its own, leaves it there.
+  // The notice's markup is a <template> in index.html; it is put at the top of <body> only when
+  // there is news, outside the app's root (<div id="app">, which the app hydrates: a node of its
+  // own there would not match the app's first render).
   function showNotice() {
     var template = document.getElementById('update-notice-template');
     if (!template || document.getElementById('update-notice')) return;

@@ -1,7 +1,7 @@
 //! The root component: owns the state (one reducer), memoises the engine's results, persists to
 //! local storage, and lays out the page frame and the three steps.
 
-use super::browser::{self, load_saved};
+use super::browser;
 use super::hooks::{use_applicability, use_compute_results, use_deferred, AppContext, Dispatch};
 use super::import::SoaImportPanel;
 use super::methodology::Methodology;
@@ -21,28 +21,24 @@ use super::samples::SampleButtons;
 use super::save::export::ExportPanel;
 use super::save::restore_banner::RestoreBanner;
 use super::stage::{gate, use_stage, Stage};
-use super::state::{AppState, RestoreFailure};
-use crate::engine::ResultsMode;
+use super::state::AppState;
+use crate::engine::{Date, ResultsMode};
 use yew::prelude::*;
-
-/// Reads the saved state. Unreadable data is reported, not deleted: the user decides.
-fn initial_state() -> AppState {
-    let mut state = AppState::default();
-    if let Some(raw) = load_saved() {
-        match crate::engine::load_state(&raw) {
-            Ok(saved) => state.saved = saved,
-            Err(error) => state.restore_failure = Some(RestoreFailure { error, raw }),
-        }
-    }
-    state
-}
 
 /// The whole application.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(initial_state);
-    // Which page is showing: navigation only, so it is neither saved nor part of the state.
-    let show_methodology = use_state(|| browser::hash() == "methodology");
+    // The first render is the default state's, the same as the page prerendered at build time
+    // (which it hydrates); the saved state and the answers given before the app started follow
+    // in the first effect (`boot.rs`).
+    let state = use_reducer(AppState::default);
+    {
+        let state = state.clone();
+        use_effect_with((), move |()| state.dispatch(super::boot::boot_action()));
+    }
+    // Which page is showing: navigation only, so it is neither saved nor part of the state. Read
+    // from the address after the first render, which is the questionnaire, as prerendered.
+    let show_methodology = use_state(|| false);
     // Whether this session opened the methodology page, so closing it goes back in the history
     // (where the user was) rather than adding an entry.
     let opened_here = use_mut_ref(|| false);
@@ -50,6 +46,7 @@ pub fn app() -> Html {
         // The methodology is a page of its own in the browser history: Back and Forward work.
         let show = show_methodology.clone();
         use_effect_with((), move |()| {
+            show.set(browser::hash() == "methodology");
             let listener = browser::on_hash_change(move |h| show.set(h == "methodology"));
             move || drop(listener)
         });
@@ -89,12 +86,21 @@ pub fn app() -> Html {
             });
         }
     });
-    let date = state.saved.date.unwrap_or_else(super::browser::today);
-    let results = use_compute_results(&state.saved, date, stage >= Stage::Scores);
-    let applicability = use_applicability(&state.saved.answers, date);
+    // The date the rules are applied on. The first render has none: it is drawn at build time
+    // too, whose date is not the visitor's, so it leaves out what depends on it (the phase line),
+    // and the default answers decide nothing else by date.
+    let date = state
+        .booted
+        .then(|| state.saved.date.unwrap_or_else(super::browser::today));
+    let rules_date = date.unwrap_or(Date::UNIX_EPOCH);
+    let ready = stage >= Stage::Scores && date.is_some();
+    let results = use_compute_results(&state.saved, rules_date, ready);
+    let applicability = use_applicability(&state.saved.answers, rules_date);
 
-    // Saved as it changes: debounced, flushed when the page is hidden or left (`save::persist`).
-    super::save::persist::use_saving(&state.saved, state.restore_failure.is_some());
+    // Saved as it changes: debounced, flushed when the page is hidden or left (`save::persist`);
+    // not before the session has started, so the first render's default state overwrites nothing.
+    let paused = state.restore_failure.is_some() || !state.booted;
+    super::save::persist::use_saving(&state.saved, paused);
 
     let mode = applicability.results_mode(&state.saved.answers);
     let scored = matches!(mode, ResultsMode::Level2 | ResultsMode::Level3);
@@ -144,7 +150,7 @@ pub fn app() -> Html {
                         <Questionnaire answers={state.saved.answers.clone()} />
                         // The level card needs nothing from the results to draw; once they exist
                         // it shows their warnings too (the posted-score check needs the score).
-                        <LevelCard applicability={applicability.clone()} results={results.clone()} />
+                        <LevelCard applicability={applicability.clone()} results={results.clone()} dated={date.is_some()} />
                     </div>
                 </section>
                 <SummaryCard applicability={applicability.clone()} results={results.clone()} />

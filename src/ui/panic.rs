@@ -6,6 +6,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Installs the hook. With `panic = "abort"` in release the hook still runs before the abort.
+#[cfg(target_arch = "wasm32")]
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();

@@ -3,8 +3,9 @@
 //! it elsewhere (`hooks.rs`), never stored here.
 
 use crate::engine::{
-    Answers, ControlStatus, CostAssumptions, Date, Delimiter, DirectAnswer, Edition, ImportOptions,
-    ObjectiveId, ObjectiveStatus, PoamField, RequirementId, Role, SystemRole, TextEncoding, View,
+    AnswerValue, Answers, ControlStatus, CostAssumptions, Date, Delimiter, DirectAnswer, Edition,
+    ImportOptions, ObjectiveId, ObjectiveStatus, PoamField, QuestionId, RequirementId, Role,
+    SystemRole, TextEncoding, View,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -26,6 +27,16 @@ pub struct RestoreFailure {
     pub raw: String,
 }
 
+/// What the visitor gave in the prerendered page before the app started (`boot.rs`): the
+/// answers that differ from the default ones, and the company's name if typed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EarlyInput {
+    /// The questions answered, with their answers.
+    pub answers: Vec<(QuestionId, AnswerValue)>,
+    /// The company's name, when one was typed.
+    pub company: Option<String>,
+}
+
 /// The root state: the user's inputs plus the one piece of session status the page must show.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AppState {
@@ -43,6 +54,9 @@ pub struct AppState {
     pub soa_refused: Option<(String, String)>,
     /// The last OSCAL SSP that could not be read back: its name and why.
     pub ssp_refused: Option<(String, String)>,
+    /// Whether the session has started (`Action::Boot`): before, the state is the first render's
+    /// default one, the same as the prerendered page's, and nothing is saved.
+    pub booted: bool,
 }
 
 /// Everything that can change the state.
@@ -128,6 +142,10 @@ pub enum Action {
     /// Keep the pasted solicitation text with the saved work, or forget it with `None`.
     KeepSolicitationText(Option<String>),
 
+    /// The session starts (`boot.rs`): the saved state from local storage if any (or why it
+    /// could not be read), then the answers given in the prerendered page before the app
+    /// started, which win.
+    Boot(Box<Option<Result<SavedState, RestoreFailure>>>, EarlyInput),
     /// A JSON file could not be restored.
     RestoreRefused(String, StateError),
     /// The user has dealt with the unreadable saved data; saving resumes.
@@ -229,6 +247,7 @@ impl Reducible for AppState {
             }
             Action::KeepSolicitationText(text) => next.saved.solicitation_text = text,
 
+            Action::Boot(saved, early) => next.boot(*saved, early),
             Action::RestoreRefused(name, why) => next.import_error = Some((name, why)),
             Action::DismissRestoreFailure => next.restore_failure = None,
             Action::Reset => {
@@ -236,6 +255,7 @@ impl Reducible for AppState {
                     notice: Some(
                         "Deleted all your data from this browser. You are starting fresh.".into(),
                     ),
+                    booted: true,
                     ..AppState::default()
                 }
             }
@@ -245,6 +265,25 @@ impl Reducible for AppState {
 }
 
 impl AppState {
+    /// Starts the session once (see `Action::Boot`).
+    fn boot(&mut self, saved: Option<Result<SavedState, RestoreFailure>>, early: EarlyInput) {
+        if self.booted {
+            return;
+        }
+        self.booted = true;
+        match saved {
+            Some(Ok(saved)) => self.saved = saved,
+            Some(Err(failure)) => self.restore_failure = Some(failure),
+            None => {}
+        }
+        for (id, value) in early.answers {
+            id.set(&mut self.saved.answers, value);
+        }
+        if early.company.is_some() {
+            self.saved.company = early.company;
+        }
+    }
+
     /// A new SoA replaces the old one. Column overrides name columns of the previous file; they
     /// mean nothing for a new one. How values read ("Fully in place" is implemented) is the
     /// user's vocabulary, not the file's layout: it carries over to an updated SoA.

@@ -15,6 +15,7 @@ mod methodology;
 mod objectives;
 mod oscal_import;
 mod plan;
+mod prerender;
 mod report;
 mod scan;
 mod scan_corpus;

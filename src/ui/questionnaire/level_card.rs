@@ -16,6 +16,9 @@ pub struct LevelCardProps {
     pub applicability: Rc<Applicability>,
     /// The results once they exist (their warnings include the posted-score check).
     pub results: Option<Results>,
+    /// Whether the date the rules are applied on is known: the first render (also drawn at
+    /// build time) has none, and leaves out the phase.
+    pub dated: bool,
 }
 
 /// Level, assessment type, phase, obligations, warnings and the reasons behind them.
@@ -57,18 +60,20 @@ pub fn level_card(p: &LevelCardProps) -> Html {
     html! {
         <section class="card level-card" aria-label="Your CMMC level" data-testid="level-result" aria-live="polite">
             <h3 class="card-title">{"Your CMMC level"}</h3>
-            <div class="phase-line" data-testid="phase">
-                <span class="badge phase-badge" data-testid="phase-name">{&a.phase.name}</span>
-                <span class="small">{format!(" since {}", a.phase.since)}</span>
-                <label class="date-field small">
-                    {" · rules applied on "}
-                    <input type="date" value={a.date.to_string()} onchange={on_date} data-testid="assessment-date"
-                        aria-label="Date the rules are applied on" />
-                </label>
-                if user_date.is_some() {
-                    <button type="button" class="btn btn-link small" onclick={use_today} data-testid="date-today">{"use today"}</button>
-                }
-            </div>
+            if p.dated {
+                <div class="phase-line" data-testid="phase">
+                    <span class="badge phase-badge" data-testid="phase-name">{&a.phase.name}</span>
+                    <span class="small">{format!(" since {}", a.phase.since)}</span>
+                    <label class="date-field small">
+                        {" · rules applied on "}
+                        <input type="date" value={a.date.to_string()} onchange={on_date} data-testid="assessment-date"
+                            aria-label="Date the rules are applied on" />
+                    </label>
+                    if user_date.is_some() {
+                        <button type="button" class="btn btn-link small" onclick={use_today} data-testid="date-today">{"use today"}</button>
+                    }
+                </div>
+            }
             <p class="level-big" data-testid="level-value">{level_text}</p>
             <p class="level-type" data-testid="assessment-type">
                 {a.assessment.map_or("No assessment required", |k| k.label())}
@@ -111,11 +116,13 @@ pub fn level_card(p: &LevelCardProps) -> Html {
                     </ul>
                 </details>
             }
-            <details class="phase-detail">
-                <summary>{format!("What {} means for the next solicitation", a.phase.name)}</summary>
-                <p class="small">{&a.phase.text}</p>
-                <p class="small">{&a.phase.next}<cite>{a.phase.citation.clone()}</cite></p>
-            </details>
+            if p.dated {
+                <details class="phase-detail">
+                    <summary>{format!("What {} means for the next solicitation", a.phase.name)}</summary>
+                    <p class="small">{&a.phase.text}</p>
+                    <p class="small">{&a.phase.next}<cite>{a.phase.citation.clone()}</cite></p>
+                </details>
+            }
         </section>
     }
 }
