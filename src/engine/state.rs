@@ -22,6 +22,7 @@ use super::vocab::{DirectAnswer, ObjectiveAnswer, ObjectiveStatus, View};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// The current schema version. Bump it when a field changes meaning, and teach `load_state` to
 /// migrate the older version.
@@ -51,7 +52,7 @@ pub struct SavedState {
     /// The questionnaire's answers.
     pub answers: Answers,
     /// The text of the last imported SoA, kept so column overrides can re-run the import.
-    pub soa_text: Option<String>,
+    pub soa_text: Option<Arc<str>>,
     /// The name of the file it came from, for display only.
     pub soa_name: Option<String>,
     /// The encoding the file was read in, when it was not UTF-8 (the text is stored as UTF-8).
@@ -558,7 +559,7 @@ impl From<&SavedState> for SavedFile {
         SavedFile {
             version: STATE_VERSION,
             answers: AnswersOnDisk::from(&s.answers),
-            soa_text: s.soa_text.clone(),
+            soa_text: s.soa_text.as_deref().map(str::to_string),
             soa_name: s.soa_name.clone(),
             soa_encoding: s.soa_encoding,
             import_options: ImportFile::from(&s.import_options),
@@ -592,7 +593,7 @@ impl From<SavedFile> for SavedState {
             // Read in any supported version, held as the current one from now on.
             version: STATE_VERSION,
             answers: Answers::from(f.answers),
-            soa_text: f.soa_text,
+            soa_text: f.soa_text.map(Arc::from),
             soa_name: f.soa_name,
             soa_encoding: f.soa_encoding,
             import_options: f.import_options.into(),

@@ -230,7 +230,7 @@ impl Reducible for AppState {
             Action::LoadSample { answers, soa, name } => {
                 next.saved = SavedState {
                     answers: *answers,
-                    soa_text: Some(soa),
+                    soa_text: Some(soa.into()),
                     soa_name: Some(format!("{name} (sample)")),
                     company: Some(name.clone()),
                     ..SavedState::default()
@@ -289,7 +289,7 @@ impl AppState {
     /// user's vocabulary, not the file's layout: it carries over to an updated SoA.
     fn import_new_soa(&mut self, text: String, name: String, encoding: Option<TextEncoding>) {
         let s = &mut self.saved;
-        s.soa_text = Some(text);
+        s.soa_text = Some(text.into());
         self.notice = Some(format!("Imported {name}."));
         s.soa_name = Some(name);
         s.soa_encoding = encoding;
