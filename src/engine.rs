@@ -75,7 +75,7 @@ pub use soa::{
     TextEncoding, ValueReading, MAX_COLUMNS, MAX_FIELD_BYTES, MAX_RECORDS,
 };
 pub use state::{
-    load_state, load_state_bytes, save_state, saved_state_json, SavedState, StateError,
+    load_state, load_state_bytes, save_state, saved_state_json, SavedState, SharedText, StateError,
     MAX_STATE_BYTES, STATE_VERSION,
 };
 pub use vocab::{

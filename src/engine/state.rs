@@ -52,7 +52,7 @@ pub struct SavedState {
     /// The questionnaire's answers.
     pub answers: Answers,
     /// The text of the last imported SoA, kept so column overrides can re-run the import.
-    pub soa_text: Option<Arc<str>>,
+    pub soa_text: Option<SharedText>,
     /// The name of the file it came from, for display only.
     pub soa_name: Option<String>,
     /// The encoding the file was read in, when it was not UTF-8 (the text is stored as UTF-8).
@@ -80,6 +80,43 @@ pub struct SavedState {
     pub system: SystemInfo,
     /// The POA&M's plan per open item (keys as [`crate::engine::Input::poam`]).
     pub poam: BTreeMap<String, PoamPlan>,
+}
+
+/// A long text held once and shared: cloning it copies a pointer, and comparing two clones of
+/// the same text is one pointer comparison (two different texts are compared by content). The
+/// app compares its state on every render; an SoA's text can be hundreds of KB.
+#[derive(Debug, Clone, Eq)]
+pub struct SharedText(Arc<str>);
+
+impl PartialEq for SharedText {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || *self.0 == *other.0
+    }
+}
+
+impl std::hash::Hash for SharedText {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
+impl std::ops::Deref for SharedText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for SharedText {
+    fn from(text: String) -> Self {
+        SharedText(Arc::from(text))
+    }
+}
+
+impl From<&str> for SharedText {
+    fn from(text: &str) -> Self {
+        SharedText(Arc::from(text))
+    }
 }
 
 impl SavedState {
@@ -593,7 +630,7 @@ impl From<SavedFile> for SavedState {
             // Read in any supported version, held as the current one from now on.
             version: STATE_VERSION,
             answers: Answers::from(f.answers),
-            soa_text: f.soa_text.map(Arc::from),
+            soa_text: f.soa_text.map(SharedText::from),
             soa_name: f.soa_name,
             soa_encoding: f.soa_encoding,
             import_options: f.import_options.into(),

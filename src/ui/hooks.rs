@@ -286,7 +286,7 @@ impl PartialEq for Results {
 pub fn use_compute_results(saved: &SavedState, date: Date, ready: bool) -> Option<Results> {
     let soa = use_memo(
         (ready, saved.soa_text.clone(), saved.import_options.clone()),
-        |(ready, text, options): &(bool, Option<Arc<str>>, ImportOptions)| {
+        |(ready, text, options): &(bool, Option<crate::engine::SharedText>, ImportOptions)| {
             ready.then(|| {
                 Rc::new(crate::ui::browser::measured("import", || {
                     text.as_ref()
