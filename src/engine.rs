@@ -39,9 +39,9 @@ pub use catalog::{
 pub use date::Date;
 pub use evaluate::{assess, evaluate, Evaluation, Input};
 pub use export::{
-    exports_not_applicable, import_oscal_ssp, poam, poam_csv, poam_oscal, ssp, ssp_markdown,
-    ssp_oscal, Closeout, IsoEvidence, OscalImportError, Poam, PoamItem, Ssp, SspImport, SspLevel3,
-    SspObjective, SspRequirement, MAX_OSCAL_BYTES, OSCAL_NS, OSCAL_VERSION,
+    conditional_closeout, exports_not_applicable, import_oscal_ssp, poam, poam_csv, poam_oscal,
+    ssp, ssp_markdown, ssp_oscal, Closeout, IsoEvidence, OscalImportError, Poam, PoamItem, Ssp,
+    SspImport, SspLevel3, SspObjective, SspRequirement, MAX_OSCAL_BYTES, OSCAL_NS, OSCAL_VERSION,
 };
 pub use ids::{AnnexAControl, Edition, Family, ObjectiveId, RequirementId};
 pub use plan::{

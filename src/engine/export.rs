@@ -27,7 +27,7 @@ pub use oscal::{OSCAL_NS, OSCAL_VERSION};
 pub use oscal_import::{import_oscal_ssp, OscalImportError, SspImport, MAX_OSCAL_BYTES};
 pub use oscal_poam::poam_oscal;
 pub use oscal_ssp::ssp_oscal;
-pub use poam::{poam, poam_csv, Closeout, Poam, PoamItem};
+pub use poam::{conditional_closeout, poam, poam_csv, Closeout, Poam, PoamItem};
 pub use ssp::{ssp, IsoEvidence, Ssp, SspLevel3, SspObjective, SspRequirement};
 
 use super::applicability::ResultsMode;

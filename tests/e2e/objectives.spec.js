@@ -205,3 +205,24 @@ test('an open Level 3 requirement takes a plan of action, and a blocker says it 
   expect(row).toContain(',Lee Park,');
   expect(row).toContain(',2027-03-01,');
 });
+
+test('a Conditional case shows the 180-day closeout, and a plan that ends after it is flagged', async () => {
+  // The Level 2 fixture scores 105 with three open items that may all sit on a POA&M: Conditional,
+  // status date 2026-12-01, closeout 2027-05-30 (32 CFR 170.21(b); `crosswalk export poam` gives
+  // the same dates). 3.13.11's plan ends 2027-07-01, after it; 3.1.3's ends 2027-03-15.
+  await app.restoreJson(path.join(__dirname, '..', 'fixtures', 'oscal', 'level2_conditional.json'));
+  await expect(app.testid('level2-status')).toContainText('Conditional');
+  await app.expand('3.13.11');
+  const late = app.detail('3.13.11').getByTestId('poam-plan');
+  await expect(late.getByTestId('poam-closeout')).toContainText('Closeout deadline: 2027-05-30 (180 days after the expected Conditional status date, 2026-12-01).');
+  await expect(late.getByTestId('poam-late')).toBeVisible();
+  await app.expand('3.1.3');
+  const onTime = app.detail('3.1.3').getByTestId('poam-plan');
+  await expect(onTime.getByTestId('poam-closeout')).toContainText('2027-05-30');
+  await expect(onTime.getByTestId('poam-late')).toHaveCount(0);
+  // Moving the date inside the window clears the flag.
+  await onTime.getByTestId('poam-completion').fill('2027-06-15');
+  await expect(onTime.getByTestId('poam-late')).toBeVisible();
+  await onTime.getByTestId('poam-completion').fill('2027-05-01');
+  await expect(onTime.getByTestId('poam-late')).toHaveCount(0);
+});

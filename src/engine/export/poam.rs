@@ -103,8 +103,7 @@ pub struct Closeout {
 /// Level 2 status the app shows).
 pub fn poam(catalog: &Catalog, input: &Input, a: &Assessment) -> Poam {
     let level2 = &a.scoring.level2;
-    let closeout2 =
-        (level2.status == Level2Status::Conditional).then(|| closeout(a, input.date, Level::L2));
+    let closeout2 = conditional_closeout(a, input.date, Level::L2);
     let mut items = Vec::new();
     let mut blockers = Vec::new();
     for r in &a.requirements {
@@ -173,8 +172,7 @@ fn level3_items(
     blockers: &mut Vec<PoamItem>,
 ) {
     let l3 = &a.scoring.level3;
-    let closeout3 =
-        (l3.status == Level3Status::Conditional).then(|| closeout(a, input.date, Level::L3));
+    let closeout3 = conditional_closeout(a, input.date, Level::L3);
     for item in l3.requirements.iter().filter(|i| i.status != Status::Met) {
         let Some(req) = catalog.level3.iter().find(|l| l.id == item.id) else {
             continue;
@@ -211,6 +209,19 @@ fn level3_items(
 
 /// The closeout of a Conditional status at `level`: from the held Conditional status's date when
 /// the user holds one at that level (not expired), else from `date`.
+/// The 180-day closeout of the level's status when that status is (or would be, assessed on
+/// `date`) Conditional, and `None` otherwise: then no POA&M item has a deadline (32 CFR
+/// 170.21(b)). The POA&M dates its items with it; the app's plan form says it beside the
+/// scheduled completion.
+pub fn conditional_closeout(a: &Assessment, date: Date, level: Level) -> Option<Closeout> {
+    let conditional = match level {
+        Level::L2 => a.scoring.level2.status == Level2Status::Conditional,
+        Level::L3 => a.scoring.level3.status == Level3Status::Conditional,
+        _ => false,
+    };
+    conditional.then(|| closeout(a, date, level))
+}
+
 fn closeout(a: &Assessment, date: Date, level: Level) -> Closeout {
     let held = a
         .applicability

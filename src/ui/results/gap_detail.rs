@@ -3,7 +3,7 @@
 //! action while it is open (`poam_plan`), the ISO evidence with its SoA lines, and what ISO
 //! cannot evidence. Drawn only while the row is open.
 
-use crate::engine::{Answer, DirectAnswer, RequirementId, RequirementResult};
+use crate::engine::{Answer, Closeout, DirectAnswer, RequirementId, RequirementResult};
 use crate::ui::format::{control_status_label, provenance_label, relationship_label};
 use crate::ui::hooks::{use_app, use_catalog};
 use crate::ui::results::objectives::ObjectiveList;
@@ -20,6 +20,8 @@ pub fn detail_id(id: &RequirementId) -> String {
 pub struct GapDetailProps {
     /// The requirement, as assessed.
     pub result: RequirementResult,
+    /// The Level 2 closeout when the status is (or would be) Conditional.
+    pub closeout: Option<Closeout>,
 }
 
 /// The detail row.
@@ -131,7 +133,7 @@ pub fn gap_detail(p: &GapDetailProps) -> Html {
                 }
                 <ObjectiveList result={r.clone()} />
                 if !r.status.is_satisfied() {
-                    <PoamPlanForm id={r.id.to_string()} eligible={req.is_some_and(|q| q.poam.allows(r.status, r.partial_credit))} />
+                    <PoamPlanForm id={r.id.to_string()} eligible={req.is_some_and(|q| q.poam.allows(r.status, r.partial_credit))} closeout={p.closeout} />
                 }
                 if r.evidence.is_empty() {
                     <p class="muted small">{"No ISO/IEC 27001 control maps to this requirement in this view."}</p>

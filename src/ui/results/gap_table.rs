@@ -3,7 +3,10 @@
 //! objectives and, while open, its plan of action. A row is drawn again only when its result or
 //! its open state changes, so an answer redraws the rows it moved, not all 110.
 
-use crate::engine::{Assessment, Catalog, Family, RequirementId, RequirementResult, Status};
+use crate::engine::{
+    conditional_closeout, Assessment, Catalog, Closeout, Family, Level, RequirementId,
+    RequirementResult, Status,
+};
 use crate::ui::format::{basis_label, short_text, status_class};
 use crate::ui::hooks::{use_catalog, use_progressive, ResultsProps};
 use crate::ui::results::gap_detail::{detail_id, GapDetail};
@@ -108,6 +111,7 @@ pub fn gap_table(p: &ResultsProps) -> Html {
     }
 
     let drawn = use_progressive(rows.len(), ROWS_FIRST, ROWS_PER_FRAME);
+    let closeout = conditional_closeout(&results.assessment, results.input.date, Level::L2);
 
     let on_family = {
         let family = family.clone();
@@ -203,7 +207,7 @@ pub fn gap_table(p: &ResultsProps) -> Html {
                     </tr>
                 </thead>
                 { for rows.iter().take(drawn).map(|(i, r)| html! {
-                    <GapRow key={r.id.as_str()} assessment={results.assessment.clone()} index={*i} open={expanded.contains(&r.id)} on_toggle={on_toggle.clone()} />
+                    <GapRow key={r.id.as_str()} assessment={results.assessment.clone()} index={*i} open={expanded.contains(&r.id)} on_toggle={on_toggle.clone()} {closeout} />
                 }) }
             </table>
             </div>
@@ -220,6 +224,8 @@ struct GapRowProps {
     index: usize,
     open: bool,
     on_toggle: Callback<RequirementId>,
+    /// The Level 2 closeout when the status is (or would be) Conditional.
+    closeout: Option<Closeout>,
 }
 
 impl GapRowProps {
@@ -234,6 +240,7 @@ impl PartialEq for GapRowProps {
     fn eq(&self, other: &Self) -> bool {
         self.open == other.open
             && self.on_toggle == other.on_toggle
+            && self.closeout == other.closeout
             && self.result() == other.result()
     }
 }
@@ -281,7 +288,7 @@ fn gap_row(p: &GapRowProps) -> Html {
                 <td class="num col-points" data-testid="gap-points">{points_cell(catalog, r)}</td>
             </tr>
             if p.open {
-                <GapDetail result={r.clone()} />
+                <GapDetail result={r.clone()} closeout={p.closeout} />
             }
         </tbody>
     }

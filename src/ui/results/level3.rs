@@ -1,7 +1,7 @@
 //! Level 3: shown only when the answers lead to Level 3; the 24 NIST SP 800-172 requirements
 //! answered directly, each open one with its plan of action, and the Level 3 status they give.
 
-use crate::engine::{Level, Level3Status, Status};
+use crate::engine::{conditional_closeout, Level, Level3Status, Status};
 use crate::ui::hooks::{use_app, use_catalog, ResultsProps};
 use crate::ui::results::poam_plan::PoamPlanForm;
 use yew::prelude::*;
@@ -27,6 +27,7 @@ pub fn level3_panel(p: &ResultsProps) -> Html {
         return html! {};
     }
     let l3 = &results.assessment.scoring.level3;
+    let closeout = conditional_closeout(&results.assessment, results.input.date, Level::L3);
     let (label, class) = (l3.status.label(), status_class(l3.status));
     html! {
         <div class="card" data-testid="level3">
@@ -66,7 +67,7 @@ pub fn level3_panel(p: &ResultsProps) -> Html {
                                     {button("Met", Some(true))}{button("Not met", Some(false))}{button("Clear", None)}
                                 </div>
                                 if let Some(item) = open {
-                                    <PoamPlanForm id={r.id.clone()} eligible={item.poam_eligible} />
+                                    <PoamPlanForm id={r.id.clone()} eligible={item.poam_eligible} {closeout} />
                                 }
                             </li>
                         }

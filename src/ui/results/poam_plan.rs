@@ -3,7 +3,7 @@
 //! 800-171 r2 3.12.2). Fields are committed on `change`, so typing redraws nothing. Whether the
 //! item may sit on a POA&M at all is the engine's rule, said next to the form.
 
-use crate::engine::{Date, Milestone, PoamField, PoamPlan};
+use crate::engine::{Closeout, Date, Milestone, PoamField, PoamPlan};
 use crate::ui::hooks::use_app;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -15,6 +15,8 @@ pub struct PoamPlanProps {
     pub id: AttrValue,
     /// Whether the open requirement may sit on a POA&M for Conditional status.
     pub eligible: bool,
+    /// The 180-day closeout when the status is (or would be) Conditional.
+    pub closeout: Option<Closeout>,
 }
 
 /// The form.
@@ -58,6 +60,15 @@ pub fn poam_plan_form(p: &PoamPlanProps) -> Html {
                     {"This item may not sit on a POA&M for a Conditional status (32 CFR 170.21(a)(2) at Level 2, (a)(3) at Level 3): it must be met at the assessment. The plan still goes into your POA&M, listed apart as a blocker."}
                 }
             </p>
+            if let (true, Some(c)) = (p.eligible, p.closeout) {
+                <p class="small" data-testid="poam-closeout">
+                    {format!("Closeout deadline: {} (180 days after the {} status date, {}).", c.deadline,
+                        if c.held { "Conditional" } else { "expected Conditional" }, c.status_date)}
+                    if plan.completion.is_some_and(|d| d > c.deadline) {
+                        {" "}<span class="tag warn" data-testid="poam-late">{"the scheduled completion is later: the Conditional status would expire first (32 CFR 170.21(b))"}</span>
+                    }
+                </p>
+            }
             <div class="poam-fields">
                 {label("Owner", html! { <input type="text" id={format!("poam-owner-{field}")} value={plan.owner.clone()} onchange={on_input(PoamField::Owner)} data-testid="poam-owner" /> })}
                 {label("Scheduled completion", html! { <input type="date" value={plan.completion.map(|d| d.to_string()).unwrap_or_default()}
