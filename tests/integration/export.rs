@@ -40,6 +40,16 @@ fn the_poam(input: &Input) -> Poam {
     poam(c, input, &evaluate(c, input).assessment)
 }
 
+/// A Level 2 (C3PAO) solicitation with CUI, and the SSP answer given.
+fn level2_c3pao(has_ssp: Option<bool>) -> Answers {
+    Answers {
+        handles_cui: Some(true),
+        solicitation: Solicitation::L2C3pao,
+        has_ssp,
+        ..Answers::default()
+    }
+}
+
 fn ids(items: &[cmmc_readiness::engine::PoamItem]) -> Vec<&str> {
     items.iter().map(|i| i.id.as_str()).collect()
 }
@@ -274,12 +284,7 @@ fn a_level3_case_exports_its_24_requirements() {
 #[test]
 fn open_objectives_reach_the_poam() {
     let mut case = Case::all_met()
-        .answers(Answers {
-            handles_cui: Some(true),
-            solicitation: Solicitation::L2C3pao,
-            has_ssp: Some(true),
-            ..Answers::default()
-        })
+        .answers(level2_c3pao(Some(true)))
         .objective("3.1.8[b]", ObjectiveStatus::NotMet);
     case.input.date = date("2026-12-01");
     let p = the_poam(&case.input);
@@ -291,10 +296,11 @@ fn open_objectives_reach_the_poam() {
     assert!(poam_csv(&p).contains(",3.1.8[b],"));
 
     // What the user wrote about the unmet objective is part of the weakness.
-    let id = ObjectiveId::parse("3.1.8[b]").expect("id");
-    if let Some(o) = case.input.objectives.get_mut(&id) {
-        o.note = "Lockout not enforced on the VPN".into();
-    }
+    let case = case.objective_with_note(
+        "3.1.8[b]",
+        ObjectiveStatus::NotMet,
+        "Lockout not enforced on the VPN",
+    );
     let p = the_poam(&case.input);
     assert!(
         p.items[0]
@@ -311,12 +317,7 @@ fn open_objectives_reach_the_poam() {
 #[test]
 fn without_an_ssp_the_poam_keeps_every_open_item_and_its_plan() {
     let mut case = Case::all_met()
-        .answers(Answers {
-            handles_cui: Some(true),
-            solicitation: Solicitation::L2C3pao,
-            has_ssp: Some(false),
-            ..Answers::default()
-        })
+        .answers(level2_c3pao(Some(false)))
         .with("3.12.4", Answer::NotMet)
         .objective("3.1.8[b]", ObjectiveStatus::NotMet);
     case.input.date = date("2026-12-01");
@@ -344,11 +345,7 @@ fn without_an_ssp_the_poam_keeps_every_open_item_and_its_plan() {
 fn the_ssp_never_states_a_suggestion_as_implemented() {
     let mut case = Case::new()
         .soa(crate::support::fixture("iso2022_full.csv"))
-        .answers(Answers {
-            handles_cui: Some(true),
-            solicitation: Solicitation::L2C3pao,
-            ..Answers::default()
-        })
+        .answers(level2_c3pao(None))
         .with("3.1.1", Answer::Met);
     case.input.date = date("2026-12-01");
     let [md, oscal, _, _] = documents(&case.input);
@@ -395,18 +392,13 @@ fn the_ssp_never_states_a_suggestion_as_implemented() {
 fn the_weakness_is_the_finding_not_the_iso_aside() {
     let mut case = Case::new()
         .soa(crate::support::fixture("iso2022_full.csv"))
-        .answers(Answers {
-            handles_cui: Some(true),
-            solicitation: Solicitation::L2C3pao,
-            has_ssp: Some(true),
-            ..Answers::default()
-        })
-        .objective("3.1.8[b]", ObjectiveStatus::NotMet);
+        .answers(level2_c3pao(Some(true)))
+        .objective_with_note(
+            "3.1.8[b]",
+            ObjectiveStatus::NotMet,
+            "Lockout not enforced on the VPN",
+        );
     case.input.date = date("2026-12-01");
-    let id = ObjectiveId::parse("3.1.8[b]").expect("id");
-    if let Some(o) = case.input.objectives.get_mut(&id) {
-        o.note = "Lockout not enforced on the VPN".into();
-    }
     let a = evaluate(Catalog::builtin(), &case.input).assessment;
     let r = a
         .requirements

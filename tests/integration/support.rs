@@ -153,6 +153,15 @@ impl Case {
         self
     }
 
+    /// Answers one assessment objective with a note (how it is met, why not, or why N/A).
+    pub fn objective_with_note(mut self, id: &str, status: ObjectiveStatus, note: &str) -> Case {
+        let id = ObjectiveId::parse(id).unwrap_or_else(|| panic!("{id} is not an objective id"));
+        self.input
+            .objectives
+            .insert(id, ObjectiveAnswer::with_note(status, note));
+        self
+    }
+
     /// Answers every objective of a requirement with the same finding.
     pub fn all_objectives(mut self, requirement: &str, status: ObjectiveStatus) -> Case {
         for o in Catalog::builtin().objectives_of(&RequirementId::from(requirement)) {
