@@ -216,3 +216,22 @@ pub fn on_hash_change(f: impl Fn(String) + 'static) -> Option<gloo::events::Even
         move |_| f(hash()),
     ))
 }
+
+/// The value of the form field an event came from (an input, a textarea or a select), trimmed;
+/// empty for anything else.
+pub fn field_value(e: &yew::Event) -> String {
+    use wasm_bindgen::JsCast;
+    let Some(target) = e.target() else {
+        return String::new();
+    };
+    let value = if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.value()
+    } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.value()
+    } else if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.value()
+    } else {
+        String::new()
+    };
+    value.trim().to_string()
+}

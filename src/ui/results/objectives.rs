@@ -6,8 +6,8 @@
 //! redraws nothing.
 
 use crate::engine::{ObjectiveAnswer, ObjectiveId, ObjectiveStatus, RequirementResult};
+use crate::ui::browser::field_value;
 use crate::ui::hooks::{use_app, use_catalog};
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// Props of the list.
@@ -91,16 +91,14 @@ fn objective_item(p: &ObjectiveItemProps) -> Html {
         let app = app.clone();
         let id = id.clone();
         Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            app.set_objective_note(id.clone(), v.trim().to_string());
+            app.set_objective_note(id.clone(), field_value(&e));
         })
     };
     let on_value = {
         let app = app.clone();
         let id = id.clone();
         Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            app.set_defined_value(id.clone(), v.trim().to_string());
+            app.set_defined_value(id.clone(), field_value(&e));
         })
     };
     let field = p.id.as_str().replace(['.', '[', ']'], "-");

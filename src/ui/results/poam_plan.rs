@@ -4,8 +4,8 @@
 //! item may sit on a POA&M at all is the engine's rule, said next to the form.
 
 use crate::engine::{Closeout, Date, Milestone, PoamField, PoamPlan};
+use crate::ui::browser::field_value;
 use crate::ui::hooks::use_app;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// Props of the form.
@@ -34,18 +34,13 @@ pub fn poam_plan_form(p: &PoamPlanProps) -> Html {
     let set = |make: fn(String) -> PoamField| {
         let app = app.clone();
         let id = p.id.to_string();
-        move |value: String| app.set_poam(id.clone(), make(value.trim().to_string()))
+        move |value: String| app.set_poam(id.clone(), make(value))
     };
     let on_input = |make: fn(String) -> PoamField| {
         let set = set(make);
-        Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: Event| set(field_value(&e)))
     };
-    let on_milestones = {
-        let set = set(|v| PoamField::Milestones(Milestone::parse_lines(&v)));
-        Callback::from(move |e: Event| {
-            set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
-        })
-    };
+    let on_milestones = on_input(|v| PoamField::Milestones(Milestone::parse_lines(&v)));
     let field = p.id.replace('.', "-");
     let label = |what: &str, input: Html| {
         html! { <label class="poam-field">{what.to_string()}{input}</label> }

@@ -3,8 +3,8 @@
 //! Saved with the rest of the work; committed on `change`, so typing redraws nothing.
 
 use crate::engine::SystemRole;
+use crate::ui::browser::field_value;
 use crate::ui::hooks::use_app;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// The form, folded until something is written.
@@ -14,29 +14,10 @@ pub fn system_form() -> Html {
         return Html::default();
     };
     let system = app.saved().system.clone();
-    let on_text = |set: fn(&crate::ui::hooks::AppHandle, String)| {
+    // Every field commits its trimmed value on change through one of the verbs.
+    let on_change = |set: fn(&crate::ui::hooks::AppHandle, String)| {
         let app = app.clone();
-        Callback::from(move |e: Event| {
-            set(
-                &app,
-                e.target_unchecked_into::<HtmlInputElement>()
-                    .value()
-                    .trim()
-                    .to_string(),
-            )
-        })
-    };
-    let on_area = |set: fn(&crate::ui::hooks::AppHandle, String)| {
-        let app = app.clone();
-        Callback::from(move |e: Event| {
-            set(
-                &app,
-                e.target_unchecked_into::<HtmlTextAreaElement>()
-                    .value()
-                    .trim()
-                    .to_string(),
-            )
-        })
+        Callback::from(move |e: Event| set(&app, field_value(&e)))
     };
     html! {
         <details class="system-form" data-testid="system-form" open={!system.is_empty()}>
@@ -45,19 +26,19 @@ pub fn system_form() -> Html {
             <div class="poam-fields">
                 <label class="poam-field">{"System name"}
                     <input type="text" value={system.name.clone()} placeholder="e.g. Acme CUI enclave"
-                        onchange={on_text(|a, v| a.set_system_name(v))} data-testid="system-name" />
+                        onchange={on_change(|a, v| a.set_system_name(v))} data-testid="system-name" />
                 </label>
                 <label class="poam-field">{"Organisation"}
                     <input type="text" value={system.organization.clone()}
-                        onchange={on_text(|a, v| a.set_system_organization(v))} data-testid="system-organization" />
+                        onchange={on_change(|a, v| a.set_system_organization(v))} data-testid="system-organization" />
                 </label>
             </div>
             <label class="answer-note">{"Boundary: what is in scope (assets that process, store or transmit CUI; security protection assets) and what is not"}
-                <textarea rows="3" value={system.boundary.clone()} onchange={on_area(|a, v| a.set_system_boundary(v))} data-testid="system-boundary" />
+                <textarea rows="3" value={system.boundary.clone()} onchange={on_change(|a, v| a.set_system_boundary(v))} data-testid="system-boundary" />
             </label>
             <label class="answer-note">{"Roles, one per line as Title: who holds it (e.g. System owner: Dana Reyes)"}
                 <textarea rows="3" value={SystemRole::to_lines(&system.roles)}
-                    onchange={on_area(|a, v| a.set_system_roles(SystemRole::parse_lines(&v)))} data-testid="system-roles" />
+                    onchange={on_change(|a, v| a.set_system_roles(SystemRole::parse_lines(&v)))} data-testid="system-roles" />
             </label>
         </details>
     }
