@@ -17,16 +17,19 @@ impl RequirementId {
 
     /// Numeric sort key, so 3.1.2 sorts before 3.1.10 and 3.2.1 after 3.1.22.
     pub fn sort_key(&self) -> (u16, u16, u16) {
-        let mut parts = self
-            .0
-            .split('.')
-            .map(|p| p.parse::<u16>().unwrap_or(u16::MAX));
-        (
-            parts.next().unwrap_or(0),
-            parts.next().unwrap_or(0),
-            parts.next().unwrap_or(0),
-        )
+        numeric_key(&self.0)
     }
+}
+
+/// The numbers of a dotted id (`3.13.11` is (3, 13, 11)), read without allocating: objective ids
+/// are compared on every map lookup, so this is on the path of every answer.
+fn numeric_key(id: &str) -> (u16, u16, u16) {
+    let mut parts = id.split('.').map(|p| p.parse::<u16>().unwrap_or(u16::MAX));
+    (
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+    )
 }
 
 impl fmt::Display for RequirementId {
@@ -47,9 +50,43 @@ impl From<&str> for RequirementId {
 /// the catalog's business ([`crate::engine::Catalog::objective`]).
 ///
 /// Ordered as the standard lists them: by requirement (3.1.2 before 3.1.10), then by letter.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 #[serde(into = "String", try_from = "String")]
-pub struct ObjectiveId(String);
+pub struct ObjectiveId {
+    id: String,
+    /// The standard's order, worked out once when parsed: maps keyed by objective are searched on
+    /// every answer (320 lookups per assessment), so comparing must not parse.
+    key: ObjectiveKey,
+}
+
+/// An objective's place in the standard's order: the requirement's numbers, then the letters by
+/// length (`z` before `aa`) and spelling. Two well-formed ids with the same key are the same id.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct ObjectiveKey {
+    requirement: (u16, u16, u16),
+    letters: usize,
+    spelling: [u8; 2],
+}
+
+impl PartialEq for ObjectiveId {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl Eq for ObjectiveId {}
+
+impl std::hash::Hash for ObjectiveId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id.hash(state);
+    }
+}
+
+impl fmt::Debug for ObjectiveId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("ObjectiveId").field(&self.id).finish()
+    }
+}
 
 impl ObjectiveId {
     /// Parses `3.1.1[a]`: `3.`, a family number 1-14, a requirement number, and one or two
@@ -71,35 +108,41 @@ impl ObjectiveId {
             && (1..=14).contains(&family)
             && (1..=2).contains(&letter.len())
             && letter.bytes().all(|b| b.is_ascii_lowercase());
-        well_formed.then(|| ObjectiveId(s.to_string()))
+        well_formed.then(|| {
+            let mut spelling = [0u8; 2];
+            spelling[..letter.len()].copy_from_slice(letter.as_bytes());
+            ObjectiveId {
+                id: s.to_string(),
+                key: ObjectiveKey {
+                    requirement: numeric_key(requirement),
+                    letters: letter.len(),
+                    spelling,
+                },
+            }
+        })
     }
 
     /// The objective as written (`3.1.1[a]`).
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.id
     }
 
     /// The requirement it belongs to (`3.1.1`).
     pub fn requirement(&self) -> RequirementId {
-        RequirementId(self.0.split('[').next().unwrap_or_default().to_string())
+        RequirementId(self.id.split('[').next().unwrap_or_default().to_string())
     }
 
     /// The letter(s) in the brackets (`a`).
     pub fn letter(&self) -> &str {
-        self.0
+        self.id
             .split_once('[')
             .map_or("", |(_, rest)| rest.trim_end_matches(']'))
-    }
-
-    fn sort_key(&self) -> ((u16, u16, u16), usize, &str) {
-        let letter = self.letter();
-        (self.requirement().sort_key(), letter.len(), letter)
     }
 }
 
 impl Ord for ObjectiveId {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.sort_key().cmp(&other.sort_key())
+        self.key.cmp(&other.key)
     }
 }
 
@@ -111,13 +154,13 @@ impl PartialOrd for ObjectiveId {
 
 impl fmt::Display for ObjectiveId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.id)
     }
 }
 
 impl From<ObjectiveId> for String {
     fn from(id: ObjectiveId) -> String {
-        id.0
+        id.id
     }
 }
 

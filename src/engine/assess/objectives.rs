@@ -16,7 +16,7 @@ pub(super) struct ObjectiveFindings {
     pub(super) tally: ObjectiveTally,
     /// Answered not met.
     pub(super) not_met: Vec<ObjectiveId>,
-    /// Not answered yet.
+    /// Not answered yet (listed only once one of the requirement's objectives is answered).
     unanswered: Vec<ObjectiveId>,
     /// Answered N/A without a justification.
     unjustified: Vec<ObjectiveId>,
@@ -34,7 +34,14 @@ impl ObjectiveFindings {
             unanswered: Vec::new(),
             unjustified: Vec::new(),
         };
-        for o in catalog.objectives_of(&req.id) {
+        let objectives = catalog.objectives_of(&req.id);
+        // Most requirements have no objective answered, and then the objectives do not decide
+        // (`settle`) and no list is read: only counted, so an answer does not copy 320 ids.
+        if objectives.iter().all(|o| !answers.contains_key(&o.id)) {
+            f.tally.total = u32::try_from(objectives.len()).unwrap_or(u32::MAX);
+            return f;
+        }
+        for o in objectives {
             f.tally.total += 1;
             let answer = answers.get(&o.id);
             match answer.and_then(|a| a.answer) {
