@@ -2,7 +2,9 @@
 //! local storage, and lays out the page frame and the three steps.
 
 use super::browser;
-use super::hooks::{use_applicability, use_compute_results, use_deferred, AppContext, Dispatch};
+use super::hooks::{
+    use_applicability, use_compute_results, use_deferred, AppContext, Dispatch, StateStore,
+};
 use super::import::SoaImportPanel;
 use super::methodology::Methodology;
 use super::questionnaire::{LevelCard, Questionnaire};
@@ -115,8 +117,16 @@ pub fn app() -> Html {
     let late_applicability = use_deferred(applicability.clone());
 
     let dispatch = Dispatch::of(&state);
+    // The panels that read a slice of the state (`use_selected`) are drawn again only when it
+    // changes: the store is one value for the session, and each new state is published to it.
+    let store = {
+        let state = state.clone();
+        use_memo((), move |()| StateStore::new(state))
+    };
+    store.publish(&state);
     html! {
         <ContextProvider<Dispatch> context={dispatch}>
+        <ContextProvider<StateStore> context={(*store).clone()}>
         <ContextProvider<AppContext> context={state.clone()}>
         <div class="page">
             <header class="masthead">
@@ -217,6 +227,7 @@ pub fn app() -> Html {
             </footer>
         </div>
         </ContextProvider<AppContext>>
+        </ContextProvider<StateStore>>
         </ContextProvider<Dispatch>>
     }
 }

@@ -51,10 +51,6 @@ impl Dispatch {
 }
 
 impl AppHandle {
-    /// The current state.
-    pub fn state(&self) -> &AppState {
-        &self.handle
-    }
     /// The saved (user-entered) part of the state.
     pub fn saved(&self) -> &SavedState {
         &self.handle.saved
@@ -220,6 +216,134 @@ impl Dispatch {
     pub fn set_poam(&self, id: String, field: PoamField) {
         self.send(Action::SetPoam(id, field));
     }
+}
+
+/// The state for components that read only a slice of it (`use_selected`): the same value for
+/// the whole session (so the context itself never redraws anyone), holding the current state and
+/// who is listening. The root puts each new state in (`StateStore::publish`); a listener is drawn
+/// again only when the slice it selected changed. The state's context (`AppContext`) would draw
+/// every reader on every action: an objective answered would redraw the cost panel, the export
+/// panel and every other reader, all inside the answer's frame.
+#[derive(Clone)]
+pub struct StateStore(Rc<StoreInner>);
+
+struct StoreInner {
+    current: std::cell::RefCell<AppContext>,
+    listeners: std::cell::RefCell<Vec<(u64, Rc<dyn Fn()>)>>,
+    next_id: std::cell::Cell<u64>,
+}
+
+impl PartialEq for StateStore {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl StateStore {
+    /// A store holding `state`, with no listeners yet.
+    pub fn new(state: AppContext) -> StateStore {
+        StateStore(Rc::new(StoreInner {
+            current: std::cell::RefCell::new(state),
+            listeners: std::cell::RefCell::new(Vec::new()),
+            next_id: std::cell::Cell::new(0),
+        }))
+    }
+
+    /// Puts in the state the root just rendered and tells the listeners when it is a new one
+    /// (each then compares its own slice). Their redraws are scheduled, so they run in the same
+    /// pass as the root's, before the frame is painted.
+    pub fn publish(&self, state: &AppContext) {
+        if *self.0.current.borrow() == *state {
+            return;
+        }
+        *self.0.current.borrow_mut() = state.clone();
+        let listeners: Vec<Rc<dyn Fn()>> = self
+            .0
+            .listeners
+            .borrow()
+            .iter()
+            .map(|(_, f)| f.clone())
+            .collect();
+        for listener in listeners {
+            listener();
+        }
+    }
+
+    /// The current state (for callbacks that read it when they run, like an export).
+    pub fn current(&self) -> AppContext {
+        self.0.current.borrow().clone()
+    }
+
+    /// The current state with its verbs, for a callback that reads the state when it runs (an
+    /// import takes the value readings in force then, an export the state to write).
+    pub fn app(&self) -> AppHandle {
+        let handle = self.current();
+        AppHandle {
+            dispatch: Dispatch::of(&handle),
+            handle,
+        }
+    }
+
+    fn listen(&self, f: Rc<dyn Fn()>) -> u64 {
+        let id = self.0.next_id.get();
+        self.0.next_id.set(id + 1);
+        self.0.listeners.borrow_mut().push((id, f));
+        id
+    }
+
+    fn forget(&self, id: u64) {
+        self.0.listeners.borrow_mut().retain(|(i, _)| *i != id);
+    }
+}
+
+/// The store of the state; `None` outside the `App` that provides it.
+#[hook]
+pub fn use_store() -> Option<StateStore> {
+    use_context::<StateStore>()
+}
+
+/// A slice of the state: `select` applied to the current state, and the component drawn again
+/// when (and only when) that slice changes, not on every action as a reader of the whole state
+/// (`use_app`) is. `None` outside the `App` that provides the store (a component then draws
+/// nothing rather than panic).
+#[hook]
+pub fn use_selected<T, F>(select: F) -> Option<T>
+where
+    T: Clone + PartialEq + 'static,
+    F: Fn(&AppState) -> T + 'static,
+{
+    let store = use_store();
+    // The latest selector (it may read the props) and the slice last drawn.
+    let select: Rc<dyn Fn(&AppState) -> T> = Rc::new(select);
+    let selector = use_mut_ref(|| select.clone());
+    *selector.borrow_mut() = select;
+    let drawn = use_mut_ref(|| None::<T>);
+    let redraw = use_force_update();
+    {
+        let (selector, drawn) = (selector.clone(), drawn.clone());
+        use_effect_with(store.clone(), move |store| {
+            let listening = store.as_ref().map(|store| {
+                let reader = store.clone();
+                let id = store.listen(Rc::new(move || {
+                    let now = (selector.borrow())(&reader.current());
+                    let changed = drawn.borrow().as_ref() != Some(&now);
+                    if changed {
+                        redraw.force_update();
+                    }
+                }));
+                (store.clone(), id)
+            });
+            move || {
+                if let Some((store, id)) = listening {
+                    store.forget(id);
+                }
+            }
+        });
+    }
+    let store = store?;
+    let value = (selector.borrow())(&store.current());
+    *drawn.borrow_mut() = Some(value.clone());
+    Some(value)
 }
 
 /// The shared state with its verbs; `None` outside the `App` that provides it (a component then

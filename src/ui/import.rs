@@ -5,7 +5,7 @@ mod review;
 
 use crate::engine::{Catalog, Edition};
 use crate::ui::browser::{bytes_to_text, download, read_file};
-use crate::ui::hooks::{use_app, AppHandle, ResultsProps};
+use crate::ui::hooks::{use_selected, use_store, ResultsProps, StateStore};
 use crate::ui::state::{SAMPLE_NAME, SAMPLE_SOA};
 use review::ImportReview;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
@@ -34,18 +34,30 @@ pub fn template_csv() -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-fn import_file(app: &AppHandle, file: web_sys::File) {
-    let app = app.clone();
+fn import_file(store: &StateStore, file: web_sys::File) {
+    let store = store.clone();
     read_file(file, move |name, bytes| {
         let (text, encoding) = bytes_to_text(&bytes);
-        app.import_soa(text, name, encoding);
+        store.app().import_soa(text, name, encoding);
     });
 }
 
 /// The import panel.
 #[function_component(SoaImportPanel)]
 pub fn soa_import_panel(p: &ResultsProps) -> Html {
-    let Some(app) = use_app() else {
+    // What the panel shows of the state; the imports read the rest when they run.
+    let shown = use_selected(|s| {
+        (
+            s.saved.soa_text.is_some(),
+            s.soa_refused.clone(),
+            s.saved.soa_name.clone(),
+            s.saved.soa_encoding,
+            s.saved.import_options.clone(),
+        )
+    });
+    let (Some(app), Some((has_soa, refused, soa_name, soa_encoding, options))) =
+        (use_store(), shown)
+    else {
         return Html::default();
     };
     let results = &p.results;
@@ -101,14 +113,16 @@ pub fn soa_import_panel(p: &ResultsProps) -> Html {
         let paste = paste.clone();
         Callback::from(move |_: MouseEvent| {
             if !paste.trim().is_empty() {
-                app.import_soa((*paste).clone(), "pasted text".into(), None);
+                app.app()
+                    .import_soa((*paste).clone(), "pasted text".into(), None);
             }
         })
     };
     let on_sample = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
-            app.import_soa(SAMPLE_SOA.to_string(), SAMPLE_NAME.to_string(), None)
+            app.app()
+                .import_soa(SAMPLE_SOA.to_string(), SAMPLE_NAME.to_string(), None)
         })
     };
     let on_template = Callback::from(|_: MouseEvent| {
@@ -120,7 +134,7 @@ pub fn soa_import_panel(p: &ResultsProps) -> Html {
     });
     let on_clear = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.clear_soa())
+        Callback::from(move |_: MouseEvent| app.app().clear_soa())
     };
 
     html! {
@@ -145,22 +159,22 @@ pub fn soa_import_panel(p: &ResultsProps) -> Html {
             <div class="button-row">
                 <button type="button" class="btn" onclick={on_sample} data-testid="load-sample">{"Try it with a sample company"}</button>
                 <button type="button" class="btn btn-link" onclick={on_template} data-testid="download-template">{"Download template (ISO/IEC 27001:2022, 93 controls)"}</button>
-                if app.saved().soa_text.is_some() {
+                if has_soa {
                     <button type="button" class="btn btn-link" onclick={on_clear} data-testid="soa-clear">{"Remove the SoA"}</button>
                 }
             </div>
-            if let Some((name, reason)) = app.state().soa_refused.as_ref() {
+            if let Some((name, reason)) = refused.as_ref() {
                 <div class="banner banner-bad" role="alert" data-testid="soa-refused">
                     <p><strong>{format!("{name} was not imported. ")}</strong>{reason}</p>
-                    <p>{ match app.saved().soa_name.as_ref() {
+                    <p>{ match soa_name.as_ref() {
                         Some(kept) => format!("Your SoA {kept} is still loaded and nothing in it changed."),
                         None => "Nothing was loaded.".to_string(),
                     } }</p>
                 </div>
             }
             if let Some(import) = results.soa.as_ref().as_ref() {
-                <ImportReview dispatch={(*app).clone()} import={import.clone()} name={app.saved().soa_name.clone()}
-                    encoding={app.saved().soa_encoding} options={app.saved().import_options.clone()} />
+                <ImportReview dispatch={(*app.app()).clone()} import={import.clone()} name={soa_name.clone()}
+                    encoding={soa_encoding} options={options} />
             }
         </div>
     }

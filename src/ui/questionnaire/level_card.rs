@@ -4,7 +4,7 @@
 //! whatever the level, each with its citation.
 
 use crate::engine::{warnings, Applicability, Date, Level, Warning};
-use crate::ui::hooks::{use_app, Results};
+use crate::ui::hooks::{use_dispatch, use_selected, Results};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -24,7 +24,8 @@ pub struct LevelCardProps {
 /// Level, assessment type, phase, obligations, warnings and the reasons behind them.
 #[function_component(LevelCard)]
 pub fn level_card(p: &LevelCardProps) -> Html {
-    let Some(app) = use_app() else {
+    let mine = use_selected(|s| (s.saved.answers.clone(), s.saved.date));
+    let (Some(app), Some((answers, user_date))) = (use_dispatch(), mine) else {
         return Html::default();
     };
     let a = &p.applicability;
@@ -32,9 +33,8 @@ pub fn level_card(p: &LevelCardProps) -> Html {
     // score; before that, the answers alone give the rest.
     let warned: Vec<Warning> = match &p.results {
         Some(r) => r.assessment.warnings.clone(),
-        None => warnings(&app.saved().answers, a, None),
+        None => warnings(&answers, a, None),
     };
-    let user_date = app.saved().date;
     let on_date = {
         let app = app.clone();
         Callback::from(move |e: Event| {

@@ -3,19 +3,19 @@
 
 use crate::engine::{Assumption, CostAssumptions, Period, Scope};
 use crate::ui::format::{num, num_range, usd, usd_range};
-use crate::ui::hooks::{use_app, ResultsProps};
+use crate::ui::hooks::{use_dispatch, use_selected, ResultsProps};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The cost card, the timeline card and the assumptions.
 #[function_component(CostPanel)]
 pub fn cost_panel(p: &ResultsProps) -> Html {
-    let Some(app) = use_app() else {
+    let costs = use_selected(|s| s.saved.costs.clone());
+    let (Some(app), Some(costs)) = (use_dispatch(), costs) else {
         return Html::default();
     };
     let results = &p.results;
     let e = &results.estimate;
-    let costs = app.saved().costs.clone();
     let scope = match e.scope {
         Scope::None => "Nothing to price: no CMMC level applies or is expected.".to_string(),
         Scope::Level1 => "Priced: the 15 FAR 52.204-21 requirements of Level 1 (through their 17 NIST SP 800-171 counterparts).".to_string(),

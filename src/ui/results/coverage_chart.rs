@@ -2,7 +2,7 @@
 //! SVG, and the strict / analysed switch that changes the whole assessment's view.
 
 use crate::engine::{Coverage, View};
-use crate::ui::hooks::{use_app, ResultsProps};
+use crate::ui::hooks::{use_dispatch, use_selected, ResultsProps};
 use yew::prelude::*;
 
 const LABEL_W: f64 = 56.0;
@@ -24,11 +24,11 @@ fn segments(c: &Coverage) -> [(&'static str, &'static str, u32); 4] {
 /// The chart and the view switch.
 #[function_component(CoverageChart)]
 pub fn coverage_chart(p: &ResultsProps) -> Html {
-    let Some(app) = use_app() else {
+    let view = use_selected(|s| s.saved.view);
+    let (Some(app), Some(view)) = (use_dispatch(), view) else {
         return Html::default();
     };
     let results = &p.results;
-    let view = app.saved().view;
     let a = &results.assessment;
     let pick = |f: &crate::engine::FamilyCoverage| match view {
         View::Strict => f.strict,

@@ -5,7 +5,7 @@
 
 use crate::engine::{Answer, Closeout, DirectAnswer, RequirementId, RequirementResult};
 use crate::ui::format::{control_status_label, provenance_label, relationship_label};
-use crate::ui::hooks::{use_app, use_catalog};
+use crate::ui::hooks::{use_catalog, use_dispatch, use_selected};
 use crate::ui::results::objectives::ObjectiveList;
 use crate::ui::results::poam_plan::PoamPlanForm;
 use yew::prelude::*;
@@ -27,7 +27,12 @@ pub struct GapDetailProps {
 /// The detail row.
 #[function_component(GapDetail)]
 pub fn gap_detail(p: &GapDetailProps) -> Html {
-    let Some(app) = use_app() else {
+    // The direct answer of this requirement only (the rest of the state redraws nothing here).
+    let direct = {
+        let id = p.result.id.clone();
+        use_selected(move |s| s.saved.direct.get(&id).cloned())
+    };
+    let (Some(app), Some(direct)) = (use_dispatch(), direct) else {
         return Html::default();
     };
     let r = &p.result;
@@ -35,7 +40,6 @@ pub fn gap_detail(p: &GapDetailProps) -> Html {
     let req = catalog.requirement(&r.id);
     let text = req.map(|q| q.text.clone()).unwrap_or_default();
     let detail_id = detail_id(&r.id);
-    let direct = app.saved().direct.get(&r.id).cloned();
     let set = {
         let app = app.clone();
         let id = r.id.clone();

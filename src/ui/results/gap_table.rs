@@ -198,12 +198,12 @@ pub fn gap_table(p: &ResultsProps) -> Html {
             <table class="gap-table" data-testid="gap-table" aria-busy={(drawn < rows.len()).to_string()}>
                 <thead>
                     <tr>
-                        <th scope="col">{"Requirement"}</th>
+                        <th scope="col" class="col-req">{"Requirement"}</th>
                         <th scope="col" class="col-family">{"Family"}</th>
-                        <th scope="col">{"Text"}</th>
-                        <th scope="col">{"Status"}</th>
+                        <th scope="col" class="col-text">{"Text"}</th>
+                        <th scope="col" class="col-status">{"Status"}</th>
                         <th scope="col" class="col-basis">{"Basis"}</th>
-                        <th scope="col" class="num">{"Points"}</th>
+                        <th scope="col" class="num col-points">{"Points"}</th>
                     </tr>
                 </thead>
                 { for rows.iter().take(drawn).map(|(i, r)| html! {

@@ -3,13 +3,13 @@
 //! CLI does). No score, no POA&M: all 15 must be met (32 CFR 170.21(a)(1)).
 
 use crate::engine::{Answer, DirectAnswer, Status};
-use crate::ui::hooks::{use_app, use_catalog, ResultsProps};
+use crate::ui::hooks::{use_catalog, use_dispatch, ResultsProps};
 use yew::prelude::*;
 
 /// The checklist.
 #[function_component(Level1Checklist)]
 pub fn level1_checklist(p: &ResultsProps) -> Html {
-    let Some(app) = use_app() else {
+    let Some(app) = use_dispatch() else {
         return Html::default();
     };
     let catalog = use_catalog();

@@ -2,7 +2,7 @@
 //! answered directly, each open one with its plan of action, and the Level 3 status they give.
 
 use crate::engine::{conditional_closeout, Level, Level3Status, Status};
-use crate::ui::hooks::{use_app, use_catalog, ResultsProps};
+use crate::ui::hooks::{use_catalog, use_dispatch, use_selected, ResultsProps};
 use crate::ui::results::poam_plan::PoamPlanForm;
 use yew::prelude::*;
 
@@ -18,7 +18,8 @@ fn status_class(s: Level3Status) -> &'static str {
 /// The Level 3 card.
 #[function_component(Level3Panel)]
 pub fn level3_panel(p: &ResultsProps) -> Html {
-    let Some(app) = use_app() else {
+    let answers = use_selected(|s| s.saved.level3.clone());
+    let (Some(app), Some(answers)) = (use_dispatch(), answers) else {
         return Html::default();
     };
     let results = &p.results;
@@ -46,7 +47,7 @@ pub fn level3_panel(p: &ResultsProps) -> Html {
                 <summary>{"Answer the 24 Level 3 requirements"}</summary>
                 <ul class="checklist">
                     { for catalog.level3.iter().map(|r| {
-                        let current = app.saved().level3.get(&r.id).copied();
+                        let current = answers.get(&r.id).copied();
                         let button = |text: &'static str, v: Option<bool>| {
                             let app = app.clone();
                             let id = r.id.clone();

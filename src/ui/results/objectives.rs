@@ -7,7 +7,7 @@
 
 use crate::engine::{ObjectiveAnswer, ObjectiveId, ObjectiveStatus, RequirementResult};
 use crate::ui::browser::field_value;
-use crate::ui::hooks::{use_app, use_catalog};
+use crate::ui::hooks::{use_catalog, use_dispatch, use_selected};
 use yew::prelude::*;
 
 /// Props of the list.
@@ -29,17 +29,28 @@ fn slug(s: ObjectiveStatus) -> &'static str {
 /// The objectives of one requirement.
 #[function_component(ObjectiveList)]
 pub fn objective_list(p: &ObjectiveListProps) -> Html {
-    let Some(app) = use_app() else {
-        return Html::default();
-    };
     let catalog = use_catalog();
     let r = &p.result;
     let objectives = catalog.objectives_of(&r.id);
+    // This requirement's answers only: answering another requirement's objective, or anything
+    // else, does not redraw the list.
+    let answers = {
+        let id = r.id.clone();
+        use_selected(move |s| {
+            catalog
+                .objectives_of(&id)
+                .iter()
+                .map(|o| s.saved.objectives.get(&o.id).cloned().unwrap_or_default())
+                .collect::<Vec<_>>()
+        })
+    };
+    let Some(answers) = answers else {
+        return Html::default();
+    };
     if objectives.is_empty() {
         return Html::default();
     }
     let t = r.objectives;
-    let saved = app.saved();
     html! {
         <section class="objectives" data-testid="objectives" aria-label={format!("Assessment objectives of {}", r.id)}>
             <h4>{"Assessment objectives (NIST SP 800-171A) "}
@@ -47,9 +58,8 @@ pub fn objective_list(p: &ObjectiveListProps) -> Html {
             </h4>
             <p class="muted small">{"An assessor examines each objective: the requirement is met only when every one is met or not applicable (32 CFR 170.24(b)). Once you answer one, the objectives decide this requirement. ISO evidence never marks an objective met."}</p>
             <ol class="objective-list">
-                { for objectives.iter().map(|o| {
-                    let answer = saved.objectives.get(&o.id).cloned().unwrap_or_default();
-                    html! { <ObjectiveItem key={o.id.as_str()} id={o.id.clone()} text={o.text.clone()} defines={o.defines} {answer} /> }
+                { for objectives.iter().zip(answers).map(|(o, answer)| {
+                    html! { <ObjectiveItem key={o.id.as_str()} id={o.id.clone()} text={o.text.as_str()} defines={o.defines} {answer} /> }
                 }) }
             </ol>
         </section>
@@ -60,7 +70,7 @@ pub fn objective_list(p: &ObjectiveListProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ObjectiveItemProps {
     id: ObjectiveId,
-    text: String,
+    text: &'static str,
     defines: bool,
     answer: ObjectiveAnswer,
 }
@@ -68,7 +78,7 @@ struct ObjectiveItemProps {
 /// One objective: its statement, the finding buttons, the note and the defined value.
 #[function_component(ObjectiveItem)]
 fn objective_item(p: &ObjectiveItemProps) -> Html {
-    let Some(app) = use_app() else {
+    let Some(app) = use_dispatch() else {
         return Html::default();
     };
     let id = p.id.clone();
@@ -105,7 +115,7 @@ fn objective_item(p: &ObjectiveItemProps) -> Html {
     html! {
         <li class="objective" data-testid="objective" data-objective={p.id.to_string()}
             data-answer={a.answer.map_or("", slug)}>
-            <p class="objective-text"><strong>{p.id.as_str()}</strong>{" "}{&p.text}</p>
+            <p class="objective-text"><strong>{p.id.as_str()}</strong>{" "}{p.text}</p>
             <div class="answer-row" role="group" aria-label={format!("Answer objective {}", p.id)}>
                 {button(Some(ObjectiveStatus::Met))}
                 {button(Some(ObjectiveStatus::NotMet))}

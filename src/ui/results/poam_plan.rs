@@ -5,7 +5,7 @@
 
 use crate::engine::{Closeout, Date, Milestone, PoamField, PoamPlan};
 use crate::ui::browser::field_value;
-use crate::ui::hooks::use_app;
+use crate::ui::hooks::{use_dispatch, use_selected};
 use yew::prelude::*;
 
 /// Props of the form.
@@ -22,15 +22,14 @@ pub struct PoamPlanProps {
 /// The form.
 #[function_component(PoamPlanForm)]
 pub fn poam_plan_form(p: &PoamPlanProps) -> Html {
-    let Some(app) = use_app() else {
+    let plan = {
+        let id = p.id.clone();
+        use_selected(move |s| s.saved.poam.get(id.as_str()).cloned())
+    };
+    let (Some(app), Some(plan)) = (use_dispatch(), plan) else {
         return Html::default();
     };
-    let plan: PoamPlan = app
-        .saved()
-        .poam
-        .get(p.id.as_str())
-        .cloned()
-        .unwrap_or_default();
+    let plan: PoamPlan = plan.unwrap_or_default();
     let set = |make: fn(String) -> PoamField| {
         let app = app.clone();
         let id = p.id.to_string();

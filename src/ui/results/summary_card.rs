@@ -9,7 +9,7 @@ use crate::engine::{
 };
 use crate::ui::browser::print;
 use crate::ui::format::{level2_class, num_range, short_text, usd, usd_range};
-use crate::ui::hooks::{use_app, use_catalog, Results};
+use crate::ui::hooks::{use_catalog, use_dispatch, use_selected, Results};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -29,11 +29,12 @@ const TOP_GAPS: usize = 5;
 /// The summary.
 #[function_component(SummaryCard)]
 pub fn summary_card(p: &SummaryCardProps) -> Html {
-    let Some(app) = use_app() else {
+    let mine = use_selected(|s| (s.saved.answers.clone(), s.saved.company.clone()));
+    let (Some(app), Some((answers, company))) = (use_dispatch(), mine) else {
         return Html::default();
     };
     let catalog = use_catalog();
-    let mode = p.applicability.results_mode(&app.saved().answers);
+    let mode = p.applicability.results_mode(&answers);
     let body = match (mode, &p.results) {
         (ResultsMode::Start, _) => html! {
             <div data-testid="summary-start">
@@ -76,7 +77,7 @@ pub fn summary_card(p: &SummaryCardProps) -> Html {
             }
             <div class="summary-actions no-print">
                 <label class="company-field">{"Company name (for the report) "}
-                    <input type="text" value={app.saved().company.clone().unwrap_or_default()} onchange={on_company}
+                    <input type="text" value={company.unwrap_or_default()} onchange={on_company}
                         placeholder="Your company" data-testid="company-name" autocomplete="organization" />
                 </label>
                 <button type="button" class="btn btn-primary" onclick={Callback::from(|_: MouseEvent| print())} data-testid="print-summary">{"Print report"}</button>

@@ -8,7 +8,7 @@ use crate::engine::{
     saved_state_json, ssp, ssp_markdown, ssp_oscal, summary,
 };
 use crate::ui::browser::{clear_saved, download, print, read_file};
-use crate::ui::hooks::{use_app, use_catalog, Results, ResultsProps};
+use crate::ui::hooks::{use_catalog, use_selected, use_store, Results, ResultsProps};
 use crate::ui::save::system::SystemForm;
 
 use serde::Serialize;
@@ -34,20 +34,26 @@ fn oscal_ssp_text(bytes: &[u8]) -> Option<&str> {
 /// The export card.
 #[function_component(ExportPanel)]
 pub fn export_panel(p: &ResultsProps) -> Html {
-    let Some(app) = use_app() else {
+    // What the panel shows of the state; the downloads read the state when they run.
+    let shown = use_selected(|s| {
+        (
+            s.saved.answers.clone(),
+            s.import_error.clone(),
+            s.ssp_refused.clone(),
+        )
+    });
+    let (Some(store), Some((answers, import_error, ssp_refused))) = (use_store(), shown) else {
         return Html::default();
     };
+    // The verbs (restore, delete); the state they act on is the one current when they run.
+    let app = store.app();
     let results = &p.results;
     let catalog = use_catalog();
     let confirming = use_state(|| false);
     // The gap CSV, the SSP and the POA&M describe Levels 2 and 3: not offered at Level 1 or where
     // nothing applies (the engine says why).
-    let not_applicable = exports_not_applicable(
-        results
-            .assessment
-            .applicability
-            .results_mode(&app.saved().answers),
-    );
+    let not_applicable =
+        exports_not_applicable(results.assessment.applicability.results_mode(&answers));
 
     let on_csv = {
         let results = results.clone();
@@ -57,9 +63,10 @@ pub fn export_panel(p: &ResultsProps) -> Html {
         })
     };
     let on_json = {
-        let app = app.clone();
+        let store = store.clone();
         let results = results.clone();
         Callback::from(move |_: MouseEvent| {
+            let app = store.app();
             let export = Export {
                 state: saved_state_json(app.saved()),
                 summary: summary(
@@ -166,14 +173,14 @@ pub fn export_panel(p: &ResultsProps) -> Html {
                 </label>
                 <button type="button" class="btn" onclick={on_print} data-testid="print">{"Print report"}</button>
             </div>
-            if let Some((name, err)) = app.state().import_error.clone() {
+            if let Some((name, err)) = import_error {
                 <p class="banner banner-warn" role="alert" data-testid="import-error">
                     {format!("{name} could not be restored: {err}")}
                     if err.is_from_a_newer_release() { {" Update this app to read it."} }
                     {" Your current work is unchanged."}
                 </p>
             }
-            if let Some((name, why)) = app.state().ssp_refused.clone() {
+            if let Some((name, why)) = ssp_refused {
                 <p class="banner banner-warn" role="alert" data-testid="ssp-import-error">
                     {format!("{name} could not be read back: {why} Your current work is unchanged.")}
                 </p>

@@ -1,16 +1,17 @@
 //! The banner shown when saved data could not be restored, or a JSON file was refused.
 
 use crate::ui::browser::{clear_saved, download};
-use crate::ui::hooks::use_app;
+use crate::ui::hooks::{use_dispatch, use_selected};
 use yew::prelude::*;
 
 /// Says why, offers the raw saved text, and lets the user decide what happens to it.
 #[function_component(RestoreBanner)]
 pub fn restore_banner() -> Html {
-    let Some(app) = use_app() else {
+    let failure = use_selected(|s| s.restore_failure.clone());
+    let (Some(app), Some(failure)) = (use_dispatch(), failure) else {
         return Html::default();
     };
-    let Some(f) = app.state().restore_failure.clone() else {
+    let Some(f) = failure else {
         return html! {};
     };
     let on_download = {

@@ -4,18 +4,18 @@
 
 use crate::engine::SystemRole;
 use crate::ui::browser::field_value;
-use crate::ui::hooks::use_app;
+use crate::ui::hooks::{use_dispatch, use_selected, Dispatch};
 use yew::prelude::*;
 
 /// The form, folded until something is written.
 #[function_component(SystemForm)]
 pub fn system_form() -> Html {
-    let Some(app) = use_app() else {
+    let system = use_selected(|s| s.saved.system.clone());
+    let (Some(app), Some(system)) = (use_dispatch(), system) else {
         return Html::default();
     };
-    let system = app.saved().system.clone();
     // Every field commits its trimmed value on change through one of the verbs.
-    let on_change = |set: fn(&crate::ui::hooks::AppHandle, String)| {
+    let on_change = |set: fn(&Dispatch, String)| {
         let app = app.clone();
         Callback::from(move |e: Event| set(&app, field_value(&e)))
     };
