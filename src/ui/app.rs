@@ -95,9 +95,24 @@ pub fn app() -> Html {
         .booted
         .then(|| state.saved.date.unwrap_or_else(super::browser::today));
     let rules_date = date.unwrap_or(Date::UNIX_EPOCH);
-    let ready = stage >= Stage::Scores && date.is_some();
-    let results = use_compute_results(&state.saved, rules_date, ready);
     let applicability = use_applicability(&state.saved.answers, rules_date);
+    // The figures follow an answer one frame late: the frame of the click shows the answer itself
+    // (the pressed button, the level card, the state's own fields), then the engine runs and the
+    // scores, statuses and costs are drawn in the frame after (`use_deferred`). So input is
+    // answered within a frame however large the SoA; docs/performance.md gives both figures.
+    let figures_state = use_deferred(state.clone());
+    let figures_date = figures_state.booted.then(|| {
+        figures_state
+            .saved
+            .date
+            .unwrap_or_else(super::browser::today)
+    });
+    let ready = stage >= Stage::Scores && figures_date.is_some();
+    let results = use_compute_results(
+        &figures_state.saved,
+        figures_date.unwrap_or(Date::UNIX_EPOCH),
+        ready,
+    );
 
     // Saved as it changes: debounced, flushed when the page is hidden or left (`save::persist`);
     // not before the session has started, so the first render's default state overwrites nothing.
@@ -110,9 +125,9 @@ pub fn app() -> Html {
     let notice = state.notice.clone();
     let on_sample = Callback::from(|()| browser::after_paint(|| browser::reveal("summary")));
     // The paths (folded) and the printed report (hidden on screen) are the largest parts of the
-    // page and never what an answer is looking at: they follow one frame late (`use_deferred`),
-    // with the state they read, so an answer's frame does not redraw them.
-    let late_state = use_deferred(state.clone());
+    // page and never what an answer is looking at: they follow the figures one frame later still
+    // (`use_deferred`), with the state they read, so the figures' frame does not redraw them.
+    let late_state = use_deferred(figures_state.clone());
     let late_results = use_deferred(results.clone());
     let late_applicability = use_deferred(applicability.clone());
 

@@ -227,9 +227,12 @@ impl Dispatch {
 #[derive(Clone)]
 pub struct StateStore(Rc<StoreInner>);
 
+/// A listener: what to call when a new state is published, under the id it is forgotten by.
+type Listener = (u64, Rc<dyn Fn()>);
+
 struct StoreInner {
     current: std::cell::RefCell<AppContext>,
-    listeners: std::cell::RefCell<Vec<(u64, Rc<dyn Fn()>)>>,
+    listeners: std::cell::RefCell<Vec<Listener>>,
     next_id: std::cell::Cell<u64>,
 }
 
@@ -376,6 +379,101 @@ pub fn use_catalog() -> &'static Catalog {
 pub struct ResultsProps {
     /// The engine's results for the current inputs.
     pub results: Results,
+}
+
+/// Results for a panel that draws only part of them, equal when that part is: an answer that
+/// leaves the part as it was (the cost, the coverage, the score) does not draw the panel again,
+/// although every answer makes new results. Each panel says which part (`Part`).
+#[derive(Properties)]
+pub struct PartProps<P: Part> {
+    /// The engine's results for the current inputs.
+    pub results: Results,
+    #[prop_or_default]
+    pub part: std::marker::PhantomData<P>,
+}
+
+/// The part of the results a panel draws, compared in place of the whole.
+pub trait Part: 'static {
+    /// Whether `a` and `b` draw the same.
+    fn same(a: &Results, b: &Results) -> bool;
+}
+
+impl<P: Part> Clone for PartProps<P> {
+    fn clone(&self) -> Self {
+        PartProps {
+            results: self.results.clone(),
+            part: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<P: Part> PartialEq for PartProps<P> {
+    fn eq(&self, other: &Self) -> bool {
+        self.results == other.results || P::same(&self.results, &other.results)
+    }
+}
+
+/// The score cards' part: the scoring.
+pub struct ScoringPart;
+impl Part for ScoringPart {
+    fn same(a: &Results, b: &Results) -> bool {
+        a.assessment.scoring == b.assessment.scoring
+    }
+}
+
+/// The Level 3 card's part: the level, the scoring (its Level 3 items and the closeout that
+/// follows from the statuses) and the date.
+pub struct Level3Part;
+impl Part for Level3Part {
+    fn same(a: &Results, b: &Results) -> bool {
+        a.assessment.applicability.level == b.assessment.applicability.level
+            && a.assessment.scoring == b.assessment.scoring
+            && a.input.date == b.input.date
+    }
+}
+
+/// The coverage chart's part: coverage overall and by family.
+pub struct CoveragePart;
+impl Part for CoveragePart {
+    fn same(a: &Results, b: &Results) -> bool {
+        a.assessment.overall == b.assessment.overall
+            && a.assessment.families == b.assessment.families
+    }
+}
+
+/// The cost panel's part: the estimate.
+pub struct EstimatePart;
+impl Part for EstimatePart {
+    fn same(a: &Results, b: &Results) -> bool {
+        Rc::ptr_eq(&a.estimate, &b.estimate) || *a.estimate == *b.estimate
+    }
+}
+
+/// The import panel's part: the import itself (a new one only when the SoA or its options
+/// change).
+pub struct ImportPart;
+impl Part for ImportPart {
+    fn same(a: &Results, b: &Results) -> bool {
+        Rc::ptr_eq(&a.soa, &b.soa)
+    }
+}
+
+/// The summary's part: the scoring, the estimate, and each requirement's status and how it was
+/// decided (its top gaps).
+pub struct SummaryPart;
+impl Part for SummaryPart {
+    fn same(a: &Results, b: &Results) -> bool {
+        let decided = |r: &Results| {
+            r.assessment
+                .requirements
+                .iter()
+                .map(|x| (x.status, x.basis, x.partial_credit))
+                .collect::<Vec<_>>()
+        };
+        a.assessment.scoring == b.assessment.scoring
+            && EstimatePart::same(a, b)
+            && decided(a) == decided(b)
+    }
 }
 
 /// The engine's outputs for the current inputs. Compared by pointer: a new value means the

@@ -5,7 +5,7 @@ mod review;
 
 use crate::engine::{Catalog, Edition};
 use crate::ui::browser::{bytes_to_text, download, read_file};
-use crate::ui::hooks::{use_selected, use_store, ResultsProps, StateStore};
+use crate::ui::hooks::{use_selected, use_store, ImportPart, PartProps, StateStore};
 use crate::ui::state::{SAMPLE_NAME, SAMPLE_SOA};
 use review::ImportReview;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
@@ -44,7 +44,7 @@ fn import_file(store: &StateStore, file: web_sys::File) {
 
 /// The import panel.
 #[function_component(SoaImportPanel)]
-pub fn soa_import_panel(p: &ResultsProps) -> Html {
+pub fn soa_import_panel(p: &PartProps<ImportPart>) -> Html {
     // What the panel shows of the state; the imports read the rest when they run.
     let shown = use_selected(|s| {
         (

@@ -86,6 +86,47 @@ async function importTime(page, file) {
   return t1 - t0;
 }
 
+// Arms a probe for the next click: from its event to the frame on screen in which the engine's
+// figure at `selector` has changed (the figures follow an answer one frame late; this is when
+// they are seen): 3.1.1's status for a requirement answer, its objectives tally for an objective.
+// Read with `figuresMs` after the click.
+const STATUS_311 = 'tr[data-testid="gap-row"][data-requirement="3.1.1"] [data-testid="gap-status"]';
+const TALLY_311 = 'tr[data-testid="gap-detail"][data-requirement="3.1.1"] [data-testid="objectives-tally"]';
+async function armFigures(page, selector) {
+  await page.evaluate((sel) => {
+    const el = () => document.querySelector(sel);
+    const before = el().textContent;
+    window.__figures = undefined;
+    window.addEventListener('click', (e) => {
+      const t0 = e.timeStamp;
+      const start = performance.now();
+      const watch = () => {
+        if (el().textContent !== before) {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => { window.__figures = performance.now() - t0; };
+          ch.port2.postMessage(0);
+          return;
+        }
+        if (performance.now() - start < 2000) requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    }, { capture: true, once: true });
+  }, selector);
+}
+async function figuresMs(page) {
+  await page.waitForFunction(() => window.__figures !== undefined, null, { timeout: 5000 }).catch(() => {});
+  return page.evaluate(() => (window.__figures === undefined ? NaN : window.__figures));
+}
+
+// A click that changes nothing (the page's tagline): the wait for the next frame alone, the
+// floor under every input-to-frame figure.
+async function noopMs(page) {
+  await page.evaluate(() => { window.__frames = []; });
+  await page.locator('.tagline').click();
+  await page.waitForFunction(() => window.__frames.length > 0);
+  return page.evaluate(() => window.__frames[0]);
+}
+
 let flip = false;
 async function recomputeMs(page) {
   // The app wraps each engine call after an answer (assess, then estimate) in
@@ -99,7 +140,9 @@ async function recomputeMs(page) {
   await page.waitForTimeout(50);
   await page.evaluate(() => { performance.clearMeasures('recompute'); window.__clicks = []; window.__frames = []; });
   flip = !flip;
+  await armFigures(page, STATUS_311);
   await detail.getByTestId(flip ? 'answer-not-met' : 'answer-met').click();
+  const figures = await figuresMs(page);
   await page.waitForTimeout(150);
   const ms = await page.evaluate(() => performance.getEntriesByName('recompute').map((e) => e.duration));
   // Input to next paint for the same click; under 16 ms the browser does not report it.
@@ -110,17 +153,20 @@ async function recomputeMs(page) {
   // after, so the next requirement answer is not set aside.
   const objective = detail.locator('[data-testid="objective"][data-objective="3.1.1[a]"]');
   await page.evaluate(() => { window.__frames = []; });
+  await armFigures(page, TALLY_311);
   await objective.getByTestId(flip ? 'objective-not-met' : 'objective-met').click();
+  const objectiveFigures = await figuresMs(page);
   await page.waitForTimeout(150);
-  const objectiveFrame = await page.evaluate(() => window.__frames[window.__frames.length - 1]);
+  const objectiveFrame = await page.evaluate(() => window.__frames[0]);
   await objective.getByTestId('objective-clear').click();
   await page.waitForTimeout(100);
-  return { engine: ms.length ? ms.reduce((a, b) => a + b, 0) : NaN, paint, frame, objectiveFrame };
+  const noop = await noopMs(page);
+  return { engine: ms.length ? ms.reduce((a, b) => a + b, 0) : NaN, paint, frame, objectiveFrame, figures, objectiveFigures, noop };
 }
 
 (async () => {
   const browser = await chromium.launch({ executablePath: process.env.CHROME_BIN || '/usr/bin/chromium', args: ARGS });
-  const out = { appFcp: [], emptyFcp: [], resultsDrawn: [], app: [], catalog: [], wasmStart: [], firstRender: [], empty: [], import93: [], import10k: [], recompute93: [], recompute10k: [], paint93: [], paint10k: [], frame93: [], frame10k: [], objective93: [], objective10k: [], heap: 0 };
+  const out = { appFcp: [], emptyFcp: [], resultsDrawn: [], app: [], catalog: [], wasmStart: [], firstRender: [], empty: [], import93: [], import10k: [], recompute93: [], recompute10k: [], paint93: [], paint10k: [], frame93: [], frame10k: [], objective93: [], objective10k: [], figures93: [], figures10k: [], objectiveFigures93: [], objectiveFigures10k: [], noop: [], heap: 0 };
   for (let i = 0; i < RUNS; i++) {
     const e = await interactive(browser, emptyUrl, '[data-testid="ready"]');
     out.empty.push(e.t); out.emptyFcp.push(await fcp(e.page)); await e.page.close();
@@ -151,11 +197,13 @@ async function recomputeMs(page) {
     const r93 = await recomputeMs(a.page);
     out.recompute93.push(r93.engine); out.paint93.push(r93.paint);
     out.frame93.push(r93.frame); out.objective93.push(r93.objectiveFrame);
+    out.figures93.push(r93.figures); out.objectiveFigures93.push(r93.objectiveFigures); out.noop.push(r93.noop);
     out.heap = Math.max(out.heap, await heap(a.page));
     out.import10k.push(await importTime(a.page, soa10k));
     const r10k = await recomputeMs(a.page);
     out.recompute10k.push(r10k.engine); out.paint10k.push(r10k.paint);
     out.frame10k.push(r10k.frame); out.objective10k.push(r10k.objectiveFrame);
+    out.figures10k.push(r10k.figures); out.objectiveFigures10k.push(r10k.objectiveFigures); out.noop.push(r10k.noop);
     out.heap = Math.max(out.heap, await heap(a.page));
     await a.page.evaluate(() => localStorage.clear());
     await a.page.close();
@@ -182,6 +230,11 @@ async function recomputeMs(page) {
     answer_to_frame_10k_ms: r(median(out.frame10k)),
     objective_to_frame_93_ms: r(median(out.objective93)),
     objective_to_frame_10k_ms: r(median(out.objective10k)),
+    answer_to_figures_93_ms: r(median(out.figures93)),
+    answer_to_figures_10k_ms: r(median(out.figures10k)),
+    objective_to_figures_93_ms: r(median(out.objectiveFigures93)),
+    objective_to_figures_10k_ms: r(median(out.objectiveFigures10k)),
+    noop_click_to_frame_ms: r(median(out.noop)),
     peak_js_heap_mb: r(out.heap / 1048576),
   }));
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -3,13 +3,13 @@
 
 use crate::engine::{Assumption, CostAssumptions, Period, Scope};
 use crate::ui::format::{num, num_range, usd, usd_range};
-use crate::ui::hooks::{use_dispatch, use_selected, ResultsProps};
+use crate::ui::hooks::{use_dispatch, use_selected, EstimatePart, PartProps};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The cost card, the timeline card and the assumptions.
 #[function_component(CostPanel)]
-pub fn cost_panel(p: &ResultsProps) -> Html {
+pub fn cost_panel(p: &PartProps<EstimatePart>) -> Html {
     let costs = use_selected(|s| s.saved.costs.clone());
     let (Some(app), Some(costs)) = (use_dispatch(), costs) else {
         return Html::default();

@@ -2,7 +2,7 @@
 //! SVG, and the strict / analysed switch that changes the whole assessment's view.
 
 use crate::engine::{Coverage, View};
-use crate::ui::hooks::{use_dispatch, use_selected, ResultsProps};
+use crate::ui::hooks::{use_dispatch, use_selected, CoveragePart, PartProps};
 use yew::prelude::*;
 
 const LABEL_W: f64 = 56.0;
@@ -23,7 +23,7 @@ fn segments(c: &Coverage) -> [(&'static str, &'static str, u32); 4] {
 
 /// The chart and the view switch.
 #[function_component(CoverageChart)]
-pub fn coverage_chart(p: &ResultsProps) -> Html {
+pub fn coverage_chart(p: &PartProps<CoveragePart>) -> Html {
     let view = use_selected(|s| s.saved.view);
     let (Some(app), Some(view)) = (use_dispatch(), view) else {
         return Html::default();

@@ -2,7 +2,7 @@
 //! answered directly, each open one with its plan of action, and the Level 3 status they give.
 
 use crate::engine::{conditional_closeout, Level, Level3Status, Status};
-use crate::ui::hooks::{use_catalog, use_dispatch, use_selected, ResultsProps};
+use crate::ui::hooks::{use_catalog, use_dispatch, use_selected, Level3Part, PartProps};
 use crate::ui::results::poam_plan::PoamPlanForm;
 use yew::prelude::*;
 
@@ -17,7 +17,7 @@ fn status_class(s: Level3Status) -> &'static str {
 
 /// The Level 3 card.
 #[function_component(Level3Panel)]
-pub fn level3_panel(p: &ResultsProps) -> Html {
+pub fn level3_panel(p: &PartProps<Level3Part>) -> Html {
     let answers = use_selected(|s| s.saved.level3.clone());
     let (Some(app), Some(answers)) = (use_dispatch(), answers) else {
         return Html::default();

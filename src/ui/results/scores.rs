@@ -2,7 +2,7 @@
 
 use crate::engine::{SspState, MAX_SCORE};
 use crate::ui::format::{level2_class, sprs_text};
-use crate::ui::hooks::ResultsProps;
+use crate::ui::hooks::{PartProps, ScoringPart};
 use yew::prelude::*;
 
 /// What the two ends of the range are.
@@ -10,7 +10,7 @@ const RANGE_NOTE: &str = "The first figure is your confirmed score: only what yo
 
 /// SPRS and status cards.
 #[function_component(Scores)]
-pub fn scores(p: &ResultsProps) -> Html {
+pub fn scores(p: &PartProps<ScoringPart>) -> Html {
     let results = &p.results;
     let s = &results.assessment.scoring;
     let sprs = &s.sprs;

@@ -9,18 +9,31 @@ use crate::engine::{
 };
 use crate::ui::browser::print;
 use crate::ui::format::{level2_class, num_range, short_text, usd, usd_range};
-use crate::ui::hooks::{use_catalog, use_dispatch, use_selected, Results};
+use crate::ui::hooks::{use_catalog, use_dispatch, use_selected, Part, Results, SummaryPart};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Props of the summary card.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct SummaryCardProps {
     /// What applies (drawn in the first frame).
     pub applicability: Rc<Applicability>,
     /// The results once they exist.
     pub results: Option<Results>,
+}
+
+/// Equal when what the card draws is: an answer that moves no status, score or cost (an
+/// objective answered while others of its requirement are open) does not draw it again.
+impl PartialEq for SummaryCardProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.applicability == other.applicability
+            && match (&self.results, &other.results) {
+                (Some(a), Some(b)) => a == b || SummaryPart::same(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+    }
 }
 
 /// How many gaps the summary lists.
