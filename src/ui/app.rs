@@ -2,9 +2,7 @@
 //! local storage, and lays out the page frame and the three steps.
 
 use super::browser;
-use super::hooks::{
-    use_applicability, use_compute_results, use_deferred, AppContext, Dispatch, StateStore,
-};
+use super::hooks::{use_applicability, use_compute_results, use_deferred, Dispatch, StateStore};
 use super::import::SoaImportPanel;
 use super::methodology::Methodology;
 use super::questionnaire::{LevelCard, Questionnaire};
@@ -23,7 +21,7 @@ use super::samples::SampleButtons;
 use super::save::export::ExportPanel;
 use super::save::restore_banner::RestoreBanner;
 use super::stage::{gate, use_stage, Stage};
-use super::state::AppState;
+use super::state::{AppState, SavedState};
 use crate::engine::{Date, ResultsMode};
 use yew::prelude::*;
 
@@ -100,19 +98,11 @@ pub fn app() -> Html {
     // (the pressed button, the level card, the state's own fields), then the engine runs and the
     // scores, statuses and costs are drawn in the frame after (`use_deferred`). So input is
     // answered within a frame however large the SoA; docs/performance.md gives both figures.
-    let figures_state = use_deferred(state.clone());
-    let figures_date = figures_state.booted.then(|| {
-        figures_state
-            .saved
-            .date
-            .unwrap_or_else(super::browser::today)
-    });
+    // What is deferred is a copy of the inputs the figures need (the state's handle would not
+    // do: it always reads the current state).
+    let (figures, figures_date) = use_deferred((figures_input(&state.saved), date));
     let ready = stage >= Stage::Scores && figures_date.is_some();
-    let results = use_compute_results(
-        &figures_state.saved,
-        figures_date.unwrap_or(Date::UNIX_EPOCH),
-        ready,
-    );
+    let results = use_compute_results(&figures, figures_date.unwrap_or(Date::UNIX_EPOCH), ready);
 
     // Saved as it changes: debounced, flushed when the page is hidden or left (`save::persist`);
     // not before the session has started, so the first render's default state overwrites nothing.
@@ -126,8 +116,7 @@ pub fn app() -> Html {
     let on_sample = Callback::from(|()| browser::after_paint(|| browser::reveal("summary")));
     // The paths (folded) and the printed report (hidden on screen) are the largest parts of the
     // page and never what an answer is looking at: they follow the figures one frame later still
-    // (`use_deferred`), with the state they read, so the figures' frame does not redraw them.
-    let late_state = use_deferred(figures_state.clone());
+    // (`use_deferred`), so the figures' frame does not redraw them.
     let late_results = use_deferred(results.clone());
     let late_applicability = use_deferred(applicability.clone());
 
@@ -142,7 +131,6 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<Dispatch> context={dispatch}>
         <ContextProvider<StateStore> context={(*store).clone()}>
-        <ContextProvider<AppContext> context={state.clone()}>
         <div class="page">
             <header class="masthead">
                 <h1 class="brand">
@@ -231,17 +219,14 @@ pub fn app() -> Html {
                     <section id="export" tabindex="-1" class="anchor"><ExportPanel results={r.clone()} /></section>
                 })}
             </main>
-            <ContextProvider<AppContext> context={late_state}>
-                {gate(&late_results, stage, Stage::Complete, |r| html! {
-                    <PrintReport applicability={late_applicability.clone()} results={r.clone()} />
-                })}
-            </ContextProvider<AppContext>>
+            {gate(&late_results, stage, Stage::Complete, |r| html! {
+                <PrintReport applicability={late_applicability.clone()} results={r.clone()} />
+            })}
             }
             <footer class="footer" data-testid="privacy-footer">
                 {"Nothing you enter or import leaves this device: every calculation runs in your browser."}
             </footer>
         </div>
-        </ContextProvider<AppContext>>
         </ContextProvider<StateStore>>
         </ContextProvider<Dispatch>>
     }
@@ -265,5 +250,25 @@ fn fold(p: &FoldProps) -> Html {
             <summary><h3 class="fold-title">{p.title}</h3></summary>
             {p.children.clone()}
         </details>
+    }
+}
+
+/// The part of the saved state the figures are computed from (the engine's `Input` less the
+/// date): copied, so the root can hand it to the engine one frame late. The pasted solicitation,
+/// the company and the file's name change no figure and are left out.
+fn figures_input(saved: &SavedState) -> SavedState {
+    SavedState {
+        answers: saved.answers.clone(),
+        soa_text: saved.soa_text.clone(),
+        import_options: saved.import_options.clone(),
+        direct: saved.direct.clone(),
+        objectives: saved.objectives.clone(),
+        level3: saved.level3.clone(),
+        view: saved.view,
+        costs: saved.costs.clone(),
+        date: saved.date,
+        system: saved.system.clone(),
+        poam: saved.poam.clone(),
+        ..SavedState::default()
     }
 }

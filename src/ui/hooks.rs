@@ -1,8 +1,10 @@
-//! Custom hooks: `use_app` wraps the shared state and exposes verbs, `use_dispatch` the verbs
-//! alone (for components that take their data as props); `use_compute_results` derives
-//! the engine's results, which the root hands to the panels as props (`ResultsProps`) once they
-//! are ready (see `stage.rs`); `use_catalog` is the one way components read the catalog. No hook
-//! panics: outside its provider `use_app` says so with `None`.
+//! Custom hooks: `use_dispatch` gives the verbs (for components that take their data as props),
+//! `use_selected` a slice of the state from the `StateStore` (the component is drawn again only
+//! when its slice changes), `use_store` the store itself (`StateStore::app`: the current state
+//! with its verbs, for callbacks); `use_compute_results` derives the engine's results, which the
+//! root hands to the panels as props (`ResultsProps`, `PartProps`) once they are ready (see
+//! `stage.rs`); `use_catalog` is the one way components read the catalog. No hook panics:
+//! outside the `App` that provides them they say so with `None`.
 
 use crate::engine::{
     applicability, evaluate, import_soa, Answers, Applicability, Assessment, Catalog,
@@ -16,7 +18,8 @@ use std::rc::Rc;
 use std::sync::Arc;
 use yew::prelude::*;
 
-/// The shared state handle, provided by the root component.
+/// The reducer's handle. In Yew 0.23 it reads the current state whenever it is read, so deferring
+/// it defers nothing: the root defers a copy of the figures' inputs instead.
 pub type AppContext = UseReducerHandle<AppState>;
 
 /// The shared state and what every component may do to it: the state, and through `Deref` the
@@ -35,7 +38,7 @@ impl std::ops::Deref for AppHandle {
 }
 
 /// The verbs over the reducer, without the state: the same value across renders, so a component
-/// that takes its data as props and its verbs from `use_dispatch` (not `use_app`) is drawn again
+/// that takes its data as props and its verbs from `use_dispatch` is drawn again
 /// only when its props change, not on every action.
 #[derive(Clone, PartialEq)]
 pub struct Dispatch(UseReducerDispatcher<AppState>);
@@ -307,7 +310,7 @@ pub fn use_store() -> Option<StateStore> {
 
 /// A slice of the state: `select` applied to the current state, and the component drawn again
 /// when (and only when) that slice changes, not on every action as a reader of the whole state
-/// (`use_app`) is. `None` outside the `App` that provides the store (a component then draws
+/// would be. `None` outside the `App` that provides the store (a component then draws
 /// nothing rather than panic).
 #[hook]
 pub fn use_selected<T, F>(select: F) -> Option<T>
@@ -349,18 +352,8 @@ where
     Some(value)
 }
 
-/// The shared state with its verbs; `None` outside the `App` that provides it (a component then
-/// draws nothing rather than panic).
-#[hook]
-pub fn use_app() -> Option<AppHandle> {
-    use_context::<AppContext>().map(|handle| AppHandle {
-        dispatch: Dispatch::of(&handle),
-        handle,
-    })
-}
-
-/// The verbs alone; `None` outside the `App` that provides them. A component that uses this
-/// instead of `use_app` is not drawn again when the state changes, only when its props do.
+/// The verbs alone; `None` outside the `App` that provides them. A component that uses this and
+/// `use_selected` is drawn again only when its props or its slice of the state change.
 #[hook]
 pub fn use_dispatch() -> Option<Dispatch> {
     use_context::<Dispatch>()

@@ -3,7 +3,7 @@
 //! nothing.
 
 use crate::engine::Answers;
-use crate::ui::hooks::use_app;
+use crate::ui::hooks::use_dispatch;
 use yew::prelude::*;
 
 /// One sample company.
@@ -48,7 +48,7 @@ pub struct SampleButtonsProps {
 /// "Try a sample company": one button per sample.
 #[function_component(SampleButtons)]
 pub fn sample_buttons(p: &SampleButtonsProps) -> Html {
-    let Some(app) = use_app() else {
+    let Some(app) = use_dispatch() else {
         return Html::default();
     };
     html! {

@@ -7,7 +7,7 @@ use crate::engine::{
     scan_solicitation, Answers, ContractRole, FillInReading, ScanLevel, ScanResult, Solicitation,
     Suggestions,
 };
-use crate::ui::hooks::{use_app, AppHandle};
+use crate::ui::hooks::{use_selected, use_store, AppHandle};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -19,10 +19,11 @@ const CONTEXT: usize = 2;
 /// The paste box, the findings and the suggestions.
 #[function_component(SolicitationReader)]
 pub fn solicitation_reader() -> Html {
-    let Some(app) = use_app() else {
+    // Drawn again only when the kept text changes; the verbs read the state when they run.
+    let kept = use_selected(|s| s.saved.solicitation_text.clone());
+    let (Some(app), Some(kept)) = (use_store().map(|s| s.app()), kept) else {
         return Html::default();
     };
-    let kept = app.saved().solicitation_text.clone();
     let text = use_state(|| kept.clone().unwrap_or_default());
     let scan = use_state(|| None::<Rc<ScanResult>>);
     let on_input = {
@@ -100,7 +101,7 @@ struct FindingsProps {
 /// its quote, the notes, and the pasted text around the findings, highlighted.
 #[function_component(Findings)]
 fn findings(p: &FindingsProps) -> Html {
-    let Some(app) = use_app() else {
+    let Some(app) = use_store().map(|s| s.app()) else {
         return Html::default();
     };
     let r = &p.scan;
@@ -203,11 +204,12 @@ struct SuggestProps {
 /// user presses the button.
 #[function_component(Suggest)]
 fn suggest(p: &SuggestProps) -> Html {
-    let Some(app) = use_app() else {
+    let answers = use_selected(|s| s.saved.answers.clone());
+    let picks = use_state(|| (true, true, true));
+    let (Some(app), Some(answers)) = (use_store().map(|s| s.app()), answers) else {
         return Html::default();
     };
-    let picks = use_state(|| (true, true, true));
-    let s: Suggestions = p.scan.suggestions(&app.saved().answers);
+    let s: Suggestions = p.scan.suggestions(&answers);
     if s.is_empty() {
         return html! {
             <p class="note" data-testid="solicitation-nothing-to-fill">{"Your answers already say what the text shows."}</p>
@@ -251,7 +253,7 @@ fn suggest(p: &SuggestProps) -> Html {
         })
     };
     let (l, c, f) = *picks;
-    let level_question = if app.saved().answers.role == Some(ContractRole::Sub) {
+    let level_question = if answers.role == Some(ContractRole::Sub) {
         "The level the prime's contract requires"
     } else {
         "What the solicitation names"

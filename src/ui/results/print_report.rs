@@ -8,7 +8,7 @@ use crate::engine::{
     ResultsMode, Status, QUESTIONS,
 };
 use crate::ui::format::{basis_label, num_range, usd, usd_range};
-use crate::ui::hooks::{use_app, use_catalog, Results};
+use crate::ui::hooks::{use_catalog, use_selected, Results};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -24,18 +24,18 @@ pub struct PrintReportProps {
 /// The report.
 #[function_component(PrintReport)]
 pub fn print_report(p: &PrintReportProps) -> Html {
-    let Some(app) = use_app() else {
+    // The answers come with the results (the input they were computed from); the company and the
+    // SoA's file name, which change no figure, are the report's own slice of the state.
+    let named = use_selected(|s| (s.saved.company.clone(), s.saved.soa_name.clone()));
+    let Some((company_name, soa_name)) = named else {
         return Html::default();
     };
     let catalog = use_catalog();
-    let saved = app.saved();
+    let answers = &p.results.input.answers;
     let a = &p.applicability;
     let r = &p.results;
-    let mode = a.results_mode(&saved.answers);
-    let company = saved
-        .company
-        .clone()
-        .unwrap_or_else(|| "Your company".to_string());
+    let mode = a.results_mode(answers);
+    let company = company_name.unwrap_or_else(|| "Your company".to_string());
     let level = match (&a.planning, a.level) {
         (Some(pl), Level::None) => format!(
             "No CMMC level is required yet. Planning level: {} ({})",
@@ -56,8 +56,8 @@ pub fn print_report(p: &PrintReportProps) -> Html {
     };
     let answers: Vec<(&'static str, String)> = QUESTIONS
         .iter()
-        .filter(|q| q.id.relevant(&saved.answers))
-        .map(|q| (q.prompt, answer_words(q.kind, q.id.get(&saved.answers))))
+        .filter(|q| q.id.relevant(answers))
+        .map(|q| (q.prompt, answer_words(q.kind, q.id.get(answers))))
         .collect();
     let scored = matches!(mode, ResultsMode::Level2 | ResultsMode::Level3);
     let s = &r.assessment.scoring;
@@ -114,7 +114,7 @@ pub fn print_report(p: &PrintReportProps) -> Html {
                 <table class="pr-inputs">
                     <tbody>
                     { for answers.iter().map(|(q, v)| html! { <tr><th scope="row">{*q}</th><td>{v}</td></tr> }) }
-                    <tr><th scope="row">{"Statement of Applicability"}</th><td>{match (&saved.soa_name, r.soa.as_ref()) {
+                    <tr><th scope="row">{"Statement of Applicability"}</th><td>{match (&soa_name, r.soa.as_ref()) {
                         (Some(n), Some(soa)) => format!("{n}: {} rows, ISO/IEC 27001:{}", soa.rows.len(), soa.edition.map_or("?".to_string(), |e| e.year().to_string())),
                         _ => "none imported".to_string(),
                     }}</td></tr>
