@@ -318,38 +318,45 @@ where
     T: Clone + PartialEq + 'static,
     F: Fn(&AppState) -> T + 'static,
 {
-    let store = use_store();
-    // The latest selector (it may read the props) and the slice last drawn.
-    let select: Rc<dyn Fn(&AppState) -> T> = Rc::new(select);
-    let selector = use_mut_ref(|| select.clone());
-    *selector.borrow_mut() = select;
+    // The slice last drawn, and whether a state would draw another one: the latter type-erased,
+    // so the subscription (`use_listening`) is compiled once, not once per kind of slice.
     let drawn = use_mut_ref(|| None::<T>);
-    let redraw = use_force_update();
-    {
-        let (selector, drawn) = (selector.clone(), drawn.clone());
-        use_effect_with(store.clone(), move |store| {
-            let listening = store.as_ref().map(|store| {
-                let reader = store.clone();
-                let id = store.listen(Rc::new(move || {
-                    let now = (selector.borrow())(&reader.current());
-                    let changed = drawn.borrow().as_ref() != Some(&now);
-                    if changed {
-                        redraw.force_update();
-                    }
-                }));
-                (store.clone(), id)
-            });
-            move || {
-                if let Some((store, id)) = listening {
-                    store.forget(id);
-                }
-            }
-        });
-    }
-    let store = store?;
-    let value = (selector.borrow())(&store.current());
+    let select = Rc::new(select);
+    let changed: Rc<dyn Fn(&AppState) -> bool> = {
+        let (select, drawn) = (select.clone(), drawn.clone());
+        Rc::new(move |state| drawn.borrow().as_ref() != Some(&select(state)))
+    };
+    let store = use_listening(changed)?;
+    let value = select(&store.current());
     *drawn.borrow_mut() = Some(value.clone());
     Some(value)
+}
+
+/// Listens to the store while the component is mounted and draws it again when `changed` says a
+/// newly published state would draw something else (`changed` is the latest one given).
+#[hook]
+fn use_listening(changed: Rc<dyn Fn(&AppState) -> bool>) -> Option<StateStore> {
+    let store = use_store();
+    let check = use_mut_ref(|| changed.clone());
+    *check.borrow_mut() = changed;
+    let redraw = use_force_update();
+    use_effect_with(store.clone(), move |store| {
+        let listening = store.as_ref().map(|store| {
+            let reader = store.clone();
+            let id = store.listen(Rc::new(move || {
+                if (check.borrow())(&reader.current()) {
+                    redraw.force_update();
+                }
+            }));
+            (store.clone(), id)
+        });
+        move || {
+            if let Some((store, id)) = listening {
+                store.forget(id);
+            }
+        }
+    });
+    store
 }
 
 /// The verbs alone; `None` outside the `App` that provides them. A component that uses this and
