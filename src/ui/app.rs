@@ -254,12 +254,14 @@ fn fold(p: &FoldProps) -> Html {
 }
 
 /// The part of the saved state the figures are computed from (the engine's `Input` less the
-/// date): copied, so the root can hand it to the engine one frame late. The pasted solicitation,
-/// the company and the file's name change no figure and are left out.
+/// date) and the SoA's file name the import review shows with them: copied, so the root can hand
+/// it to the engine one frame late. The pasted solicitation and the company change no figure and
+/// are left out.
 fn figures_input(saved: &SavedState) -> SavedState {
     SavedState {
         answers: saved.answers.clone(),
         soa_text: saved.soa_text.clone(),
+        soa_name: saved.soa_name.clone(),
         import_options: saved.import_options.clone(),
         direct: saved.direct.clone(),
         objectives: saved.objectives.clone(),

@@ -454,7 +454,7 @@ impl Part for EstimatePart {
 pub struct ImportPart;
 impl Part for ImportPart {
     fn same(a: &Results, b: &Results) -> bool {
-        Rc::ptr_eq(&a.soa, &b.soa)
+        Rc::ptr_eq(&a.soa, &b.soa) && a.soa_name == b.soa_name
     }
 }
 
@@ -489,6 +489,9 @@ pub struct Results {
     /// The input they were computed from (the exports need its system, objectives and POA&M
     /// plans next to the assessment).
     pub input: Rc<Input>,
+    /// The name of the SoA file the import was read from, as the user's import review shows it
+    /// with the import (both follow an answer one frame late, together).
+    pub soa_name: Option<String>,
 }
 
 impl PartialEq for Results {
@@ -497,6 +500,7 @@ impl PartialEq for Results {
             && Rc::ptr_eq(&self.assessment, &other.assessment)
             && Rc::ptr_eq(&self.estimate, &other.estimate)
             && Rc::ptr_eq(&self.input, &other.input)
+            && self.soa_name == other.soa_name
     }
 }
 
@@ -558,6 +562,7 @@ pub fn use_compute_results(saved: &SavedState, date: Date, ready: bool) -> Optio
         assessment,
         estimate,
         input,
+        soa_name: saved.soa_name.clone(),
     })
 }
 

@@ -173,7 +173,7 @@ pub fn soa_import_panel(p: &PartProps<ImportPart>) -> Html {
                 </div>
             }
             if let Some(import) = results.soa.as_ref().as_ref() {
-                <ImportReview dispatch={(*app.app()).clone()} import={import.clone()} name={soa_name.clone()}
+                <ImportReview dispatch={(*app.app()).clone()} import={import.clone()} name={results.soa_name.clone()}
                     encoding={soa_encoding} options={options} />
             }
         </div>

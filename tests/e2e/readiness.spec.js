@@ -121,6 +121,8 @@ test('the gap CSV neutralises formulas and the JSON export restores the same num
   await app.loadSample();
   await app.answerYesNo('handles_cui', 'yes');
   await app.answerRequirement('3.1.1', 'met');
+  // The figures follow an answer a frame later: wait for them before reading one.
+  await expect(app.testid('sprs-score')).toHaveText(/^-198 to /);
   const before = await app.sprs();
   const json = await app.download('export-json');
   const saved = JSON.parse(json.text);
