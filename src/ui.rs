@@ -13,6 +13,7 @@
 mod app;
 mod boot;
 mod browser;
+mod content;
 mod format;
 mod hooks;
 mod import;
