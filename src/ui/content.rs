@@ -1,5 +1,5 @@
 //! Content only some visitors need, loaded on demand instead of compiled into the wasm: the
-//! methodology text. Each is a static file of the build under
+//! methodology text and the sample companies' files. Each is a static file of the build under
 //! `content/` (index.html's `copy-file` and `copy-dir` links), fetched with a relative URL from
 //! the page's own origin (the CSP's `connect-src 'self'`; the service worker precaches it with
 //! every other file of the build). The single file (`scripts/single-file.py`, `connect-src
@@ -14,9 +14,11 @@ use wasm_bindgen::JsCast;
 
 /// `METHODOLOGY.md`, shown as the methodology page.
 pub const METHODOLOGY: &str = "content/METHODOLOGY.md";
+/// The bundled sample SoA (`static/sample-soa.csv`, "Acme Precision Machining").
+pub const SAMPLE_SOA: &str = "content/sample-soa.csv";
 
 /// The id of the single file's data block.
-const INLINE_ID: &str = "app-content";
+pub const INLINE_ID: &str = "app-content";
 
 thread_local! {
     /// The files loaded so far, by path.
@@ -34,8 +36,8 @@ pub enum Loading {
     Failed(String),
 }
 
-/// The text of a content file (`path` relative to the page, one of the constants above): from
-/// the session's copy, the single file's data block, or the page's origin.
+/// The text of a content file (`path` relative to the page, one of the constants above or a
+/// sample's): from the session's copy, the single file's data block, or the page's origin.
 pub async fn get(path: &'static str) -> Result<Rc<str>, String> {
     if let Some(text) = LOADED.with(|l| l.borrow().get(path).cloned()) {
         return Ok(text);

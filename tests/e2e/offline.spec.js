@@ -30,8 +30,11 @@ test('after one visit the app opens and runs an assessment with the network off'
   await app.loadSample();
   await app.drawn();
   await expect(app.testid('sprs-score')).toHaveText(/-?\d+/);
-  // What the app loads on demand (content/) was precached with the build: the methodology opens
-  // with the network off.
+  // What the app loads on demand (content/) was precached with the build: a sample company and
+  // the methodology open with the network off.
+  await app.testid('sample-software-firm').click();
+  await expect(app.testid('summary-card')).toHaveAttribute('data-mode', 'level2');
+  await expect(app.testid('samples-failed')).toHaveCount(0);
   await app.testid('open-methodology').click();
   await expect(app.testid('methodology').locator('h2')).toHaveText('Methodology');
   await app.testid('methodology').getByRole('button', { name: /Back to the calculator/ }).click();
