@@ -49,7 +49,10 @@ pub struct SampleButtonsProps {
 /// A sample's answers and SoA, loaded and read.
 async fn load(sample: &Sample) -> Result<(Answers, String), String> {
     let answers = content::get(sample.answers).await?;
-    let answers: Answers = serde_json::from_str(&answers)
+    // Through a `Value`, as the saved state is read (`load_state`): the answers' deserialiser is
+    // then compiled once, for `Value`, not a second time for text.
+    let answers: Answers = serde_json::from_str::<serde_json::Value>(&answers)
+        .and_then(serde_json::from_value)
         .map_err(|e| format!("{} could not be read ({e})", sample.answers))?;
     let soa = content::get(sample.soa).await?;
     Ok((answers, soa.to_string()))
