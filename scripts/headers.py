@@ -122,8 +122,11 @@ def render_nginx(rule_list):
     add_header lines in any location that has its own, so every location repeats them all."""
     common = next(h for p, h in rule_list if p.endswith("/*"))
     prefix = next(p for p, _ in rule_list if p.endswith("/*"))[:-1]
+    # The content the app loads on demand (content/: Markdown, CSV, JSON) is text nginx's own
+    # mime.types may not name; typed here, it is served as text and compressed like the rest.
     nginx_types = {"wasm": "application/wasm", "webmanifest": "application/manifest+json",
-                   "js": "text/javascript"}
+                   "js": "text/javascript", "md": "text/markdown", "csv": "text/csv",
+                   "json": "application/json"}
 
     def block(selector, cache, extra=()):
         body = [*extra]
@@ -142,7 +145,7 @@ def render_nginx(rule_list):
         "index index.html;",
         "gzip on;",
         "gzip_types text/css text/javascript application/javascript application/wasm "
-        "image/svg+xml application/manifest+json;",
+        "image/svg+xml application/manifest+json text/markdown text/csv application/json;",
         "",
     ]
     lines += block(prefix, NO_CACHE)

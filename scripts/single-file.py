@@ -10,6 +10,9 @@ What goes where:
                           that decodes the wasm and hands the bytes to the glue's init function
   - the wasm              base64 in a data block, <script type="application/wasm-base64">, which
                           the browser never runs (so no CSP hash covers 1.5 MB of text)
+  - dist/content/         the files the app loads on demand (src/ui/content.rs), as one JSON object from each file's path to its text
+                          in a data block, <script type="application/json" id="app-content">,
+                          which the app reads instead of fetching them (connect-src 'none')
   - left out              the service worker's registration, its update notice and the manifest
                           (a file:// page can have neither), the preload links
 
@@ -22,6 +25,7 @@ Usage: single-file.py DIST OUT.html
 """
 import base64
 import hashlib
+import json
 import os
 import re
 import sys
@@ -78,6 +82,23 @@ def safe_inline(text, what):
     return text
 
 
+def content_block(dist):
+    """The files under dist/content/ as a JSON data block: {"content/NAME": "text", ...}, with
+    every '<' escaped so nothing in them can end the element or open a comment."""
+    files = {}
+    root = os.path.join(dist, "content")
+    for folder, _, names in os.walk(root):
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            rel = os.path.relpath(path, dist).replace(os.sep, "/")
+            with open(path, encoding="utf-8") as f:
+                files[rel] = f.read()
+    if not files:
+        fail(f"{root} holds no files: the app loads what it shows on demand from there")
+    data = json.dumps(files, ensure_ascii=True, sort_keys=True).replace("<", "\\u003c")
+    return f'<script type="application/json" id="app-content">{safe_inline(data, "the content")}</script>'
+
+
 def main():
     if len(sys.argv) != 3:
         fail("usage: single-file.py DIST OUT.html")
@@ -121,6 +142,7 @@ def main():
     html = html.replace(icon_link.group(0), f'<link rel="icon" href="data:image/svg+xml;base64,{icon}">', 1)
     html = html.replace(
         "<!-- app -->",
+        f'{content_block(dist)}\n'
         f'<script type="application/wasm-base64" id="app-wasm">{wasm}</script>\n'
         f'<script type="module">{script}</script>', 1)
 

@@ -13,6 +13,7 @@
 mod app;
 mod boot;
 mod browser;
+mod content;
 mod format;
 mod hooks;
 mod import;
@@ -27,6 +28,7 @@ pub mod state;
 
 pub use app::App;
 pub use browser::STORAGE_KEY;
+pub use content::{INLINE_ID as CONTENT_BLOCK_ID, SAMPLE_SOA as SAMPLE_SOA_FILE};
 pub use format::sprs_text;
 pub use import::template_csv;
 pub use panic::show_panel as show_panic_panel;

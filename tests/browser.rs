@@ -2,8 +2,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use cmmc_readiness::engine::{assess, import_soa, Catalog, Date, ImportOptions, Input};
-use cmmc_readiness::ui::state::SAMPLE_SOA;
-use cmmc_readiness::ui::{sprs_text, template_csv, App, STORAGE_KEY};
+use cmmc_readiness::ui::{
+    sprs_text, template_csv, App, CONTENT_BLOCK_ID, SAMPLE_SOA_FILE, STORAGE_KEY,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -113,6 +114,32 @@ fn click(root: &web_sys::Element, testid: &str) {
         .click();
 }
 
+/// The bundled sample SoA, which the app loads on demand (`ui::content`).
+const SAMPLE_SOA: &str = include_str!("../static/sample-soa.csv");
+
+/// Gives the page the sample SoA the way the single file carries it, in the content data block:
+/// the test runner's server does not serve the build's `content/` files.
+fn provide_the_sample_soa() {
+    let document = gloo::utils::document();
+    if document.get_element_by_id(CONTENT_BLOCK_ID).is_some() {
+        return;
+    }
+    let files = js_sys::Object::new();
+    js_sys::Reflect::set(&files, &SAMPLE_SOA_FILE.into(), &SAMPLE_SOA.into()).expect("set");
+    let json = js_sys::JSON::stringify(&files).expect("stringify");
+    let block = document.create_element("script").expect("script element");
+    block
+        .set_attribute("type", "application/json")
+        .expect("type");
+    block.set_id(CONTENT_BLOCK_ID);
+    block.set_text_content(json.as_string().as_deref());
+    document
+        .head()
+        .expect("head")
+        .append_child(&block)
+        .expect("append");
+}
+
 /// The SPRS text the engine gives for the sample SoA and no other answers (the score does not
 /// depend on the date).
 fn expected_sample_sprs() -> String {
@@ -185,6 +212,7 @@ async fn loading_the_sample_shows_the_engines_sprs_score() {
     // With CUI and no SoA, every requirement counts as not met.
     click(&root, "q-handles_cui-yes");
     wait_for_text(&root, "sprs-score", "-203").await;
+    provide_the_sample_soa();
     click(&root, "load-sample");
     // The import renders a few frames after the click, and the results were already complete
     // before it: wait for what is asserted, not for a flag that is already set.

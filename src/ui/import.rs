@@ -5,8 +5,9 @@ mod review;
 
 use crate::engine::{Catalog, Edition};
 use crate::ui::browser::{bytes_to_text, download, read_file};
+use crate::ui::content;
 use crate::ui::hooks::{use_selected, use_store, ImportPart, PartProps, StateStore};
-use crate::ui::state::{SAMPLE_NAME, SAMPLE_SOA};
+use crate::ui::state::SAMPLE_NAME;
 use review::ImportReview;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -42,6 +43,31 @@ fn import_file(store: &StateStore, file: web_sys::File) {
     });
 }
 
+/// What loading the bundled sample is doing: `Ok`, loading; `Err`, why it could not be loaded.
+type SampleStatus = UseStateHandle<Option<Result<&'static str, String>>>;
+
+/// Imports the bundled sample SoA, a file of the build loaded on demand (`content.rs`).
+fn load_sample(store: &StateStore, status: &SampleStatus) -> Callback<MouseEvent> {
+    let (store, status) = (store.clone(), status.clone());
+    Callback::from(move |_: MouseEvent| {
+        status.set(Some(Ok("Loading the sample SoA…")));
+        let (store, status) = (store.clone(), status.clone());
+        yew::platform::spawn_local(async move {
+            match content::get(content::SAMPLE_SOA).await {
+                Ok(text) => {
+                    status.set(None);
+                    store
+                        .app()
+                        .import_soa(text.to_string(), SAMPLE_NAME.to_string(), None);
+                }
+                Err(why) => status.set(Some(Err(format!(
+                    "The sample SoA could not be loaded: {why}. Nothing was changed."
+                )))),
+            }
+        });
+    })
+}
+
 /// The import panel.
 #[function_component(SoaImportPanel)]
 pub fn soa_import_panel(p: &PartProps<ImportPart>) -> Html {
@@ -63,6 +89,7 @@ pub fn soa_import_panel(p: &PartProps<ImportPart>) -> Html {
     let results = &p.results;
     let paste = use_state(String::new);
     let dragging = use_state(|| false);
+    let sample_status: SampleStatus = use_state(|| None);
     let on_file = {
         let app = app.clone();
         Callback::from(move |e: Event| {
@@ -118,13 +145,7 @@ pub fn soa_import_panel(p: &PartProps<ImportPart>) -> Html {
             }
         })
     };
-    let on_sample = {
-        let app = app.clone();
-        Callback::from(move |_: MouseEvent| {
-            app.app()
-                .import_soa(SAMPLE_SOA.to_string(), SAMPLE_NAME.to_string(), None)
-        })
-    };
+    let on_sample = load_sample(&app, &sample_status);
     let on_template = Callback::from(|_: MouseEvent| {
         download(
             "soa-template-iso27001-2022.csv",
@@ -163,6 +184,12 @@ pub fn soa_import_panel(p: &PartProps<ImportPart>) -> Html {
                     <button type="button" class="btn btn-link" onclick={on_clear} data-testid="soa-clear">{"Remove the SoA"}</button>
                 }
             </div>
+            if let Some(Ok(text)) = &*sample_status {
+                <p class="small" role="status" data-testid="sample-status">{*text}</p>
+            }
+            if let Some(Err(text)) = &*sample_status {
+                <p class="banner banner-warn" role="alert" data-testid="sample-failed">{text.clone()}</p>
+            }
             if let Some((name, reason)) = refused.as_ref() {
                 <div class="banner banner-bad" role="alert" data-testid="soa-refused">
                     <p><strong>{format!("{name} was not imported. ")}</strong>{reason}</p>

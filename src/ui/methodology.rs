@@ -1,12 +1,11 @@
 //! The methodology page: `METHODOLOGY.md` from the repository, rendered in the app so the page and
 //! the document can never drift apart. Only the small Markdown subset that document uses is
 //! understood (headings, paragraphs, bullet and numbered lists one level deep, bold, code), and
-//! every piece of text is rendered as a text node.
+//! every piece of text is rendered as a text node. The document is a file of the build, loaded
+//! when the page is opened (`content.rs`), not compiled into the wasm.
 
+use super::content::{self, Loading};
 use yew::prelude::*;
-
-/// The document, compiled in.
-const METHODOLOGY: &str = include_str!("../../METHODOLOGY.md");
 
 /// One block of the document.
 #[derive(Debug, PartialEq)]
@@ -186,19 +185,44 @@ pub struct MethodologyProps {
     pub on_close: Callback<()>,
 }
 
-/// The methodology page.
+/// The methodology page: "Loading…" until the document is in, then the document, or why it
+/// could not be loaded.
 #[function_component(Methodology)]
 pub fn methodology(props: &MethodologyProps) -> Html {
+    let loading = use_state(|| Loading::Pending);
+    {
+        let loading = loading.clone();
+        use_effect_with((), move |()| {
+            yew::platform::spawn_local(async move {
+                loading.set(match content::get(content::METHODOLOGY).await {
+                    Ok(text) => Loading::Ready(text),
+                    Err(why) => Loading::Failed(why),
+                });
+            });
+        });
+    }
     let close = {
         let on_close = props.on_close.clone();
         Callback::from(move |_| on_close.emit(()))
     };
+    let body = match &*loading {
+        Loading::Pending => html! {
+            <p role="status" data-testid="methodology-loading">{"Loading…"}</p>
+        },
+        Loading::Ready(text) => html! { <>{for blocks(text).iter().map(render)}</> },
+        Loading::Failed(why) => html! {
+            <p class="banner banner-warn" role="alert" data-testid="methodology-failed">
+                {format!("The methodology could not be loaded: {why}. Go back and open it again to retry.")}
+            </p>
+        },
+    };
     html! {
-        <article class="methodology card" data-testid="methodology" aria-label="Methodology">
+        <article class="methodology card" data-testid="methodology" aria-label="Methodology"
+            aria-busy={(*loading == Loading::Pending).to_string()}>
             <button type="button" class="btn no-print" onclick={close}>
                 {"← Back to the calculator"}
             </button>
-            {for blocks(METHODOLOGY).iter().map(render)}
+            {body}
         </article>
     }
 }

@@ -1,8 +1,9 @@
 //! The sample companies a demo starts from, in the first screen: each loads its answers and its
-//! SoA and takes the viewer to the summary. The files are compiled in, so loading one fetches
-//! nothing.
+//! SoA and takes the viewer to the summary. The files are static files of the build, loaded when
+//! a sample is chosen (`content.rs`), not compiled into the wasm.
 
 use crate::engine::Answers;
+use crate::ui::content;
 use crate::ui::hooks::use_dispatch;
 use yew::prelude::*;
 
@@ -14,9 +15,9 @@ pub struct Sample {
     pub name: &'static str,
     /// One line saying who it is.
     pub blurb: &'static str,
-    /// Its questionnaire answers, as JSON.
+    /// Its questionnaire answers, as JSON: the file's path (`content.rs`).
     pub answers: &'static str,
-    /// Its SoA, as CSV.
+    /// Its SoA, as CSV: the file's path.
     pub soa: &'static str,
 }
 
@@ -26,15 +27,15 @@ pub const SAMPLES: [Sample; 2] = [
         id: "software-firm",
         name: "Northwind Avionics Software",
         blurb: "ISO 27001-certified software firm, 85 people, CUI, heading for Level 2 (C3PAO)",
-        answers: include_str!("../../static/samples/northwind-avionics.json"),
-        soa: include_str!("../../static/samples/northwind-avionics-soa.csv"),
+        answers: "content/samples/northwind-avionics.json",
+        soa: "content/samples/northwind-avionics-soa.csv",
     },
     Sample {
         id: "machine-shop",
         name: "Acme Precision Machining",
         blurb: "12-person machine shop, FCI only, Level 1 (Self)",
-        answers: include_str!("../../static/samples/acme-machining.json"),
-        soa: include_str!("../../static/sample-soa.csv"),
+        answers: "content/samples/acme-machining.json",
+        soa: content::SAMPLE_SOA,
     },
 ];
 
@@ -45,9 +46,24 @@ pub struct SampleButtonsProps {
     pub on_loaded: Callback<()>,
 }
 
-/// "Try a sample company": one button per sample.
+/// A sample's answers and SoA, loaded and read.
+async fn load(sample: &Sample) -> Result<(Answers, String), String> {
+    let answers = content::get(sample.answers).await?;
+    // Through a `Value`, as the saved state is read (`load_state`): the answers' deserialiser is
+    // then compiled once, for `Value`, not a second time for text.
+    let answers: Answers = serde_json::from_str::<serde_json::Value>(&answers)
+        .and_then(serde_json::from_value)
+        .map_err(|e| format!("{} could not be read ({e})", sample.answers))?;
+    let soa = content::get(sample.soa).await?;
+    Ok((answers, soa.to_string()))
+}
+
+/// "Try a sample company": one button per sample. While a sample loads it says so; a sample that
+/// cannot be loaded says why and changes nothing.
 #[function_component(SampleButtons)]
 pub fn sample_buttons(p: &SampleButtonsProps) -> Html {
+    // `Ok`: loading, with what; `Err`: why the last sample could not be loaded.
+    let status = use_state(|| None::<Result<String, String>>);
     let Some(app) = use_dispatch() else {
         return Html::default();
     };
@@ -57,11 +73,22 @@ pub fn sample_buttons(p: &SampleButtonsProps) -> Html {
             { for SAMPLES.iter().map(|s| {
                 let app = app.clone();
                 let done = p.on_loaded.clone();
+                let status = status.clone();
                 let onclick = Callback::from(move |_: MouseEvent| {
-                    // The samples are compiled in and checked by the tests, so they parse.
-                    let answers: Answers = serde_json::from_str(s.answers).unwrap_or_default();
-                    app.load_sample(answers, s.soa.to_string(), s.name.to_string());
-                    done.emit(());
+                    status.set(Some(Ok(format!("Loading {}…", s.name))));
+                    let (app, done, status) = (app.clone(), done.clone(), status.clone());
+                    yew::platform::spawn_local(async move {
+                        match load(s).await {
+                            Ok((answers, soa)) => {
+                                status.set(None);
+                                app.load_sample(answers, soa, s.name.to_string());
+                                done.emit(());
+                            }
+                            Err(why) => status.set(Some(Err(format!(
+                                "The sample could not be loaded: {why}. Nothing was changed."
+                            )))),
+                        }
+                    });
                 });
                 html! {
                     <button type="button" class="btn btn-sample" {onclick} data-testid={format!("sample-{}", s.id)}>
@@ -69,6 +96,12 @@ pub fn sample_buttons(p: &SampleButtonsProps) -> Html {
                     </button>
                 }
             }) }
+            if let Some(Ok(text)) = &*status {
+                <p class="samples-status small" role="status" data-testid="samples-status">{text.clone()}</p>
+            }
+            if let Some(Err(text)) = &*status {
+                <p class="samples-status banner banner-warn" role="alert" data-testid="samples-failed">{text.clone()}</p>
+            }
         </div>
     }
 }

@@ -12,9 +12,6 @@ use yew::Reducible;
 
 pub use crate::engine::{SavedState, StateError};
 
-/// The bundled sample SoA ("Acme Precision Machining"), compiled in so loading it fetches nothing.
-pub const SAMPLE_SOA: &str = include_str!("../../static/sample-soa.csv");
-
 /// The file name shown for the sample SoA.
 pub const SAMPLE_NAME: &str = "sample-soa.csv (Acme Precision Machining)";
 

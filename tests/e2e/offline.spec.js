@@ -1,5 +1,5 @@
-// Offline and installable: after one visit the service worker has precached the build, so the app
-// opens and works with the network off; a new build installs as an update, the page says a new
+// Offline and installable: after one visit the service worker has precached the build (the
+// content the app loads on demand included), so the app opens and works with the network off; a new build installs as an update, the page says a new
 // version is ready, and the next visit runs it. The manifest makes the app installable.
 const fs = require('fs');
 const os = require('os');
@@ -30,6 +30,14 @@ test('after one visit the app opens and runs an assessment with the network off'
   await app.loadSample();
   await app.drawn();
   await expect(app.testid('sprs-score')).toHaveText(/-?\d+/);
+  // What the app loads on demand (content/) was precached with the build: a sample company and
+  // the methodology open with the network off.
+  await app.testid('sample-software-firm').click();
+  await expect(app.testid('summary-card')).toHaveAttribute('data-mode', 'level2');
+  await expect(app.testid('samples-failed')).toHaveCount(0);
+  await app.testid('open-methodology').click();
+  await expect(app.testid('methodology').locator('h2')).toHaveText('Methodology');
+  await app.testid('methodology').getByRole('button', { name: /Back to the calculator/ }).click();
   // A page that is not part of the app is not made up by the worker: offline, it fails.
   const other = await page.evaluate(async () => {
     try { return (await fetch('/not-in-the-build.txt')).status; } catch (e) { return 'failed'; }

@@ -1,6 +1,8 @@
 // The single file (scripts/build-single-file): opened from file://, with no server, it runs a whole
-// assessment with every feature (import through the file picker, downloads, print, the
-// methodology page and Back, saved work across a reload), gives the same score as the served app,
+// assessment with every feature (import through the file picker, the bundled sample and a sample
+// company, downloads, print, the methodology page and Back, saved work across a reload; the
+// content the served app fetches on demand comes from the file's data block), gives the same
+// score as the served app,
 // registers no service worker, breaks no rule of its CSP and requests nothing but itself.
 const fs = require('fs');
 const path = require('path');
@@ -76,6 +78,9 @@ test('the single file runs a whole assessment from file:// and requests nothing 
   await app.testid('open-methodology').click();
   await expect(app.testid('methodology')).toBeVisible();
   expect(new URL(page.url()).hash).toBe('#methodology');
+  // Its text, which the served app fetches from content/, comes from the file's own data block.
+  await expect(app.testid('methodology').locator('h2')).toHaveText('Methodology');
+  await expect(app.testid('methodology').locator('h3', { hasText: 'The SPRS score' })).toBeVisible();
   await app.testid('methodology').getByRole('button', { name: /Back to the calculator/ }).click();
   await expect(app.testid('methodology')).toBeHidden();
   await expect(app.testid('sprs-score')).toHaveText(expected);
@@ -84,6 +89,12 @@ test('the single file runs a whole assessment from file:// and requests nothing 
   // The work is kept across a reload (local storage works on file://).
   await app.reload();
   await expect(app.testid('sprs-score')).toHaveText(expected);
+
+  // A sample company, its answers and SoA from the file's data block as well.
+  await app.testid('sample-software-firm').click();
+  await expect(app.testid('summary-card')).toHaveAttribute('data-mode', 'level2');
+  await expect(app.testid('notice')).toHaveText('Loaded the sample company Northwind Avionics Software: its answers and its SoA.');
+  await expect(app.testid('samples-failed')).toHaveCount(0);
 
   // No service worker: file:// cannot have one, and the page never tries.
   expect(await page.evaluate(async () => {

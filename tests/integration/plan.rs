@@ -49,6 +49,50 @@ fn every_requirement_has_a_remediation_row() {
     }
 }
 
+/// The table is read by hand (no serde in the wasm); here serde's reading of the same file, as
+/// the engine did before, must give the same rows, field for field, none left out.
+#[test]
+fn the_remediation_table_reads_as_serde_reads_it() {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        id: String,
+        work_kind: String,
+        effort_days_low: f64,
+        effort_days_high: f64,
+        scales_with: Option<String>,
+        rationale: String,
+    }
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/remediation.csv"))
+            .expect("data/remediation.csv");
+    let rows: Vec<Row> = csv::Reader::from_reader(text.as_bytes())
+        .deserialize()
+        .collect::<Result<_, _>>()
+        .expect("every row reads");
+    let table = remediation_table();
+    assert_eq!(table.len(), rows.len());
+    for (row, read) in rows.iter().zip(table) {
+        let json = serde_json::to_value(read).expect("serialises");
+        assert_eq!(read.id.as_str(), row.id);
+        assert_eq!(json["work_kind"], row.work_kind.as_str(), "{}", row.id);
+        assert_eq!(
+            read.effort_days_low.to_bits(),
+            row.effort_days_low.to_bits()
+        );
+        assert_eq!(
+            read.effort_days_high.to_bits(),
+            row.effort_days_high.to_bits()
+        );
+        assert_eq!(
+            json["scales_with"].as_str(),
+            row.scales_with.as_deref(),
+            "{}",
+            row.id
+        );
+        assert_eq!(read.rationale, row.rationale);
+    }
+}
+
 /// All met except 3.1.1 (5 points, never on a POA&M), 3.5.3 (5 points, never) and the first 25
 /// eligible one-point items: 110 - 5 - 5 - 25 = 75.
 fn seventy_five() -> Case {
