@@ -79,8 +79,12 @@ class AppPage {
     await expect(this.testid('soa-result')).toBeVisible();
   }
 
+  /** Loads the bundled sample SoA and waits until its import is the one reviewed (the review's
+   *  file name comes with its import and the figures, a frame after the click, or later when the
+   *  file is fetched on demand). */
   async loadSample() {
     await this.testid('load-sample').click();
+    await expect(this.page.locator('[data-testid="soa-result"] .filename')).toHaveText('sample-soa.csv (Acme Precision Machining)');
     await expect(this.testid('soa-rows')).toHaveText('93');
   }
 
