@@ -7,10 +7,11 @@
 //! outside the `App` that provides them they say so with `None`.
 
 use crate::engine::{
-    applicability, evaluate, import_soa, Answers, Applicability, Assessment, Catalog,
+    applicability, evaluate, import_soa, Answers, Applicability, Assessment, Basis, Catalog,
     ControlStatus, CostAssumptions, Date, Delimiter, DirectAnswer, Edition, Estimate,
     ImportOptions, Input, ObjectiveAnswer, ObjectiveId, ObjectiveStatus, PoamField, PoamPlan,
-    ProblemKind, RequirementId, Role, SoaImport, SystemInfo, SystemRole, TextEncoding, View,
+    ProblemKind, RequirementId, Role, SoaImport, Status, SystemInfo, SystemRole, TextEncoding,
+    View,
 };
 use crate::ui::state::{Action, AppState, SavedState, StateError};
 use std::collections::BTreeMap;
@@ -463,16 +464,15 @@ impl Part for ImportPart {
 pub struct SummaryPart;
 impl Part for SummaryPart {
     fn same(a: &Results, b: &Results) -> bool {
-        let decided = |r: &Results| {
+        fn decided(r: &Results) -> impl Iterator<Item = (Status, Basis, bool)> + '_ {
             r.assessment
                 .requirements
                 .iter()
                 .map(|x| (x.status, x.basis, x.partial_credit))
-                .collect::<Vec<_>>()
-        };
+        }
         a.assessment.scoring == b.assessment.scoring
             && EstimatePart::same(a, b)
-            && decided(a) == decided(b)
+            && decided(a).eq(decided(b))
     }
 }
 
