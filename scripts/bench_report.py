@@ -174,7 +174,8 @@ def cmd_browser(args):
         print(f"budget: {k} (median) <= 16 ms: {m[k]} -> {'OK' if m[k] <= 16 else 'OVER'}")
     print(f"(no budget) the figures on screen, a frame after the answer: requirement {m['answer_to_figures_93_ms']} / {m['answer_to_figures_10k_ms']} ms, "
           f"objective {m['objective_to_figures_93_ms']} / {m['objective_to_figures_10k_ms']} ms (93 / 10,000 rows); "
-          f"a click that changes nothing: {m['noop_click_to_frame_ms']} ms")
+          f"a click that changes nothing: {m['noop_click_to_frame_ms']} ms on a still page, "
+          f"{m['noop_after_frame_to_frame_ms']} ms right after a frame")
     paint = m["app_first_paint_ms"] / m["empty_first_paint_ms"]
     print(f"(no budget) first contentful paint vs empty Yew app: {paint:.2f}x")
     for k in ("recompute_93_ms", "recompute_10k_ms"):
@@ -252,10 +253,11 @@ def speed_rows(s, m):
         f"| importing a 10,000-row SoA to results on screen | {ms(m['import_10k_to_results_ms'])} | |",
         f"| one recompute after answering a requirement (93-row SoA) | {ms(m['recompute_93_ms'])} | 16 ms: {verdict(m['recompute_93_ms'] < 16)} |",
         f"| one recompute after answering a requirement (10,000-row SoA) | {ms(m['recompute_10k_ms'])} | 16 ms: {verdict(m['recompute_10k_ms'] < 16)} |",
-        f"| answering a requirement, input to the next frame on screen (median) | {ms(m['answer_to_frame_93_ms'])} (93 rows), {ms(m['answer_to_frame_10k_ms'])} (10,000 rows) | 16 ms: {verdict(max(m['answer_to_frame_93_ms'], m['answer_to_frame_10k_ms']) <= 16)} |",
-        f"| answering an assessment objective, input to the next frame on screen (median) | {ms(m['objective_to_frame_93_ms'])} (93 rows), {ms(m['objective_to_frame_10k_ms'])} (10,000 rows) | 16 ms: {verdict(max(m['objective_to_frame_93_ms'], m['objective_to_frame_10k_ms']) <= 16)} |",
+        f"| answering a requirement, input to the next frame on screen (a click on a still page; median) | {ms(m['answer_to_frame_93_ms'])} (93 rows), {ms(m['answer_to_frame_10k_ms'])} (10,000 rows) | 16 ms: {verdict(max(m['answer_to_frame_93_ms'], m['answer_to_frame_10k_ms']) <= 16)} |",
+        f"| answering an assessment objective, input to the next frame on screen (a click on a still page; median) | {ms(m['objective_to_frame_93_ms'])} (93 rows), {ms(m['objective_to_frame_10k_ms'])} (10,000 rows) | 16 ms: {verdict(max(m['objective_to_frame_93_ms'], m['objective_to_frame_10k_ms']) <= 16)} |",
         f"| the figures on screen after an answer (the engine runs after the answer's frame; median) | requirement {ms(m['answer_to_figures_93_ms'])} (93 rows), {ms(m['answer_to_figures_10k_ms'])} (10,000 rows); objective {ms(m['objective_to_figures_93_ms'])}, {ms(m['objective_to_figures_10k_ms'])} | |",
-        f"| a click that changes nothing, input to the next frame (the wait for a frame: the floor under the figures above) | {ms(m['noop_click_to_frame_ms'])} | |",
+        f"| a click that changes nothing, input to the next frame (the browser's own part of the figures above) | {ms(m['noop_click_to_frame_ms'])} | |",
+        f"| the same click right after a frame (Playwright's `locator.click()`, which waits for two frames first: the next frame waits out the frame interval) | {ms(m['noop_after_frame_to_frame_ms'])} | |",
         f"| answer to next paint as Event Timing reports it (16 ms when under its threshold) | {ms(m['answer_to_next_paint_93_ms'])} (93 rows), {ms(m['answer_to_next_paint_10k_ms'])} (10,000 rows) | |",
         f"| peak JS heap | {number(m['peak_js_heap_mb'])} MB | |",
     ]
@@ -354,7 +356,7 @@ def cmd_selftest(_args):
         "answer_to_next_paint_10k_ms", "answer_to_frame_93_ms", "answer_to_frame_10k_ms",
         "objective_to_frame_93_ms", "objective_to_frame_10k_ms", "answer_to_figures_93_ms",
         "answer_to_figures_10k_ms", "objective_to_figures_93_ms", "objective_to_figures_10k_ms",
-        "noop_click_to_frame_ms", "peak_js_heap_mb")}
+        "noop_click_to_frame_ms", "noop_after_frame_to_frame_ms", "peak_js_heap_mb")}
     browser["app_interactive_ms"] = 20.0
     size = {"app": {"wasm": [100, 50, 40]}, "empty": {"wasm": [50, 20, 15]}, "app_total": [100, 50, 40],
             "empty_total": [50, 20, 15], "engine_gzip": 10, "floor_gzip": 30}

@@ -3,7 +3,7 @@
 no server and no network: scripts/build-single-file runs it.
 
 What goes where:
-  - the stylesheet        an inline <style>
+  - the stylesheet        an inline <style>, as the served page has it
   - the favicon           a data: URL
   - wasm-bindgen's glue   an inline module script, as it is (an inline module may keep its
                           `export` lines; it has no `import` to resolve), followed by a loader
@@ -14,7 +14,7 @@ What goes where:
                           in a data block, <script type="application/json" id="app-content">,
                           which the app reads instead of fetching them (connect-src 'none')
   - left out              the service worker's registration, its update notice and the manifest
-                          (a file:// page can have neither), the preload links
+                          (a file:// page can have neither), the glue's module preload link
 
 The file's Content-Security-Policy is stricter than the served page's, since nothing is loaded:
 default-src 'none'; scripts only by the SHA-256 of the one inline script, plus 'wasm-unsafe-eval'
@@ -120,10 +120,11 @@ def main():
     script = safe_inline(glue + LOADER, "wasm-bindgen's glue")
     wasm = base64.b64encode(read(dist, wasm_url.group(1), "rb")).decode("ascii")
 
-    css_link = re.search(r'<link rel="stylesheet" href="([^"]+)"[^>]*>', html)
-    if not css_link:
-        fail("no stylesheet link in index.html")
-    css = safe_inline(read(dist, css_link.group(1)), "the stylesheet")
+    # The served page already has its stylesheet inline (scripts/first-paint.py).
+    styles = re.findall(r"<style>(.*?)</style>", html, flags=re.S)
+    if len(styles) != 1:
+        fail(f"expected one inline <style> in index.html, found {len(styles)}")
+    css = styles[0]
     if re.search(r"url\(\s*['\"]?(?!data:)", css):
         fail("the stylesheet refers to another file (url(...)): inline it too first")
     icon_link = re.search(r'<link rel="icon" href="([^"]+\.svg)"[^>]*>', html)
@@ -134,11 +135,9 @@ def main():
     # The page without what a single file cannot have or does not need.
     html = html.replace(loader.group(0), "<!-- app -->", 1)
     html = cut(html, r'<link rel="modulepreload"[^>]*>', "module preload")
-    html = cut(html, r'<link rel="preload"[^>]*>', "wasm preload")
     html = cut(html, r'<link rel="manifest"[^>]*>\s*', "manifest link")
     html = cut(html, r'<script src="[^"]*sw-register[^"]*"[^>]*></script>\s*', "service worker script")
     html = cut(html, r'<!-- The update notice.*?</template>\s*', "update notice template")
-    html = html.replace(css_link.group(0), f"<style>{css}</style>", 1)
     html = html.replace(icon_link.group(0), f'<link rel="icon" href="data:image/svg+xml;base64,{icon}">', 1)
     html = html.replace(
         "<!-- app -->",

@@ -125,6 +125,34 @@ test('the first screen is in index.html and answers given before the wasm loads 
   });
 });
 
+test('the first screen is painted, styled, from index.html alone', async ({ page }) => {
+  // Every other request is held for good: the stylesheet is inline (allowed by its hash in the
+  // CSP), so the questionnaire is drawn as designed from the one response.
+  const held = [];
+  await page.route('**/*', (route) => {
+    if (route.request().resourceType() === 'document') return route.continue();
+    held.push(new URL(route.request().url()).pathname);
+    return undefined;
+  });
+  const logged = [];
+  page.on('console', (m) => logged.push(m.text()));
+  await page.goto('/', { waitUntil: 'commit' });
+  const app = new AppPage(page);
+  await expect(app.testid('q-handles_fci-yes')).toBeAttached();
+  await expect(page.locator('.seg-option').first()).toBeVisible();
+  const styled = await page.evaluate(() => ({
+    font: getComputedStyle(document.body).fontFamily,
+    card: getComputedStyle(document.querySelector('.step')).borderRadius,
+  }));
+  expect(styled.font).toContain('system-ui');
+  expect(styled.card).not.toBe('0px');
+  expect(logged.filter((t) => /Content Security Policy/i.test(t))).toEqual([]);
+  // Nothing competes with that first paint: the wasm is fetched by the loader once it runs (here
+  // never, its glue being held), not preloaded alongside the first layout.
+  expect(held.some((p) => /\.js$/.test(p))).toBe(true);
+  expect(held.filter((p) => /\.(wasm|css)$/.test(p))).toEqual([]);
+});
+
 test('the prerendered markup is the app\'s first render', async ({ page }) => {
   const app = new AppPage(page);
   await recordFirstRender(page);
