@@ -13,14 +13,17 @@ use super::ids::{AnnexAControl, Edition, Family, ObjectiveId, RequirementId};
 use super::questionnaire::{Answers, CuiStorage, Encryption};
 use super::soa::{ControlStatus, SoaImport};
 use super::vocab::{Answer, Basis, DirectAnswer, ObjectiveAnswer, Status, View, FIPS_CRYPTO, SSP};
+use disagree::overridden_note;
 use objectives::{by_objectives, ObjectiveFindings};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 mod coverage;
+mod disagree;
 mod objectives;
 
 pub use coverage::{coverage, Coverage, FamilyCoverage, FamilyTotals};
+pub use disagree::answers_disagree;
 
 /// The SoA's word on one ISO/IEC 27001:2022 control, possibly carried from 2013 controls.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -437,7 +440,17 @@ fn settle(
     };
     if findings.tally.answered() > 0 {
         let (status, basis, credit, text) = by_objectives(req, findings, direct, answers);
-        (status, basis, credit, format!("{text}{}", aside(&why)))
+        let disagree = if basis == Basis::Objectives {
+            overridden_note(&req.id, answers, status)
+        } else {
+            String::new()
+        };
+        (
+            status,
+            basis,
+            credit,
+            format!("{text}{disagree}{}", aside(&why)),
+        )
     } else if let Some(d) = direct {
         let named_state = d.answer == Answer::Partial && req.partial_points.is_some();
         let said = d.answer.label_for(&req.id).to_lowercase();
@@ -451,7 +464,8 @@ fn settle(
             Basis::Answered,
             named_state,
             format!(
-                "You answered \u{201c}{said}\u{201d}.{record}{}",
+                "You answered \u{201c}{said}\u{201d}.{record}{}{}",
+                overridden_note(&req.id, answers, d.answer.status()),
                 aside(&why)
             ),
         )

@@ -3,7 +3,7 @@
 //! they cannot disagree.
 
 use super::applicability::{applicability, warnings, Applicability};
-use super::assess::{coverage, decide_all, evidence_2022, Decide};
+use super::assess::{answers_disagree, coverage, decide_all, evidence_2022, Decide};
 use super::assessment::Assessment;
 use super::catalog::Catalog;
 use super::date::Date;
@@ -96,7 +96,8 @@ pub fn assess(catalog: &Catalog, input: &Input) -> Assessment {
         &input.level3,
         level3_prerequisite(&input.answers, &applicability),
     );
-    let warnings = warnings(&input.answers, &applicability, scoring.sprs.high);
+    let mut warnings = warnings(&input.answers, &applicability, scoring.sprs.high);
+    warnings.extend(answers_disagree(&requirements, &input.answers));
     Assessment {
         view: input.view,
         applicability,

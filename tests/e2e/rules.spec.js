@@ -117,6 +117,31 @@ test('the named partial states move the score by exactly two points each', async
   await app.screenshot('rules-named-partial-states');
 });
 
+test('a requirement answer that contradicts the questionnaire is counted and named', async () => {
+  // The questionnaire says FIPS 140-3 validated; the requirement's own answer says encrypted, but
+  // not validated. The requirement's answer is counted (3 of 5 points), and the level card and
+  // the requirement both say which two answers disagree.
+  await app.answerYesNo('handles_cui', 'yes');
+  await app.choose('solicitation', 'L2-c3pao');
+  await app.answerYesNo('has_ssp', 'yes');
+  await app.choose('encryption', 'fips-validated');
+  await app.loadSample();
+  await app.expand('3.13.11');
+  await expect(app.row('3.13.11')).toHaveAttribute('data-status', 'met');
+  await expect(app.testid('warnings').locator('[data-warning^="answers-disagree"]')).toHaveCount(0);
+  await app.detail('3.13.11').getByTestId('answer-partial').click();
+  await expect(app.row('3.13.11')).toHaveAttribute('data-status', 'partial');
+  await expect(app.row('3.13.11').getByTestId('gap-points')).toHaveText('3 of 5');
+  const warning = app.testid('warnings').locator('[data-warning="answers-disagree-3.13.11"]');
+  await expect(warning).toContainText('the questionnaire\'s answer on how CUI is encrypted makes it met, your answer on the requirement makes it partial');
+  await expect(warning.locator('cite')).toHaveText('NIST SP 800-171 r2 3.13.11; 32 CFR 170.24(c)(2)(i)(B)(4)');
+  await expect(app.detail('3.13.11')).toContainText('The questionnaire\'s answer makes it met: the two disagree');
+  // Correcting the questionnaire ends it.
+  await app.choose('encryption', 'not-validated');
+  await expect(warning).toHaveCount(0);
+  await expect(app.detail('3.13.11')).not.toContainText('the two disagree');
+});
+
 test('an excluded control asks: not applicable, or a gap', async () => {
   await app.answerYesNo('handles_cui', 'yes');
   await app.choose('solicitation', 'L2-c3pao');

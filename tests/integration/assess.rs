@@ -7,7 +7,7 @@
 use crate::support::{fixture, soa_of, Case};
 use cmmc_readiness::engine::{
     poam_allowed, points_lost, AnnexAControl, Answer, Answers, Assessment, Basis, Catalog,
-    Counting, Edition, Encryption, RequirementId, RequirementResult, Status, View,
+    Counting, Edition, Encryption, ObjectiveStatus, RequirementId, RequirementResult, Status, View,
 };
 
 fn kebab<T: serde::Serialize>(v: T) -> String {
@@ -581,4 +581,104 @@ fn no_export_controlled_cui_drops_the_us_persons_limit() {
     assert!(listed(None));
     assert!(listed(Some(true)));
     assert!(!listed(Some(false)));
+}
+
+/// The disagreement warnings of an assessment.
+fn disagreements(a: &Assessment) -> Vec<&cmmc_readiness::engine::Warning> {
+    a.warnings
+        .iter()
+        .filter(|w| w.id.starts_with("answers-disagree"))
+        .collect()
+}
+
+#[test]
+fn an_answer_that_contradicts_the_questionnaire_is_counted_and_flagged() {
+    // The questionnaire says CUI is encrypted with FIPS-validated modules (met); the requirement's
+    // own answer says encrypted, but not validated. The requirement's answer is counted (the
+    // named partial state, 32 CFR 170.24(c)(2)(i)(B)(4)), and both the explanation and a warning
+    // say the two disagree, so the SSP and the score are not left telling two stories.
+    let validated = Answers {
+        encryption: Some(Encryption::FipsValidated),
+        ..Answers::default()
+    };
+    let a = Case::new()
+        .answers(validated)
+        .with("3.13.11", Answer::Partial)
+        .assess();
+    let r = get(&a, "3.13.11");
+    assert_eq!(
+        (r.status, r.basis, r.partial_credit),
+        (Status::Partial, Basis::Answered, true)
+    );
+    assert!(
+        r.explanation
+            .contains("The questionnaire's answer makes it met: the two disagree"),
+        "{}",
+        r.explanation
+    );
+    let w = disagreements(&a);
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].id, "answers-disagree-3.13.11");
+    assert!(
+        w[0].text.contains(
+            "the questionnaire's answer on how CUI is encrypted makes it met, your answer on the requirement makes it partial"
+        ),
+        "{}",
+        w[0].text
+    );
+    assert_eq!(
+        w[0].citation,
+        "NIST SP 800-171 r2 3.13.11; 32 CFR 170.24(c)(2)(i)(B)(4)"
+    );
+
+    // Answers that agree (not validated, and the partial state): nothing to say.
+    let not_validated = Answers {
+        encryption: Some(Encryption::NotValidated),
+        ..Answers::default()
+    };
+    let a = Case::new()
+        .answers(not_validated)
+        .with("3.13.11", Answer::Partial)
+        .assess();
+    assert!(disagreements(&a).is_empty());
+    assert!(!get(&a, "3.13.11").explanation.contains("disagree"));
+}
+
+#[test]
+fn objectives_that_contradict_the_ssp_answer_are_flagged() {
+    // The questionnaire says there is a current SSP; an assessment objective of 3.12.4 is not
+    // met. The objectives decide (32 CFR 170.24(b)), and the disagreement is named.
+    let ssp = Answers {
+        has_ssp: Some(true),
+        ..Answers::default()
+    };
+    let a = Case::new()
+        .answers(ssp.clone())
+        .objective("3.12.4[a]", ObjectiveStatus::NotMet)
+        .assess();
+    let r = get(&a, "3.12.4");
+    assert_eq!((r.status, r.basis), (Status::NotMet, Basis::Objectives));
+    let w = disagreements(&a);
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].id, "answers-disagree-3.12.4");
+    assert!(
+        w[0].text
+            .contains("the requirement's assessment objectives make it not met"),
+        "{}",
+        w[0].text
+    );
+    assert!(w[0].citation.ends_with("32 CFR 170.24(c)(2)(i)(B)(5)"));
+
+    // Objectives only partly answered, none not met: unknown, not a contradiction yet.
+    let a = Case::new()
+        .answers(ssp.clone())
+        .objective("3.12.4[a]", ObjectiveStatus::Met)
+        .assess();
+    assert_eq!(get(&a, "3.12.4").basis, Basis::PartlyAnswered);
+    assert!(disagreements(&a).is_empty());
+
+    // The questionnaire alone decides: nothing to disagree with.
+    let a = Case::new().answers(ssp).assess();
+    assert_eq!(get(&a, "3.12.4").basis, Basis::Questionnaire);
+    assert!(disagreements(&a).is_empty());
 }
