@@ -220,6 +220,25 @@ test('no serious accessibility violations (axe)', async ({ page }) => {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
+test('on a phone the summary strip stays on screen as one compact band', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await app.handlesCui();
+  await app.loadSample();
+  await app.expand('3.13.11');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  const strip = app.testid('summary-strip');
+  await expect(app.testid('strip-score')).toBeInViewport();
+  await expect(app.testid('strip-l2')).toBeInViewport();
+  const box = await strip.boundingBox();
+  expect(Math.abs(box.y)).toBeLessThan(2);
+  expect(box.height).toBeLessThan(130);
+  // The sections stay one tap away, in one row that scrolls sideways, not past the screen.
+  await expect(app.testid('section-nav').getByRole('link', { name: 'Questionnaire' })).toBeInViewport();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await app.screenshot('phone-strip');
+});
+
 test('layouts at phone and wide sizes', async ({ page }) => {
   await app.handlesCui();
   await app.loadSample();

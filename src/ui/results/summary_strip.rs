@@ -58,10 +58,10 @@ pub fn summary_strip(p: &SummaryStripProps) -> Html {
     };
     let figures = match (p.mode, &p.results) {
         (ResultsMode::Start, _) => html! {
-            <div class="strip-item"><span class="strip-value muted" data-testid="strip-start">{"Answer the questionnaire to begin"}</span></div>
+            <div class="strip-item strip-note"><span class="strip-value muted" data-testid="strip-start">{"Answer the questionnaire to begin"}</span></div>
         },
         (ResultsMode::NoRequirement, _) => html! {
-            <div class="strip-item"><span class="strip-value" data-testid="strip-none">{"No CMMC requirement found"}</span></div>
+            <div class="strip-item strip-note"><span class="strip-value" data-testid="strip-none">{"No CMMC requirement found"}</span></div>
         },
         (ResultsMode::Level1, r) => html! {
             <div class="strip-item">
@@ -87,7 +87,8 @@ pub fn summary_strip(p: &SummaryStripProps) -> Html {
                     <span class={classes!("strip-value", "badge", level2_class(r.assessment.scoring.level2.status))} data-testid="strip-l2">{r.assessment.scoring.level2.status.label()}</span>
                 } else { {pending()} }
             </div>
-            <div class="strip-item">
+            // Left out of a phone's compact strip (the objectives panel has the count).
+            <div class="strip-item strip-optional">
                 <span class="strip-label">{"Objectives"}</span>
                 if let Some(r) = r {
                     <span class="strip-value" data-testid="strip-objectives">{objectives_answered(r)}</span>
