@@ -454,27 +454,34 @@ fn settle(
     } else if let Some(d) = direct {
         let named_state = d.answer == Answer::Partial && req.partial_points.is_some();
         let said = d.answer.label_for(&req.id).to_lowercase();
-        let record = if d.record_missing() {
-            " Write its record (justification, SSP description or plan of action): an assessor asks for it."
+        let record = if d.unsupported() {
+            format!(
+                " It is met only with its record ({}): until that is written, the requirement counts as NOT MET (32 CFR 170.24(b)(1), (c)(2)(i)(B)(8)).",
+                d.answer.record_prompt().unwrap_or_default().to_lowercase()
+            )
+        } else if d.record_missing() {
+            " Write its record (justification, SSP description or plan of action): an assessor asks for it.".to_string()
         } else {
-            ""
+            String::new()
         };
         (
-            d.answer.status(),
+            d.status(),
             Basis::Answered,
             named_state,
             format!(
                 "You answered \u{201c}{said}\u{201d}.{record}{}{}",
-                overridden_note(&req.id, answers, d.answer.status()),
+                overridden_note(&req.id, answers, d.status()),
                 aside(&why)
             ),
         )
     } else if let Some((status, credit, text)) = questionnaire_answer(&req.id, answers) {
+        // The questionnaire's answer is the finding; what the ISO evidence alone would say
+        // follows as such (its "scores as not met until you confirm" is answered already).
         (
             status,
             Basis::Questionnaire,
             credit,
-            format!("{text} {why}"),
+            format!("{text}{}", aside(&why)),
         )
     } else if inferred == Status::Unknown {
         (Status::Unknown, Basis::NoEvidence, false, why)

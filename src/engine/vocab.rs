@@ -301,6 +301,29 @@ impl DirectAnswer {
     pub fn record_missing(&self) -> bool {
         self.answer.needs_record() && self.note.trim().is_empty()
     }
+
+    /// Whether the answer is MET only on the strength of its record, and the record is missing:
+    /// an enduring exception is MET when described in the SSP (32 CFR 170.24(b)(1)(i)), a
+    /// temporary deficiency with an operational plan of action (170.24(b)(1)(ii)), a variance
+    /// when adjudicated by the DoD CIO and included in the SSP (170.24(c)(2)(i)(B)(8)). N/A is
+    /// not among them: the assessor decides it, and the SSP's justification is asked for.
+    pub fn unsupported(&self) -> bool {
+        self.record_missing()
+            && matches!(
+                self.answer,
+                Answer::EnduringException | Answer::TemporaryDeficiency | Answer::Variance
+            )
+    }
+
+    /// The status the answer gives the requirement: the answer's, except that an answer MET
+    /// only with its record counts as NOT MET until the record is written ([`Self::unsupported`]).
+    pub fn status(&self) -> Status {
+        if self.unsupported() {
+            Status::NotMet
+        } else {
+            self.answer.status()
+        }
+    }
 }
 
 impl From<Answer> for DirectAnswer {

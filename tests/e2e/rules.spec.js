@@ -160,4 +160,16 @@ test('an excluded control asks: not applicable, or a gap', async () => {
   await app.detail('3.1.1').getByText('Other answers an assessor counts as met').click();
   await app.detail('3.1.1').getByTestId('answer-enduring-exception').click();
   await expect(app.detail('3.1.1')).toContainText('The enduring exception as described in the SSP');
+  // Such an answer is met only with its record (32 CFR 170.24(b)(1)(ii)): a temporary deficiency
+  // without its operational plan of action counts as not met until the plan is written.
+  await app.detail('3.1.1').getByTestId('answer-temporary-deficiency').click();
+  const note = app.detail('3.1.1').getByTestId('answer-note');
+  await note.fill('');
+  await note.press('Tab');
+  await expect(app.row('3.1.1')).toHaveAttribute('data-status', 'not-met');
+  await expect(app.detail('3.1.1')).toContainText('until that is written, the requirement counts as NOT MET');
+  await note.fill('Log review lapsed 2026-11-20 after a staff change; resumes by 2026-12-15, owner IT lead');
+  await note.press('Tab');
+  await expect(app.row('3.1.1')).toHaveAttribute('data-status', 'met');
+  await expect(app.detail('3.1.1')).not.toContainText('counts as NOT MET');
 });

@@ -133,36 +133,56 @@ fn iso_evidence_alone_never_earns_partial_credit() {
 }
 
 /// 32 CFR 170.24(b)(1)(i), (b)(1)(ii) and (c)(2)(i)(B)(8): an enduring exception described in the
-/// SSP, a temporary deficiency with an operational plan of action, and a DoD CIO variance are
-/// assessed MET, each needing its record; work still in progress is NOT MET whether or not it
-/// is on a POA&M (170.24(c)(2)(i)(B)(6)).
+/// SSP, a temporary deficiency with an operational plan of action, and a DoD CIO variance
+/// included in the SSP are assessed MET; each is MET only with that record, so without it the
+/// requirement counts as NOT MET until it is written. N/A is assessed by the assessor and counted
+/// as MET, with a reminder to write the justification. Work still in progress is NOT MET whether
+/// or not it is on a POA&M (170.24(c)(2)(i)(B)(6)).
 #[test]
 fn the_routes_assessed_as_met_and_in_progress_work() {
     for answer in [
         Answer::EnduringException,
         Answer::TemporaryDeficiency,
         Answer::Variance,
-        Answer::NotApplicable,
     ] {
+        // Without its record: NOT MET at 5 points, and the explanation says what to write.
         let a = Case::all_met().with("3.1.1", answer).assess();
-        assert_eq!(a.scoring.sprs.high, Some(110), "{answer:?}");
-        assert_eq!(a.scoring.level2.status, Level2Status::Final, "{answer:?}");
+        assert_eq!(a.scoring.sprs.high, Some(105), "{answer:?}");
         let r = a.requirement(&RequirementId::from("3.1.1")).unwrap();
+        assert_eq!(r.status, Status::NotMet, "{answer:?}");
         assert!(
-            r.explanation.contains("Write its record"),
+            r.explanation
+                .contains("until that is written, the requirement counts as NOT MET"),
             "{answer:?}: {}",
             r.explanation
         );
+        // With it: MET, a Final status.
         let a = Case::all_met()
             .with_note("3.1.1", answer, "Described in SSP section 4.2")
             .assess();
+        assert_eq!(a.scoring.sprs.high, Some(110), "{answer:?}");
+        assert_eq!(a.scoring.level2.status, Level2Status::Final, "{answer:?}");
         let r = a.requirement(&RequirementId::from("3.1.1")).unwrap();
+        assert_eq!(r.status, Status::Met, "{answer:?}");
         assert!(!r.explanation.contains("Write its record"));
+        assert!(!r.explanation.contains("NOT MET"));
         assert_eq!(
             r.answer.as_ref().map(|d| d.note.as_str()),
             Some("Described in SSP section 4.2")
         );
     }
+    // N/A without its justification: counted as met, with the reminder.
+    let a = Case::all_met()
+        .with("3.1.1", Answer::NotApplicable)
+        .assess();
+    assert_eq!(a.scoring.sprs.high, Some(110));
+    assert_eq!(a.scoring.level2.status, Level2Status::Final);
+    let r = a.requirement(&RequirementId::from("3.1.1")).unwrap();
+    assert!(
+        r.explanation.contains("Write its record"),
+        "{}",
+        r.explanation
+    );
     // In progress on a 5-point requirement: not met, 5 points, blocks the Conditional status.
     check(
         Case::all_met().with("3.1.1", Answer::Partial),

@@ -117,7 +117,7 @@ pub(super) fn by_objectives(
                     && answers.encryption == Some(Encryption::NotValidated));
             return named_partial_state(req, &open, stated, &unjustified);
         }
-        let contradicts = direct.is_some_and(|d| d.answer.status().is_satisfied());
+        let contradicts = direct.is_some_and(|d| d.status().is_satisfied());
         return (
             Status::NotMet,
             Basis::Objectives,
@@ -125,7 +125,7 @@ pub(super) fn by_objectives(
             format!("{open}{}{unjustified}", set_aside(contradicts)),
         );
     }
-    let contradicts = direct.is_some_and(|d| !d.answer.status().is_satisfied());
+    let contradicts = direct.is_some_and(|d| !d.status().is_satisfied());
     if t.answered() < t.total {
         return (
             Status::Unknown,
