@@ -165,7 +165,7 @@ async fn app_shows_the_three_steps_and_the_privacy_line() {
     );
     assert!(text.contains("The details"), "{text}");
     assert!(text.contains("leaves this device"), "{text}");
-    assert!(text.contains("it makes no requests"), "{text}");
+    assert!(text.contains("never sends what you enter"), "{text}");
     root.remove();
 }
 

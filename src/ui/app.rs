@@ -140,7 +140,7 @@ pub fn app() -> Html {
                 <p class="tagline">{"From ISO/IEC 27001 to CMMC: your level, your gaps, your SPRS score."}</p>
                 <p class="privacy-note" data-testid="privacy-note">
                     <strong>{"Nothing leaves this device."}</strong>
-                    {" Open your browser's network panel: after the page loads, it makes no requests."}
+                    {" Open your browser's network panel: the page asks only this site for its own files (a sample or the methodology when you open them) and never sends what you enter."}
                 </p>
                 <p class="no-print">
                     <button type="button" class="btn btn-link" data-testid="open-methodology" onclick={open_methodology}>

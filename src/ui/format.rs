@@ -15,6 +15,24 @@ pub fn sprs_text(s: &SprsRange) -> String {
     }
 }
 
+/// What a single-figure score means: every requirement answered, or (no ISO evidence to count)
+/// the requirements not yet answered counting as not met in both figures.
+pub fn exact_score_note(a: &crate::engine::Assessment) -> String {
+    let open = a
+        .requirements
+        .iter()
+        .filter(|r| !r.basis.is_confirmed())
+        .count();
+    match open {
+        0 => "Every requirement is answered.".to_string(),
+        1 => "No ISO evidence to count: the 1 requirement not yet answered counts as not met."
+            .to_string(),
+        n => format!(
+            "No ISO evidence to count: the {n} requirements not yet answered count as not met."
+        ),
+    }
+}
+
 /// A CSS class for a status; the label always travels with it (never colour alone).
 pub fn status_class(s: Status) -> &'static str {
     match s {

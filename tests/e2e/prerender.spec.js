@@ -94,7 +94,7 @@ test('the first screen is in index.html and answers given before the wasm loads 
   await app.choose('role', 'prime');
   await app.testid('company-name').fill('Early Bird Machining');
   expect(await page.evaluate(() => performance.getEntriesByName('app-start').length)).toBe(0);
-  await expect(app.testid('level-value')).toHaveText('No CMMC level');
+  await expect(app.testid('level-value')).toHaveText('Not determined yet');
 
   release();
   await app.drawn();

@@ -25,7 +25,7 @@ test.afterEach(async () => {
 });
 
 test('answering the questionnaire changes the level', async () => {
-  await expect(app.testid('level-value')).toHaveText('No CMMC level');
+  await expect(app.testid('level-value')).toHaveText('Not determined yet');
   await app.answerYesNo('handles_fci', 'yes');
   // The solicitation is not known yet: the level is a labelled assumption.
   await expect(app.testid('level-value')).toHaveText('Level 1');
@@ -138,7 +138,7 @@ test('the gap CSV neutralises formulas and the JSON export restores the same num
   // Delete everything: back to nothing, storage empty, nothing scored.
   await app.deleteAllData();
   await expect(app.testid('strip-start')).toBeVisible();
-  await expect(app.testid('level-value')).toHaveText('No CMMC level');
+  await expect(app.testid('level-value')).toHaveText('Not determined yet');
   expect(await page.evaluate(() => localStorage.getItem('cmmc-readiness/v1'))).toBeNull();
   await app.reload();
   await expect(app.testid('strip-start')).toBeVisible();

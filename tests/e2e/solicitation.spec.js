@@ -30,7 +30,7 @@ async function pasteAndRead(text) {
 }
 
 test('a Level 2 (C3PAO) RFP fills the answers, and the level card quotes the fill-in', async ({ page }) => {
-  await expect(app.testid('level-value')).toHaveText('No CMMC level');
+  await expect(app.testid('level-value')).toHaveText('Not determined yet');
   await pasteAndRead(read('rfp_l2_c3pao_sections_k_l.txt'));
   // The findings, each with its line and quote (figures as `crosswalk scan` gives them).
   await expect(app.testid('solicitation-level')).toHaveText('The text names CMMC Level 2 (C3PAO).');
@@ -49,7 +49,7 @@ test('a Level 2 (C3PAO) RFP fills the answers, and the level card quotes the fil
   await expect(app.testid('solicitation-suggestions')).toContainText('252.204-7025(b)(1) names CMMC Level 2 (C3PAO) on line 44');
   await expect(app.testid('suggest-cui')).toBeChecked();
   await expect(app.testid('suggest-fci')).toBeChecked();
-  await expect(app.testid('level-value')).toHaveText('No CMMC level');
+  await expect(app.testid('level-value')).toHaveText('Not determined yet');
   await app.screenshot('solicitation-findings');
   // The user leaves FCI unticked and accepts the rest.
   await app.testid('suggest-fci').uncheck();

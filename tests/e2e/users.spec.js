@@ -45,7 +45,10 @@ test('the FCI-only machine shop sees Level 1 only, in one click from the first s
   await expect(summary).toHaveAttribute('data-mode', 'level1');
   await expect.poll(() => inView(summary)).toBe(true);
   await expect(app.testid('summary-level')).toContainText('Level 1 (Self)');
-  await expect(app.testid('summary-l1-count')).toHaveText('14 of 15 FAR 52.204-21 requirements met');
+  // Only confirmed answers count in the headline: the sample's 14 are ISO suggestions.
+  await expect(app.testid('summary-l1-count')).toHaveText('0 of 15 FAR 52.204-21 requirements confirmed met');
+  await expect(app.testid('summary-card')).toContainText('14 more suggested by your SoA');
+  await expect(app.testid('strip-l1')).toHaveText('0 of 15 confirmed');
   // No SPRS score, no Level 2 status, no paths, no POA&M: they do not apply at Level 1.
   await expect(app.testid('strip-sprs')).toHaveCount(0);
   await expect(app.testid('sprs-score')).toHaveCount(0);
@@ -61,13 +64,14 @@ test('the FCI-only machine shop sees Level 1 only, in one click from the first s
   // A small estimate: $23,171 to $42,711 over three years, with the Level 1 fee.
   await expect(app.testid('summary-cost')).toHaveText('$23,171 to $42,711');
   await expect(summary).toContainText('$5,977 per year');
+  await expect(app.testid('summary-next')).toContainText('confirm the 15 requirements not yet confirmed');
   await expect(app.testid('summary-next')).toContainText('affirmation');
   await app.screenshot('users-shop-desktop');
   // Answering the open FAR item in plain words confirms it, and the count follows.
   const open = app.page.locator('[data-testid="l1-item"][data-id="AC.L1-b.1.iv"]');
   await expect(open).toContainText('Control information posted or processed on publicly accessible information systems.');
   await open.getByTestId('l1-met').click();
-  await expect(app.testid('summary-l1-count')).toHaveText('15 of 15 FAR 52.204-21 requirements met');
+  await expect(app.testid('summary-l1-count')).toHaveText('1 of 15 FAR 52.204-21 requirements confirmed met');
   await expect(open).toHaveAttribute('data-status', 'met');
   await page.setViewportSize({ width: 390, height: 844 });
   await app.testid('nav-summary').click();

@@ -3,7 +3,7 @@
 //! planning level), a held status's lifecycle, the warnings, and the obligations that apply
 //! whatever the level, each with its citation.
 
-use crate::engine::{warnings, Applicability, Date, Level, Warning};
+use crate::engine::{warnings, Applicability, Date, Level, ResultsMode, Warning};
 use crate::ui::hooks::{use_dispatch, use_selected, Results};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -61,7 +61,11 @@ pub fn level_card(p: &LevelCardProps) -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.set_date(None))
     };
-    let level_text = if a.level == Level::None {
+    // Before the answers decide anything, the card says so rather than "No CMMC level".
+    let undecided = a.results_mode(&answers) == ResultsMode::Start;
+    let level_text = if undecided {
+        "Not determined yet".to_string()
+    } else if a.level == Level::None {
         if a.planning.is_some() {
             "No CMMC level required".to_string()
         } else {
@@ -89,7 +93,7 @@ pub fn level_card(p: &LevelCardProps) -> Html {
             }
             <p class="level-big" data-testid="level-value">{level_text}</p>
             <p class="level-type" data-testid="assessment-type">
-                {a.assessment.map_or("No assessment required", |k| k.label())}
+                {if undecided { "Answer the first questions to find out" } else { a.assessment.map_or("No assessment required", |k| k.label()) }}
             </p>
             if a.assumed {
                 <p class="note" data-testid="level-assumed">{"Assumed until you know what the solicitation names: check DFARS 252.204-7025 or 252.204-7021 in it."}</p>

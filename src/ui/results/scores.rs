@@ -19,7 +19,8 @@ pub fn scores(p: &PartProps<ScoringPart>) -> Html {
             "Without a System Security Plan (3.12.4) there is no SPRS score.".to_string()
         }
         (_, true) => format!(
-            "Every requirement is answered. Range {} to {MAX_SCORE}.",
+            "{} The scale runs from {} to {MAX_SCORE}.",
+            crate::ui::format::exact_score_note(&results.assessment),
             sprs.min
         ),
         (SspState::Unconfirmed, false) => format!("{} Assumes you will have an SSP.", RANGE_NOTE),

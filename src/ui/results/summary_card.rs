@@ -157,16 +157,31 @@ fn level1_body(catalog: &Catalog, r: &Results) -> Html {
         .collect();
     html! {
         <div data-testid="summary-level1">
-            <p class="summary-lead" data-testid="summary-l1-count">{format!("{met} of 15 FAR 52.204-21 requirements met")}</p>
-            <p class="muted small">{format!("{confirmed} confirmed by you, {} suggested by your SoA (confirm them), {not_met} not met, {unknown} not answered yet. Level 1 has no score and no POA&M: all 15 must be met (32 CFR 170.21(a)(1)).", met - confirmed)}</p>
+            // Only confirmed answers are counted in the headline: the affirmation in SPRS says all
+            // 15 are met, which ISO evidence alone cannot show.
+            <p class="summary-lead" data-testid="summary-l1-count">{format!("{confirmed} of 15 FAR 52.204-21 requirements confirmed met")}</p>
+            <p class="muted small">{format!("{} more suggested by your SoA (confirm each), {not_met} not met, {unknown} not answered yet. Level 1 has no score and no POA&M: all 15 must be met (32 CFR 170.21(a)(1)).", met - confirmed)}</p>
             if !open.is_empty() {
                 <h3 class="summary-h">{"Still open"}</h3>
                 <ul class="summary-gaps" data-testid="summary-gaps">
                     { for open.iter().map(|l| html! { <li><strong>{&l.short_name}</strong>{": "}{short_text(&l.text)}</li> }) }
                 </ul>
             }
-            <p class="small" data-testid="summary-next"><strong>{"Next step: "}</strong>{"each year, self-assess all 15 requirements, then enter the results and an affirmation by a senior official in SPRS (32 CFR 170.15, 170.22)."}</p>
+            <p class="small" data-testid="summary-next"><strong>{"Next step: "}</strong>{level1_next(confirmed, not_met)}</p>
         </div>
+    }
+}
+
+/// What a Level 1 company does next, from its confirmed answers: fix what is not met (no POA&M
+/// at Level 1), confirm what is only suggested, or affirm.
+fn level1_next(confirmed: usize, not_met: usize) -> String {
+    const AFFIRM: &str = "enter the results and an affirmation by a senior official in SPRS, and repeat both each year (32 CFR 170.15, 170.22).";
+    if confirmed == 15 {
+        format!("all 15 are confirmed met: {AFFIRM}")
+    } else if not_met > 0 {
+        format!("implement the {not_met} not met before you affirm: Level 1 allows no POA&M (32 CFR 170.21(a)(1)). Then confirm the rest and {AFFIRM}")
+    } else {
+        format!("confirm the {} requirements not yet confirmed (answer each in the Level 1 list below), then {AFFIRM}", 15 - confirmed)
     }
 }
 
@@ -199,8 +214,8 @@ fn level2_body(catalog: &Catalog, r: &Results, mode: ResultsMode) -> Html {
                     <span class="muted small">{"Expected SPRS score"}</span>
                     <p class="score-big" data-testid="summary-score">{expected.map_or("No score".to_string(), |v| v.to_string())}</p>
                     <p class="muted small" data-testid="summary-range">{match (s.sprs.low, s.sprs.high) {
-                        (Some(l), Some(h)) if l != h => format!("Counting ISO evidence, to confirm. Confirmed so far: {l}. Range {} to 110.", s.sprs.min),
-                        (Some(_), Some(_)) => "Every requirement is answered.".to_string(),
+                        (Some(l), Some(h)) if l != h => format!("Counting ISO evidence, to confirm. Confirmed so far: {l} (the scale runs from {} to 110).", s.sprs.min),
+                        (Some(_), Some(_)) => crate::ui::format::exact_score_note(&r.assessment),
                         _ => "No System Security Plan: no score can be given.".to_string(),
                     }}</p>
                 </div>

@@ -53,6 +53,7 @@ pub fn summary_strip(p: &SummaryStripProps) -> Html {
     let pending =
         || html! { <span class="strip-value muted" data-testid="strip-pending">{"…"}</span> };
     let level = match (&a.planning, a.level) {
+        _ if p.mode == ResultsMode::Start => "Not determined yet".to_string(),
         (Some(pl), crate::engine::Level::None) => format!("{} (planning)", pl.level.label()),
         (_, l) => l.label().to_string(),
     };
@@ -67,8 +68,8 @@ pub fn summary_strip(p: &SummaryStripProps) -> Html {
             <div class="strip-item">
                 <span class="strip-label">{"FAR 52.204-21"}</span>
                 if let Some(r) = r {
-                    <span class="strip-value" data-testid="strip-l1">{format!("{} of 15 met", r.assessment.scoring.level1.items.iter().filter(|i| i.status == Status::Met).count())}</span>
-                    <span class="strip-sub muted">{format!("{} confirmed", r.assessment.scoring.level1.items.iter().filter(|i| i.status == Status::Met && i.confirmed).count())}</span>
+                    <span class="strip-value" data-testid="strip-l1">{format!("{} of 15 confirmed", r.assessment.scoring.level1.items.iter().filter(|i| i.status == Status::Met && i.confirmed).count())}</span>
+                    <span class="strip-sub muted">{format!("{} met counting your SoA", r.assessment.scoring.level1.items.iter().filter(|i| i.status == Status::Met).count())}</span>
                 } else { {pending()} }
             </div>
         },
