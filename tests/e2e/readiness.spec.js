@@ -248,6 +248,18 @@ test('layouts at phone and wide sizes', async ({ page }) => {
   // Nothing wider than the phone's screen.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  // A tablet: the gap table fits its column (its cards), the open requirement's answers too.
+  for (const width of [768, 900, 1000]) {
+    await page.setViewportSize({ width, height: 1024 });
+    const hidden = await page.evaluate(() => {
+      const table = document.querySelector('.gap-table');
+      return table.scrollWidth - table.parentElement.clientWidth;
+    });
+    expect(hidden, `${width} px`).toBeLessThanOrEqual(0);
+    await expect(app.detail('3.13.11').getByTestId('answer-clear')).toBeVisible();
+  }
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await app.screenshot('tablet-768');
   await page.setViewportSize({ width: 1400, height: 900 });
   await app.screenshot('wide-1400');
   await page.emulateMedia({ colorScheme: 'dark' });
