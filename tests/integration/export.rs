@@ -7,7 +7,7 @@ use crate::support::{date, Case};
 use cmmc_readiness::engine::{
     evaluate, import_oscal_ssp, load_state, poam, poam_csv, poam_oscal, ssp, ssp_markdown,
     ssp_oscal, Answer, Answers, Catalog, HeldStatus, Input, Level2Status, ObjectiveId,
-    ObjectiveStatus, Poam, SavedState, Solicitation, OSCAL_VERSION,
+    ObjectiveStatus, Poam, SavedState, Solicitation, Status, OSCAL_VERSION,
 };
 use serde_json::Value;
 
@@ -421,5 +421,41 @@ fn the_weakness_is_the_finding_not_the_iso_aside() {
     assert_eq!(
         item.weakness,
         "Objective 3.1.8[b] not met, so the requirement is NOT MET (32 CFR 170.24(b)). 3.1.8[b]: Lockout not enforced on the VPN"
+    );
+}
+
+/// The SSP's summary states as met only what the organisation confirmed; what ISO evidence
+/// only suggests is counted apart, as not confirmed.
+#[test]
+fn the_ssp_summary_keeps_iso_suggestions_apart() {
+    let case = Case::new()
+        .answers(level2_c3pao(Some(true)))
+        .soa(crate::support::soa_of(&[
+            ("A.6.3", "Implemented"),
+            ("A.8.7", "Implemented"),
+        ]))
+        .with("3.1.1", Answer::Met);
+    let c = Catalog::builtin();
+    let a = evaluate(c, &case.input).assessment;
+    let suggested_met = a
+        .requirements
+        .iter()
+        .filter(|r| r.status == Status::Met && !r.basis.is_confirmed())
+        .count();
+    assert!(
+        suggested_met >= 1,
+        "3.2.1 is suggested met by A.6.3 and A.8.7"
+    );
+    let md = ssp_markdown(&ssp(c, &case.input, &a));
+    // Confirmed: 3.1.1 (answered) and 3.12.4 (the SSP question).
+    assert!(
+        md.contains("Of 110 requirements, as the organisation confirmed them: 2 met, 0 not applicable, 0 partial, 0 not met."),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!(
+            "Suggested by ISO/IEC 27001 evidence, not confirmed: {suggested_met} met"
+        )),
+        "{md}"
     );
 }

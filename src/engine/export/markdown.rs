@@ -64,18 +64,33 @@ fn header(out: &mut String, s: &Ssp) {
 }
 
 fn summary(out: &mut String, s: &Ssp) {
-    let count = |st: Status| s.requirements.iter().filter(|r| r.status == st).count();
+    // The organisation's own findings, and apart from them what ISO evidence only suggests: an
+    // SSP states as met only what was confirmed.
+    let count = |st: Status, confirmed: bool| {
+        s.requirements
+            .iter()
+            .filter(|r| r.status == st && r.status != Status::Unknown && r.confirmed() == confirmed)
+            .count()
+    };
+    let undecided = s
+        .requirements
+        .iter()
+        .filter(|r| r.status == Status::Unknown)
+        .count();
     let score = |v: Option<i32>| v.map_or("no score".to_string(), |v| v.to_string());
     out.push_str("\n## Summary\n\n");
     let _ = writeln!(
         out,
-        "Of {} requirements: {} met, {} not applicable, {} partial, {} not met, {} not yet decided.",
+        "Of {} requirements, as the organisation confirmed them: {} met, {} not applicable, {} partial, {} not met. Suggested by ISO/IEC 27001 evidence, not confirmed: {} met, {} partial, {} not met. Not yet decided: {}.",
         s.requirements.len(),
-        count(Status::Met),
-        count(Status::NotApplicable),
-        count(Status::Partial),
-        count(Status::NotMet),
-        count(Status::Unknown)
+        count(Status::Met, true),
+        count(Status::NotApplicable, true),
+        count(Status::Partial, true),
+        count(Status::NotMet, true),
+        count(Status::Met, false),
+        count(Status::Partial, false),
+        count(Status::NotMet, false),
+        undecided
     );
     let _ = writeln!(
         out,
