@@ -7,10 +7,12 @@ use super::assessment::Assessment;
 use super::catalog::{Catalog, PoamEligibility};
 use super::plan::{AssessmentFee, Estimate, PathStep, Range, Scope};
 use super::questionnaire::{Answers, AssessmentType, Level};
+use super::records::PoamPlan;
 use super::score::{points_lost, Counting, Level2Status, Level3Result, SprsRange};
 use super::soa::{Role, SoaImport};
 use super::vocab::{Answer, Basis, Status};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// The assessment in brief, as `crosswalk assess --json` prints it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -338,8 +340,9 @@ pub fn neutralise_cell(value: &str) -> String {
 }
 
 /// The gap list as a POA&M starter: every requirement not met, with its points, POA&M
-/// eligibility, status, why, and the ISO controls involved.
-pub fn gap_csv(catalog: &Catalog, a: &Assessment) -> String {
+/// eligibility, status, why, the ISO controls involved, and the plan of action the user wrote
+/// for it (`plans`, by requirement id: its milestones, owner and completion date).
+pub fn gap_csv(catalog: &Catalog, a: &Assessment, plans: &BTreeMap<String, PoamPlan>) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -396,6 +399,7 @@ pub fn gap_csv(catalog: &Catalog, a: &Assessment) -> String {
             .as_ref()
             .map(|d| d.note.clone())
             .unwrap_or_default();
+        let plan = plans.get(r.id.as_str()).filter(|p| !p.is_empty());
         let fields = [
             r.id.to_string(),
             req.cmmc_id.clone(),
@@ -409,12 +413,30 @@ pub fn gap_csv(catalog: &Catalog, a: &Assessment) -> String {
             excluded.join("; "),
             record,
             r.explanation.clone(),
-            String::new(),
-            String::new(),
-            String::new(),
+            plan.map(planned_action).unwrap_or_default(),
+            plan.map(|p| p.owner.trim().to_string()).unwrap_or_default(),
+            plan.and_then(|p| p.completion)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
         ];
         let _ = w.write_record(fields.iter().map(|f| neutralise_cell(f)));
     }
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// A plan's milestones (`date: what`) and resources, for the gap list's "Planned action".
+fn planned_action(p: &PoamPlan) -> String {
+    let mut parts: Vec<String> = p
+        .milestones
+        .iter()
+        .map(|m| match m.date {
+            Some(d) => format!("{d}: {}", m.text),
+            None => m.text.clone(),
+        })
+        .collect();
+    if !p.resources.trim().is_empty() {
+        parts.push(format!("Resources: {}", p.resources.trim()));
+    }
+    parts.join("; ")
 }

@@ -225,4 +225,10 @@ test('a Conditional case shows the 180-day closeout, and a plan that ends after 
   await expect(onTime.getByTestId('poam-late')).toBeVisible();
   await onTime.getByTestId('poam-completion').fill('2027-05-01');
   await expect(onTime.getByTestId('poam-late')).toHaveCount(0);
+  // The gap list carries the same plans: the owner and the completion date written here.
+  const gaps = await app.download('export-csv');
+  const row = gaps.text.split(/\r?\n/).find((l) => l.startsWith('3.1.3,'));
+  const owner = await onTime.getByTestId('poam-owner').inputValue();
+  expect(owner).not.toBe('');
+  expect(row).toContain(`,${owner},2027-05-01`);
 });

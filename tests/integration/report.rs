@@ -6,6 +6,7 @@ use cmmc_readiness::engine::{
     gap_csv, neutralise_cell, summary, Answer, Catalog, CostAssumptions, Tables,
 };
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 #[test]
 fn neutralise_cell_prefixes_formula_starts() {
@@ -47,7 +48,7 @@ fn gap_csv_lists_only_open_requirements() {
         .with("3.13.11", Answer::Partial)
         .with("3.5.3", Answer::Partial)
         .assess();
-    let text = gap_csv(Catalog::builtin(), &a);
+    let text = gap_csv(Catalog::builtin(), &a, &BTreeMap::new());
     assert!(text.ends_with("\r\n"));
     let rows = records(&text);
     assert_eq!(rows[0][0], "Requirement");
@@ -68,12 +69,16 @@ fn gap_csv_lists_only_open_requirements() {
 
     // Without an SSP, its row says what is at stake instead of a number.
     let a = Case::all_met().with("3.12.4", Answer::NotMet).assess();
-    let rows = records(&gap_csv(Catalog::builtin(), &a));
+    let rows = records(&gap_csv(Catalog::builtin(), &a, &BTreeMap::new()));
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[1][6], "no score without it");
 
     // Nothing open: the header only.
-    let rows = records(&gap_csv(Catalog::builtin(), &Case::all_met().assess()));
+    let rows = records(&gap_csv(
+        Catalog::builtin(),
+        &Case::all_met().assess(),
+        &BTreeMap::new(),
+    ));
     assert_eq!(rows.len(), 1);
 }
 
@@ -95,7 +100,7 @@ fn gap_csv_neutralises_formula_cells() {
     .expect("catalog parses");
     let case = Case::all_met().with_all(&["3.1.1", "3.1.2", "3.1.3", "3.1.4"], Answer::NotMet);
     let a = cmmc_readiness::engine::assess(&catalog, &case.input);
-    let rows = records(&gap_csv(&catalog, &a));
+    let rows = records(&gap_csv(&catalog, &a, &BTreeMap::new()));
     let texts: Vec<&str> = rows[1..].iter().map(|r| r[3].as_str()).collect();
     assert_eq!(texts.len(), 4);
     for (text, start) in texts
@@ -149,4 +154,49 @@ fn summary_json_has_the_documented_fields() {
     assert!(json["soa"].is_null());
     assert!(json["sprs"]["low"].is_null() && json["sprs"]["high"].is_null());
     assert_eq!(json["level2"]["status"], "no-ssp");
+}
+
+/// The gap list carries the plan of action written for each open requirement (milestones and
+/// resources, owner, completion date), as the POA&M does; a requirement without a plan keeps
+/// those cells empty.
+#[test]
+fn gap_csv_carries_the_plans_written() {
+    use cmmc_readiness::engine::{Milestone, PoamPlan};
+    let a = Case::all_met()
+        .with_all(&["3.1.3", "3.4.9"], Answer::NotMet)
+        .assess();
+    let mut plans = BTreeMap::new();
+    plans.insert(
+        "3.4.9".to_string(),
+        PoamPlan {
+            owner: "IT lead".into(),
+            milestones: vec![
+                Milestone {
+                    text: "Approve the software allow-list".into(),
+                    date: Some(crate::support::date("2027-01-15")),
+                },
+                Milestone {
+                    text: "=Enforce it on every endpoint".into(),
+                    date: None,
+                },
+            ],
+            resources: "10 person-days".into(),
+            completion: Some(crate::support::date("2027-02-28")),
+        },
+    );
+    let rows = records(&gap_csv(Catalog::builtin(), &a, &plans));
+    let header = &rows[0];
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = |id: &str| rows.iter().find(|r| r[0] == id).unwrap();
+    let planned = row("3.4.9");
+    assert_eq!(
+        planned[col("Planned action")],
+        "2027-01-15: Approve the software allow-list; =Enforce it on every endpoint; Resources: 10 person-days"
+    );
+    assert_eq!(planned[col("Owner")], "IT lead");
+    assert_eq!(planned[col("Target date")], "2027-02-28");
+    let unplanned = row("3.1.3");
+    for name in ["Planned action", "Owner", "Target date"] {
+        assert_eq!(unplanned[col(name)], "", "{name}");
+    }
 }

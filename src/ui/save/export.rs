@@ -57,8 +57,9 @@ pub fn export_panel(p: &ResultsProps) -> Html {
 
     let on_csv = {
         let results = results.clone();
+        let store = store.clone();
         Callback::from(move |_: MouseEvent| {
-            let csv = gap_csv(catalog, &results.assessment);
+            let csv = gap_csv(catalog, &results.assessment, &store.app().saved().poam);
             download("cmmc-gaps-poam.csv", "text/csv;charset=utf-8", &csv);
         })
     };
