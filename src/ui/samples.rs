@@ -4,7 +4,7 @@
 
 use crate::engine::Answers;
 use crate::ui::content;
-use crate::ui::hooks::use_dispatch;
+use crate::ui::hooks::{use_dispatch, use_selected};
 use yew::prelude::*;
 
 /// One sample company.
@@ -64,31 +64,50 @@ async fn load(sample: &Sample) -> Result<(Answers, String), String> {
 pub fn sample_buttons(p: &SampleButtonsProps) -> Html {
     // `Ok`: loading, with what; `Err`: why the last sample could not be loaded.
     let status = use_state(|| None::<Result<String, String>>);
+    // The sample waiting for the user to say their own work may be replaced.
+    let confirming = use_state(|| None::<&'static Sample>);
+    let own_work = use_selected(|s| s.has_own_work()).unwrap_or(false);
     let Some(app) = use_dispatch() else {
         return Html::default();
+    };
+    let start = {
+        let (app, done, status, confirming) = (
+            app.clone(),
+            p.on_loaded.clone(),
+            status.clone(),
+            confirming.clone(),
+        );
+        move |s: &'static Sample| {
+            confirming.set(None);
+            status.set(Some(Ok(format!("Loading {}…", s.name))));
+            let (app, done, status) = (app.clone(), done.clone(), status.clone());
+            yew::platform::spawn_local(async move {
+                match load(s).await {
+                    Ok((answers, soa)) => {
+                        status.set(None);
+                        app.load_sample(answers, soa, s.name.to_string());
+                        done.emit(());
+                    }
+                    Err(why) => status.set(Some(Err(format!(
+                        "The sample could not be loaded: {why}. Nothing was changed."
+                    )))),
+                }
+            });
+        }
     };
     html! {
         <div class="samples no-print" data-testid="samples">
             <span class="samples-label">{"Try it with a sample company:"}</span>
             { for SAMPLES.iter().map(|s| {
-                let app = app.clone();
-                let done = p.on_loaded.clone();
-                let status = status.clone();
+                let start = start.clone();
+                let confirming = confirming.clone();
+                // Work of the user's own is never replaced without asking (see below).
                 let onclick = Callback::from(move |_: MouseEvent| {
-                    status.set(Some(Ok(format!("Loading {}…", s.name))));
-                    let (app, done, status) = (app.clone(), done.clone(), status.clone());
-                    yew::platform::spawn_local(async move {
-                        match load(s).await {
-                            Ok((answers, soa)) => {
-                                status.set(None);
-                                app.load_sample(answers, soa, s.name.to_string());
-                                done.emit(());
-                            }
-                            Err(why) => status.set(Some(Err(format!(
-                                "The sample could not be loaded: {why}. Nothing was changed."
-                            )))),
-                        }
-                    });
+                    if own_work {
+                        confirming.set(Some(s));
+                    } else {
+                        start(s);
+                    }
                 });
                 html! {
                     <button type="button" class="btn btn-sample" {onclick} data-testid={format!("sample-{}", s.id)}>
@@ -96,6 +115,18 @@ pub fn sample_buttons(p: &SampleButtonsProps) -> Html {
                     </button>
                 }
             }) }
+            if let Some(s) = *confirming {
+                <div class="samples-status banner banner-warn" role="alert" data-testid="samples-confirm">
+                    <p>{format!("Loading {} replaces everything you entered in this browser: your answers, your SoA, your notes and plans. To keep them, download your work first (Export).", s.name)}</p>
+                    <button type="button" class="btn btn-small" data-testid="samples-replace"
+                        onclick={let start = start.clone(); Callback::from(move |_: MouseEvent| start(s))}>
+                        {"Replace my work with the sample"}</button>
+                    {" "}
+                    <button type="button" class="btn btn-small" data-testid="samples-keep"
+                        onclick={let confirming = confirming.clone(); Callback::from(move |_: MouseEvent| confirming.set(None))}>
+                        {"Keep my work"}</button>
+                </div>
+            }
             if let Some(Ok(text)) = &*status {
                 <p class="samples-status small" role="status" data-testid="samples-status">{text.clone()}</p>
             }

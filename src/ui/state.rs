@@ -54,6 +54,9 @@ pub struct AppState {
     /// Whether the session has started (`Action::Boot`): before, the state is the first render's
     /// default one, the same as the prerendered page's, and nothing is saved.
     pub booted: bool,
+    /// The saved work as the last sample company loaded it. While the work is still that, it is
+    /// the sample's, not the user's: loading another sample asks nothing.
+    pub sample: Option<Rc<SavedState>>,
 }
 
 /// Everything that can change the state.
@@ -224,19 +227,7 @@ impl Reducible for AppState {
                 ));
             }
             Action::SspRefused(name, why) => next.ssp_refused = Some((name, why)),
-            Action::LoadSample { answers, soa, name } => {
-                next.saved = SavedState {
-                    answers: *answers,
-                    soa_text: Some(soa.into()),
-                    soa_name: Some(format!("{name} (sample)")),
-                    company: Some(name.clone()),
-                    ..SavedState::default()
-                };
-                next.import_error = None;
-                next.notice = Some(format!(
-                    "Loaded the sample company {name}: its answers and its SoA."
-                ));
-            }
+            Action::LoadSample { answers, soa, name } => next.load_sample(*answers, soa, &name),
             Action::SetCompany(c) => next.saved.company = c,
             Action::FillAnswers(answers, notice) => {
                 next.saved.answers = *answers;
@@ -262,6 +253,28 @@ impl Reducible for AppState {
 }
 
 impl AppState {
+    /// Whether there is work of the user's own that loading a sample would replace: anything
+    /// entered, unless it is still exactly what the last sample loaded.
+    pub fn has_own_work(&self) -> bool {
+        self.saved != SavedState::default() && self.sample.as_deref() != Some(&self.saved)
+    }
+
+    /// Replaces the work with a sample company's (see `Action::LoadSample`).
+    fn load_sample(&mut self, answers: Answers, soa: String, name: &str) {
+        self.saved = SavedState {
+            answers,
+            soa_text: Some(soa.into()),
+            soa_name: Some(format!("{name} (sample)")),
+            company: Some(name.to_string()),
+            ..SavedState::default()
+        };
+        self.sample = Some(Rc::new(self.saved.clone()));
+        self.import_error = None;
+        self.notice = Some(format!(
+            "Loaded the sample company {name}: its answers and its SoA."
+        ));
+    }
+
     /// Starts the session once (see `Action::Boot`).
     fn boot(&mut self, saved: Option<Result<SavedState, RestoreFailure>>, early: EarlyInput) {
         if self.booted {

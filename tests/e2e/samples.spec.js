@@ -45,7 +45,9 @@ test('a sample company is fetched from content/ on the page origin and loads', a
 test('a sample company that cannot be loaded says so and changes nothing', async ({ page }) => {
   await app.handlesCui();
   const release = await holdThenFail(page, '**/content/samples/northwind-avionics-soa.csv');
+  // The answer given is the user's own work: the sample asks before replacing it.
   await app.testid('sample-software-firm').click();
+  await app.testid('samples-replace').click();
   await expect(app.testid('samples-status')).toHaveText('Loading Northwind Avionics Software…');
   release();
   await expect(app.testid('samples-failed')).toContainText('The sample could not be loaded');
@@ -55,6 +57,7 @@ test('a sample company that cannot be loaded says so and changes nothing', async
   // Once the file can be had, the same click loads it.
   await page.unroute('**/content/samples/northwind-avionics-soa.csv');
   await app.testid('sample-software-firm').click();
+  await app.testid('samples-replace').click();
   await expect(app.testid('summary-score')).toHaveText('-14');
   await expect(app.testid('samples-failed')).toHaveCount(0);
 });
@@ -71,4 +74,38 @@ test('the bundled sample SoA says it is loading, and why it failed when it canno
   await app.loadSample();
   await expect(app.testid('sample-failed')).toHaveCount(0);
   await expect(app.testid('sample-status')).toHaveCount(0);
+});
+
+test('a sample never replaces work of the user\'s own without asking', async ({ page }) => {
+  // Nothing entered: a sample loads at once, and another sample replaces it at once (a demo).
+  await app.testid('sample-software-firm').click();
+  await expect(app.testid('summary-score')).toHaveText('-14');
+  await app.testid('sample-machine-shop').click();
+  await expect(app.testid('summary-card')).toHaveAttribute('data-mode', 'level1');
+  await expect(app.testid('samples-confirm')).toHaveCount(0);
+
+  // Work of the user's own: the sample asks first, and "Keep my work" keeps every answer.
+  await app.deleteAllData();
+  await app.answerYesNo('handles_cui', 'yes');
+  await app.testid('company-name').fill('Blue Ridge Castings');
+  await app.testid('company-name').press('Tab');
+  await app.testid('sample-machine-shop').click();
+  const confirm = app.testid('samples-confirm');
+  await expect(confirm).toContainText('Loading Acme Precision Machining replaces everything you entered in this browser');
+  await confirm.getByTestId('samples-keep').click();
+  await expect(confirm).toHaveCount(0);
+  await expect(app.testid('q-handles_cui-yes')).toBeChecked();
+  await expect(app.testid('company-name')).toHaveValue('Blue Ridge Castings');
+  await page.waitForFunction(() => (localStorage.getItem('cmmc-readiness/v1') || '').includes('Blue Ridge Castings'));
+
+  // Replacing is a choice the user makes.
+  await app.testid('sample-machine-shop').click();
+  await app.testid('samples-replace').click();
+  await expect(app.testid('summary-card')).toHaveAttribute('data-mode', 'level1');
+  await expect(app.testid('company-name')).toHaveValue('Acme Precision Machining');
+
+  // A sample the user has worked on is their work too.
+  await app.answerYesNo('handles_cui', 'yes');
+  await app.testid('sample-software-firm').click();
+  await expect(app.testid('samples-confirm')).toBeVisible();
 });

@@ -92,6 +92,8 @@ test('the single file runs a whole assessment from file:// and requests nothing 
 
   // A sample company, its answers and SoA from the file's data block as well.
   await app.testid('sample-software-firm').click();
+  // The work above is the user's own: the sample asks before replacing it.
+  await app.testid('samples-replace').click();
   await expect(app.testid('summary-card')).toHaveAttribute('data-mode', 'level2');
   await expect(app.testid('notice')).toHaveText('Loaded the sample company Northwind Avionics Software: its answers and its SoA.');
   await expect(app.testid('samples-failed')).toHaveCount(0);
