@@ -152,3 +152,18 @@ test('a file that fails to import never replaces the SoA already loaded', async 
   await expect(app.testid('soa-rows')).toHaveText('7');
   await expect(app.testid('soa-refused')).toHaveCount(0);
 });
+
+test('thousands of repeated rows read as one finding, with the first row of each control kept', async () => {
+  // The sample SoA with its 93 control rows listed three times: 186 repeats.
+  const text = fs.readFileSync(path.join(__dirname, '..', '..', 'static', 'samples', 'northwind-avionics-soa.csv'), 'utf8');
+  const [header, ...rows] = text.trim().split(/\r?\n/);
+  const body = rows.join('\n');
+  await importBytes('repeated.csv', [header, body, body, body, ''].join('\n'));
+  await expect(app.testid('soa-rows')).toHaveText(String(rows.length));
+  await expect(app.testid('soa-problem-count')).toHaveText(String(2 * rows.length));
+  const kinds = app.testid('soa-problem-kinds');
+  await expect(kinds.locator('li')).toHaveCount(1);
+  await expect(kinds).toHaveText(`${2 * rows.length} lines listing a control again: the first line of each control is kept, these are ignored.`);
+  // Each is still listed with its line.
+  await expect(app.testid('soa-problems').locator('li').first()).toContainText(`Line ${rows.length + 2}`);
+});

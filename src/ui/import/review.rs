@@ -4,8 +4,8 @@
 //! mapping with sample values, and every line not imported (skipped headings and problems).
 
 use crate::engine::{
-    Catalog, ControlStatus, Delimiter, Edition, ImportOptions, Role, SoaImport, TextEncoding,
-    ValueReading,
+    Catalog, ControlStatus, Delimiter, Edition, ImportOptions, Problem, ProblemKind, Role,
+    SoaImport, TextEncoding, ValueReading,
 };
 use crate::ui::browser::download;
 use crate::ui::format::control_status_label;
@@ -453,6 +453,54 @@ struct ProblemListProps {
     import: std::sync::Arc<SoaImport>,
 }
 
+/// From how many problems the list starts with a count of each kind, so that thousands of
+/// repeated rows read as one finding, not as a failed import.
+const KINDS_FROM: usize = 5;
+
+/// The problems' kinds with their counts, in the order first met.
+fn problem_kinds(problems: &[Problem]) -> Vec<(ProblemKind, usize)> {
+    let mut out: Vec<(ProblemKind, usize)> = Vec::new();
+    for p in problems {
+        match out.iter_mut().find(|(k, _)| *k == p.kind) {
+            Some((_, n)) => *n += 1,
+            None => out.push((p.kind, 1)),
+        }
+    }
+    out
+}
+
+/// 9907 as "9,907".
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// One kind of problem, counted, and what the import did with those lines.
+fn kind_summary(kind: ProblemKind, n: usize) -> String {
+    let lines = format!("{} {}", grouped(n), if n == 1 { "line" } else { "lines" });
+    let words = format!("{} {}", grouped(n), if n == 1 { "word" } else { "words" });
+    match kind {
+        ProblemKind::NotAnSoa => "The file is not an SoA.".to_string(),
+        ProblemKind::Encoding => format!("{lines} with text that could not be read as written."),
+        ProblemKind::TooLarge => "A size limit was reached: the rest of the file was not read.".to_string(),
+        ProblemKind::BadId => format!("{lines} whose id is not an Annex A control id: not imported."),
+        ProblemKind::MissingId => format!("{lines} with an answer but no control id: not imported."),
+        ProblemKind::UnknownControl => format!("{lines} naming a control not in the edition: not imported."),
+        ProblemKind::WrongEdition => format!("{lines} naming a control of the other edition: not imported."),
+        ProblemKind::DuplicateControl => format!("{lines} listing a control again: the first line of each control is kept, these are ignored."),
+        ProblemKind::UnknownStatus => format!("{words} of status the importer does not know: those rows are kept as unknown, never counted as implemented."),
+        ProblemKind::UnknownApplicability => format!("{words} of applicability the importer does not know: those rows are kept as unknown."),
+        ProblemKind::MissingStatus => format!("{lines} with no status or applicability: counted as unknown."),
+    }
+}
+
 /// Every problem with its line; a file with thousands of bad rows would take seconds to draw
 /// in full, so the first [`PROBLEMS_SHOWN`] are listed and the rest are one click away.
 #[function_component(ProblemList)]
@@ -475,6 +523,13 @@ fn problem_list(p: &ProblemListProps) -> Html {
                         format!("No problems: every line with text was imported, or is a heading listed above ({}).", import.skipped.len())
                     } }
                 </p>
+            }
+            if import.problems.len() >= KINDS_FROM {
+                <ul class="problem-kinds" data-testid="soa-problem-kinds">
+                    { for problem_kinds(&import.problems).into_iter().map(|(kind, n)| html! {
+                        <li>{kind_summary(kind, n)}</li>
+                    }) }
+                </ul>
             }
             <ul class="problems" data-testid="soa-problems">
                 { for import.problems.iter().take(shown).map(|p| html! {
