@@ -37,7 +37,7 @@ fn main() {
     let e = evaluate(catalog, &input);
     let s = summary(input.soa.as_deref(), &input.answers, &e.assessment, &e.estimate);
     show(&serde_json::to_string(&s).unwrap_or_default());
-    show(&gap_csv(catalog, &e.assessment));
+    show(&gap_csv(catalog, &e.assessment, &saved.poam));
     show(&serde_json::to_string(&scan_solicitation(&soa_text())).unwrap_or_default());
     show(&save_state(&saved));
 }
