@@ -171,9 +171,10 @@ def cmd_browser(args):
     ratio = m["app_interactive_ms"] / m["empty_interactive_ms"]
     print(f"budget: questionnaire usable <= 0.8x empty Yew app's interactive time: {ratio:.2f}x -> {'OK' if ratio <= 0.8 else 'OVER'}")
     for k in ("answer_to_frame_93_ms", "answer_to_frame_10k_ms", "objective_to_frame_93_ms", "objective_to_frame_10k_ms"):
-        print(f"budget: {k} (median) <= 16 ms: {m[k]} -> {'OK' if m[k] <= 16 else 'OVER'}")
-    print(f"(no budget) the first answer after a load: requirement {m['first_answer_to_frame_93_ms']} / {m['first_answer_to_frame_10k_ms']} ms, "
-          f"objective {m['first_objective_to_frame_93_ms']} / {m['first_objective_to_frame_10k_ms']} ms (93 / 10,000 rows)")
+        # A figure the run could not take (null) is reported as missing, never as met.
+        print(f"budget: {k} (median) <= 16 ms: {m[k]} -> {'OK' if m[k] is not None and m[k] <= 16 else 'OVER (missing)' if m[k] is None else 'OVER'}")
+    print(f"(no budget) the first answer after a load (93 rows): requirement {m['first_answer_to_frame_ms']} ms, "
+          f"objective {m['first_objective_to_frame_ms']} ms")
     print(f"(no budget) the figures on screen, a frame after the answer: requirement {m['answer_to_figures_93_ms']} / {m['answer_to_figures_10k_ms']} ms, "
           f"objective {m['objective_to_figures_93_ms']} / {m['objective_to_figures_10k_ms']} ms (93 / 10,000 rows); "
           f"a click that changes nothing: {m['noop_click_to_frame_ms']} ms on a still page, "
@@ -181,7 +182,7 @@ def cmd_browser(args):
     paint = m["app_first_paint_ms"] / m["empty_first_paint_ms"]
     print(f"(no budget) first contentful paint vs empty Yew app: {paint:.2f}x")
     for k in ("recompute_93_ms", "recompute_10k_ms"):
-        print(f"budget: {k} < 16 ms: {'OK' if m[k] < 16 else 'OVER'}")
+        print(f"budget: {k} < 16 ms: {'OK' if m[k] is not None and m[k] < 16 else 'OVER (missing)' if m[k] is None else 'OVER'}")
 
 
 # ---- criterion -------------------------------------------------------------------------------
@@ -257,7 +258,7 @@ def speed_rows(s, m):
         f"| one recompute after answering a requirement (10,000-row SoA) | {ms(m['recompute_10k_ms'])} | 16 ms: {verdict(m['recompute_10k_ms'] < 16)} |",
         f"| answering a requirement, input to the next frame on screen (a click on a still page; median of 3 answers a load) | {ms(m['answer_to_frame_93_ms'])} (93 rows), {ms(m['answer_to_frame_10k_ms'])} (10,000 rows) | 16 ms: {verdict(max(m['answer_to_frame_93_ms'], m['answer_to_frame_10k_ms']) <= 16)} |",
         f"| answering an assessment objective, input to the next frame on screen (a click on a still page; median of 3 answers a load) | {ms(m['objective_to_frame_93_ms'])} (93 rows), {ms(m['objective_to_frame_10k_ms'])} (10,000 rows) | 16 ms: {verdict(max(m['objective_to_frame_93_ms'], m['objective_to_frame_10k_ms']) <= 16)} |",
-        f"| the first answer after the page loads, input to the next frame (the browser compiles the code an answer runs on its first use; median over the loads) | requirement {ms(m['first_answer_to_frame_93_ms'])} (93 rows), {ms(m['first_answer_to_frame_10k_ms'])} (10,000 rows); objective {ms(m['first_objective_to_frame_93_ms'])}, {ms(m['first_objective_to_frame_10k_ms'])} | |",
+        f"| the first answer after the page loads, input to the next frame (the browser compiles the code an answer runs on its first use; 93 rows; median over the loads) | requirement {ms(m['first_answer_to_frame_ms'])}, objective {ms(m['first_objective_to_frame_ms'])} | |",
         f"| the figures on screen after an answer (the engine runs after the answer's frame; median) | requirement {ms(m['answer_to_figures_93_ms'])} (93 rows), {ms(m['answer_to_figures_10k_ms'])} (10,000 rows); objective {ms(m['objective_to_figures_93_ms'])}, {ms(m['objective_to_figures_10k_ms'])} | |",
         f"| a click that changes nothing, input to the next frame (the browser's own part of the figures above) | {ms(m['noop_click_to_frame_ms'])} | |",
         f"| the same click right after a frame (Playwright's `locator.click()`, which waits for two frames first: the next frame waits out the frame interval) | {ms(m['noop_after_frame_to_frame_ms'])} | |",
@@ -357,9 +358,8 @@ def cmd_selftest(_args):
         "first_render_after_main_ms", "import_93_to_results_ms", "import_10k_to_results_ms",
         "recompute_93_ms", "recompute_10k_ms", "answer_to_next_paint_93_ms",
         "answer_to_next_paint_10k_ms", "answer_to_frame_93_ms", "answer_to_frame_10k_ms",
-        "objective_to_frame_93_ms", "objective_to_frame_10k_ms", "first_answer_to_frame_93_ms",
-        "first_answer_to_frame_10k_ms", "first_objective_to_frame_93_ms",
-        "first_objective_to_frame_10k_ms", "answer_to_figures_93_ms",
+        "objective_to_frame_93_ms", "objective_to_frame_10k_ms", "first_answer_to_frame_ms",
+        "first_objective_to_frame_ms", "answer_to_figures_93_ms",
         "answer_to_figures_10k_ms", "objective_to_figures_93_ms", "objective_to_figures_10k_ms",
         "noop_click_to_frame_ms", "noop_after_frame_to_frame_ms", "peak_js_heap_mb")}
     browser["app_interactive_ms"] = 20.0

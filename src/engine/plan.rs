@@ -948,8 +948,17 @@ pub fn estimate(
             usd: Range::new(fix.low * x.day_rate_usd.low, fix.high * x.day_rate_usd.high),
             period: Period::OneOff,
             basis: format!(
-                "{} open requirement(s), {:.0}-{:.0} person-days at ${:.0}-${:.0} a day.",
+                "{} {}, {:.0}-{:.0} person-days at ${:.0}-${:.0} a day.",
                 open.len(),
+                match (scope, open.len()) {
+                    // The 15 FAR items are met through their 17 SP 800-171 counterparts.
+                    (Scope::Level1, 1) =>
+                        "open SP 800-171 requirement behind the FAR 52.204-21 items",
+                    (Scope::Level1, _) =>
+                        "open SP 800-171 requirements behind the FAR 52.204-21 items",
+                    (_, 1) => "open requirement",
+                    _ => "open requirements",
+                },
                 fix.low,
                 fix.high,
                 x.day_rate_usd.low,

@@ -312,6 +312,14 @@ fn level_1_prices_only_the_15_far_requirements() {
         line(&e, "Remediation work").map(|l| l.usd),
         Some(Range::new(8_000.0, 28_000.0))
     );
+    // Counted in SP 800-171 requirements, and said so beside the 15 FAR items.
+    let basis = line(&e, "Remediation work").map(|l| l.basis.clone());
+    assert!(
+        basis.as_deref().is_some_and(
+            |b| b.starts_with("1 open SP 800-171 requirement behind the FAR 52.204-21 items,")
+        ),
+        "{basis:?}"
+    );
     assert_eq!(e.annual_usd, Range::new(360.0, 1_440.0));
     assert_eq!(e.total_usd, Range::new(27_011.0, 50_251.0));
     // No SPRS score at Level 1: no paths to 88 or 110.

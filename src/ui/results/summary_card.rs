@@ -224,8 +224,13 @@ fn level2_body(catalog: &Catalog, r: &Results, mode: ResultsMode) -> Html {
                     <p><span class={classes!("badge", "badge-lg", level2_class(l2.status))} data-testid="summary-status">{l2.status.label()}</span></p>
                     if let Some(d) = to_88 {
                         <p class="small" data-testid="summary-to-88">{format!("{d} points to {CONDITIONAL_MIN_SCORE}, the minimum for a Conditional status.")}</p>
+                    } else if l2.status == Level2Status::NoSsp {
+                        <p class="small">{"No System Security Plan (3.12.4): no score and no status until there is one."}</p>
                     } else if l2.status != Level2Status::Final && !l2.blocking.is_empty() {
-                        <p class="small">{format!("{} open requirement(s) may not sit on a POA&M.", l2.blocking.len())}</p>
+                        <p class="small">{match l2.blocking.len() {
+                            1 => "1 open requirement may not sit on a POA&M.".to_string(),
+                            n => format!("{n} open requirements may not sit on a POA&M."),
+                        }}</p>
                     }
                 </div>
                 if mode == ResultsMode::Level3 {
