@@ -179,7 +179,7 @@ async fn the_questionnaire_is_drawn_first_and_the_results_follow() {
         .query_selector("[data-testid=\"questionnaire\"]")
         .expect("query")
         .is_some());
-    assert_eq!(text_of(&root, "level-value"), "No CMMC level");
+    assert_eq!(text_of(&root, "level-value"), "Not determined yet");
     // Nothing is scored before there is something to score: the strip says what to do first.
     assert_eq!(
         text_of(&root, "strip-start"),
