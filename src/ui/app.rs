@@ -51,13 +51,29 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+    // Where the calculator was scrolled to when the methodology opened, to return there.
+    let scrolled = use_mut_ref(|| None::<f64>);
     let open_methodology = {
         let opened_here = opened_here.clone();
+        let scrolled = scrolled.clone();
         Callback::from(move |_: MouseEvent| {
             *opened_here.borrow_mut() = true;
+            *scrolled.borrow_mut() = web_sys::window().and_then(|w| w.scroll_y().ok());
             browser::go_to("methodology");
         })
     };
+    {
+        let scrolled = scrolled.clone();
+        use_effect_with(*show_methodology, move |&showing| {
+            if showing {
+                if let Some(w) = web_sys::window() {
+                    w.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            } else if let (Some(y), Some(w)) = (scrolled.borrow_mut().take(), web_sys::window()) {
+                w.scroll_to_with_x_and_y(0.0, y);
+            }
+        });
+    }
     let close_methodology = {
         let show = show_methodology.clone();
         Callback::from(move |()| {
@@ -151,7 +167,10 @@ pub fn app() -> Html {
             </header>
             if *show_methodology {
                 <Methodology on_close={close_methodology} />
-            } else {
+            }
+            // Hidden, not removed, while the methodology shows: the sections the user opened
+            // and the requirement they were reading are where they left them on the way back.
+            <div class="calculator" hidden={*show_methodology}>
             <SummaryStrip results={results.clone()} applicability={applicability.clone()} {mode} />
             <RestoreBanner />
             <p class="notice" role="status" aria-live="polite" data-testid="notice">{notice.unwrap_or_default()}</p>
@@ -219,9 +238,11 @@ pub fn app() -> Html {
                     <section id="export" tabindex="-1" class="anchor"><ExportPanel results={r.clone()} /></section>
                 })}
             </main>
-            {gate(&late_results, stage, Stage::Complete, |r| html! {
-                <PrintReport applicability={late_applicability.clone()} results={r.clone()} />
-            })}
+            </div>
+            if !*show_methodology {
+                {gate(&late_results, stage, Stage::Complete, |r| html! {
+                    <PrintReport applicability={late_applicability.clone()} results={r.clone()} />
+                })}
             }
             <footer class="footer" data-testid="privacy-footer">
                 {"Nothing you enter or import leaves this device: every calculation runs in your browser."}

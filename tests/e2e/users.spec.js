@@ -151,6 +151,15 @@ test('Back from the methodology returns to the calculator with the work intact',
   await expect(app.testid('methodology')).toHaveCount(0);
   await expect(app.testid('summary-score')).toHaveText('-14');
   expect(new URL(page.url()).origin).toBe(app.origin);
+  // Where the user was reading stays as it was: the open section, the open requirement.
+  await app.expand('3.1.1');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await app.testid('open-methodology').click();
+  await expect(app.testid('methodology')).toBeVisible();
+  await expect(app.testid('summary-strip')).toBeHidden();
+  await page.goBack();
+  await expect(app.page.locator('details#gaps')).toHaveAttribute('open', '');
+  await expect(app.detail('3.1.1')).toBeVisible();
   await page.goForward();
   await expect(app.testid('methodology')).toBeVisible();
 });
