@@ -1096,6 +1096,8 @@ pub fn estimate(
     if scope == Scope::None {
         timeline_basis
             .push("Nothing to plan for: no CMMC level applies and none is expected.".into());
+    } else if effort_days.high <= 0.0 {
+        timeline_basis.push("No remediation work left to schedule.".into());
     } else {
         timeline_basis.push(format!(
             "{:.0}-{:.0} person-days of work at {capacity:.0} person-days a month: {:.1}-{:.1} months.",

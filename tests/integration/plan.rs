@@ -325,6 +325,25 @@ fn level_1_prices_only_the_15_far_requirements() {
     // No SPRS score at Level 1: no paths to 88 or 110.
     assert!(e.path_to_88.steps.is_empty() && e.path_to_110.steps.is_empty());
 
+    // Everything met: nothing to schedule, said in words rather than "0-0 person-days".
+    let (_, e) = Case::new()
+        .answers(shop.clone())
+        .with_all(&counterparts, Answer::Met)
+        .with("3.14.2", Answer::Met)
+        .estimate(&CostAssumptions::default());
+    assert_eq!(e.effort_days, Range::new(0.0, 0.0));
+    assert!(
+        e.timeline_basis
+            .iter()
+            .any(|b| b == "No remediation work left to schedule."),
+        "{:?}",
+        e.timeline_basis
+    );
+    assert!(!e
+        .timeline_basis
+        .iter()
+        .any(|b| b.contains("0-0 person-days")));
+
     // The old bug: a fully implemented ISO 27001:2022 SoA priced all 110 ($110,097-$494,727).
     let (_, e) = Case::new()
         .answers(shop)

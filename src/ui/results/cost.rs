@@ -66,7 +66,11 @@ pub fn cost_panel(p: &PartProps<EstimatePart>) -> Html {
             <div class="card" data-testid="timeline-estimate">
                 <h3 class="card-title">{"Timeline"}</h3>
                 <p class="score-big small-big">{format!("{} months", num_range(e.timeline_months))}</p>
-                <p class="muted small">{format!("{} person-days of remediation effort.", num_range(e.effort_days))}</p>
+                <p class="muted small">{if e.effort_days.high > 0.0 {
+                    format!("{} person-days of remediation effort.", num_range(e.effort_days))
+                } else {
+                    "No remediation effort left.".to_string()
+                }}</p>
                 <ul class="small">{ for e.timeline_basis.iter().map(|b| html! { <li>{b}</li> }) }</ul>
                 if e.open_by_kind.iter().any(|(_, n)| *n > 0) {
                     <p class="small">{"Open work: "}{e.open_by_kind.iter().map(|(k, n)| format!("{n} {}", k.label())).collect::<Vec<_>>().join(", ")}</p>
