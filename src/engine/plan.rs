@@ -242,6 +242,22 @@ pub enum Assumption {
 }
 
 impl Assumption {
+    /// Whether the assumption can move the estimate of `scope`: at Level 1 (FCI only, a
+    /// self-assessment) there is no CUI to move to a FedRAMP cloud and no assessor to book, so
+    /// those assumptions are not offered.
+    pub fn applies(self, scope: Scope) -> bool {
+        use Assumption as A;
+        match self {
+            A::CloudMigrationLow
+            | A::CloudMigrationHigh
+            | A::CloudUpliftLow
+            | A::CloudUpliftHigh
+            | A::AssessorLeadLow
+            | A::AssessorLeadHigh => matches!(scope, Scope::Level2 | Scope::Level3),
+            _ => scope != Scope::None,
+        }
+    }
+
     /// Every assumption, in the order the app lists them.
     pub const ALL: [Assumption; 17] = [
         Assumption::DayRateLow,

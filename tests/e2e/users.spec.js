@@ -61,6 +61,11 @@ test('the FCI-only machine shop sees Level 1 only, in one click from the first s
   }
   await expect(app.testid('export-not-applicable')).toContainText('no POA&M allowed (32 CFR 170.21(a)(1))');
   await expect(app.testid('export-json')).toBeVisible();
+  // Only the assumptions that can move a Level 1 estimate: no FedRAMP cloud, no assessor to book.
+  await expect(page.locator('#assume-day_rate_usd-low')).toHaveCount(1);
+  await expect(page.locator('#assume-self_assessment_months-low')).toHaveCount(1);
+  await expect(page.locator('#assume-cloud_migration_usd-low')).toHaveCount(0);
+  await expect(page.locator('#assume-assessor_lead_months-low')).toHaveCount(0);
   // A small estimate: $23,171 to $42,711 over three years, with the Level 1 fee.
   await expect(app.testid('summary-cost')).toHaveText('$23,171 to $42,711');
   await expect(summary).toContainText('$5,977 per year');

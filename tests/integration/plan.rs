@@ -517,3 +517,30 @@ fn less_capacity_means_a_longer_wider_timeline() {
     let work = |e: &Estimate| e.timeline_months.high - 9.0;
     assert!((work(&slow) - 4.0 * work(&fast)).abs() < 1e-6);
 }
+
+/// A Level 1 firm is offered only the assumptions that can move its estimate: no FedRAMP cloud
+/// (no CUI) and no assessor to book (a self-assessment). Levels 2 and 3 are offered all of them.
+#[test]
+fn level_1_is_offered_only_the_assumptions_that_apply() {
+    use cmmc_readiness::engine::Assumption;
+    let ids = |scope| {
+        Assumption::ALL
+            .iter()
+            .filter(|a| a.applies(scope))
+            .map(|a| a.describe().0)
+            .collect::<Vec<_>>()
+    };
+    let level1 = ids(Scope::Level1);
+    for gone in [
+        "cloud_migration_usd-low",
+        "cloud_uplift_usd_per_user_year-high",
+        "assessor_lead_months-low",
+    ] {
+        assert!(!level1.contains(&gone), "{gone}");
+    }
+    assert!(level1.contains(&"day_rate_usd-low"));
+    assert!(level1.contains(&"self_assessment_months-low"));
+    assert_eq!(ids(Scope::Level2).len(), Assumption::ALL.len());
+    assert_eq!(ids(Scope::Level3).len(), Assumption::ALL.len());
+    assert!(ids(Scope::None).is_empty());
+}

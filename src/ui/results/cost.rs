@@ -80,7 +80,7 @@ pub fn cost_panel(p: &PartProps<EstimatePart>) -> Html {
         <details class="card assumptions" data-testid="assumptions" open=true>
             <summary><h3 class="card-title inline">{"Assumptions"}</h3><span class="muted small">{" Planning figures, not facts: change any of them."}</span></summary>
             <div class="assumption-grid">
-                { for Assumption::ALL.iter().map(|&f| {
+                { for Assumption::ALL.iter().filter(|f| f.applies(e.scope)).map(|&f| {
                     let app = app.clone();
                     let current = costs.clone();
                     let (id, label, unit, min, max) = f.describe();
