@@ -142,6 +142,20 @@ test('a requirement answer that contradicts the questionnaire is counted and nam
   await expect(app.detail('3.13.11')).not.toContainText('the two disagree');
 });
 
+test('at Level 1 a requirement the SoA evidences only in part asks to be confirmed', async () => {
+  await app.answerYesNo('handles_fci', 'yes');
+  await app.answerYesNo('handles_cui', 'no');
+  await app.testid('soa-file-input').setInputFiles({
+    name: 'partial.csv', mimeType: 'text/csv', buffer: Buffer.from('Control,Status\nA.5.15,In progress\n'),
+  });
+  await expect(app.testid('soa-rows')).toHaveText('1');
+  const item = app.page.locator('[data-testid="l1-item"][data-id="AC.L1-b.1.i"]');
+  await expect(item).toHaveAttribute('data-status', 'unknown suggested');
+  await expect(item).toContainText('Partly evidenced: not met until you confirm');
+  // An item the SoA says nothing about is simply not answered.
+  await expect(app.page.locator('[data-testid="l1-item"][data-id="PE.L1-b.1.viii"]')).toContainText('Not answered');
+});
+
 test('an excluded control asks: not applicable, or a gap', async () => {
   await app.answerYesNo('handles_cui', 'yes');
   await app.choose('solicitation', 'L2-c3pao');

@@ -2,7 +2,7 @@
 //! (an answer sets its NIST SP 800-171 counterparts, so the engine decides it the same way the
 //! CLI does). No score, no POA&M: all 15 must be met (32 CFR 170.21(a)(1)).
 
-use crate::engine::{Answer, DirectAnswer, Status};
+use crate::engine::{Answer, Basis, DirectAnswer, Status};
 use crate::ui::hooks::{use_catalog, use_dispatch, ResultsProps};
 use yew::prelude::*;
 
@@ -41,10 +41,16 @@ pub fn level1_checklist(p: &ResultsProps) -> Html {
                                 aria-pressed={a.map(|_| pressed.to_string())} {onclick} data-testid={format!("l1-{slug}")}>{label}</button>
                         }
                     };
+                    // Unknown because the SoA evidences a counterpart only in part is not the
+                    // same as nothing said: there is no partial at Level 1, so it asks to confirm.
+                    let partly = l.requirements.iter()
+                        .filter_map(|id| p.results.assessment.requirement(id))
+                        .any(|r| r.basis == Basis::IsoEvidence && r.status == Status::Partial);
                     let (badge, class) = match (status, confirmed) {
                         (Status::Met, true) => ("Met", "met"),
                         (Status::Met, false) => ("Met (suggested)", "met suggested"),
                         (Status::NotMet, _) => ("Not met", "not-met"),
+                        _ if partly => ("Partly evidenced: not met until you confirm", "unknown suggested"),
                         _ => ("Not answered", "unknown"),
                     };
                     html! {
