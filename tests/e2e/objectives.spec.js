@@ -44,8 +44,16 @@ test('objectives decide the requirement; values, plans and the system reach the 
   await app.expand('3.1.1');
   const detail = app.detail('3.1.1');
   await expect(detail.getByTestId('objective')).toHaveCount(6);
+  // A direct answer given first is kept, and shown set aside once an objective decides.
+  await detail.getByTestId('answer-met').click();
+  await expect(app.row('3.1.1')).toHaveAttribute('data-status', 'met');
+  await expect(detail.getByTestId('answer-set-aside')).toHaveCount(0);
   await objective(page, '3.1.1[a]').getByTestId('objective-not-met').click();
   await expect(app.row('3.1.1')).toHaveAttribute('data-status', 'not-met');
+  await expect(detail.getByTestId('answer-set-aside')).toHaveText('set aside: the objectives decide');
+  await expect(detail.getByTestId('answer-met')).toHaveClass(/set-aside/);
+  await detail.getByTestId('answer-clear').click();
+  await expect(detail.getByTestId('answer-set-aside')).toHaveCount(0);
   await expect(app.testid('sprs-score')).toHaveText('-203 to -21');
   await expect(detail.getByTestId('objectives-tally')).toHaveText('1 of 6 answered');
   await expect(app.testid('strip-objectives')).toHaveText('1 / 320');

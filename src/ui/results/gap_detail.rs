@@ -45,6 +45,12 @@ pub fn gap_detail(p: &GapDetailProps) -> Html {
         let id = r.id.clone();
         move |d: Option<DirectAnswer>| app.set_direct(id.clone(), d)
     };
+    // Once the objectives decide, the direct answer is kept but set aside: shown as such.
+    let set_aside = direct.is_some()
+        && matches!(
+            r.basis,
+            crate::engine::Basis::Objectives | crate::engine::Basis::PartlyAnswered
+        );
     let answer = |answer: Option<Answer>, slug: &'static str| {
         let set = set.clone();
         let pressed = answer.is_some() && direct.as_ref().map(|d| d.answer) == answer;
@@ -55,7 +61,7 @@ pub fn gap_detail(p: &GapDetailProps) -> Html {
         });
         let label = answer.map_or("Clear", |a| a.label_for(&r.id));
         html! {
-            <button type="button" class={classes!("btn", "btn-small", pressed.then_some("pressed"))}
+            <button type="button" class={classes!("btn", "btn-small", pressed.then_some("pressed"), (pressed && set_aside).then_some("set-aside"))}
                 aria-pressed={answer.map(|_| pressed.to_string())}
                 title={answer.map(|a| a.citation())}
                 {onclick} data-testid={format!("answer-{slug}")}>{label}</button>
@@ -113,6 +119,9 @@ pub fn gap_detail(p: &GapDetailProps) -> Html {
                 }
                 <div class="answer-row" role="group" aria-label={format!("Answer {} directly", r.id)}>
                     <span class="answer-label">{"Your answer:"}</span>
+                    if set_aside {
+                        <span class="tag" data-testid="answer-set-aside">{"set aside: the objectives decide"}</span>
+                    }
                     {answer(Some(Answer::Met), "met")}
                     {answer(Some(Answer::Partial), "partial")}
                     {answer(Some(Answer::NotMet), "not-met")}
