@@ -459,3 +459,30 @@ fn the_ssp_summary_keeps_iso_suggestions_apart() {
         "{md}"
     );
 }
+
+/// A POA&M item's weakness carries what the user wrote with their answer to the requirement, not
+/// only "You answered 'in progress'".
+#[test]
+fn the_poam_weakness_carries_the_answers_note() {
+    let case = Case::new()
+        .answers(level2_c3pao(Some(true)))
+        .with_note(
+            "3.4.9",
+            Answer::Partial,
+            "Allow-listing piloted on 10 of 40 laptops",
+        )
+        .with("3.1.3", Answer::NotMet);
+    let p = the_poam(&case.input);
+    let item = p.items.iter().chain(&p.blockers).find(|i| i.id == "3.4.9");
+    let weakness = item.map(|i| i.weakness.as_str()).unwrap_or_default();
+    assert!(
+        weakness.contains("Your note: Allow-listing piloted on 10 of 40 laptops"),
+        "{weakness}"
+    );
+    // Without a note, nothing is added.
+    let item = p.items.iter().chain(&p.blockers).find(|i| i.id == "3.1.3");
+    assert!(!item
+        .map(|i| i.weakness.as_str())
+        .unwrap_or_default()
+        .contains("Your note"));
+}

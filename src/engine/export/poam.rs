@@ -22,7 +22,7 @@ use crate::engine::score::{
     blocking_reason, effective, poam_allowed, points_lost, Counting, Level2Status, Level3Status,
     POAM_CLOSEOUT_DAYS,
 };
-use crate::engine::vocab::{ObjectiveAnswer, Status};
+use crate::engine::vocab::{Basis, ObjectiveAnswer, Status};
 use std::collections::BTreeMap;
 
 /// Everything the POA&M says.
@@ -272,8 +272,9 @@ pub fn poam_csv(p: &Poam) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// Why a requirement is open: its explanation, then what the user wrote about each objective
-/// answered not met ("3.1.8[b]: lockout not yet enforced on the VPN").
+/// Why a requirement is open: its explanation, what the user wrote with their answer to it, then
+/// what they wrote about each objective answered not met ("3.1.8[b]: lockout not yet enforced
+/// on the VPN").
 fn weakness(r: &RequirementResult, objectives: &BTreeMap<ObjectiveId, ObjectiveAnswer>) -> String {
     // The finding, without the aside on what ISO evidence alone would say.
     let mut out = r
@@ -283,6 +284,15 @@ fn weakness(r: &RequirementResult, objectives: &BTreeMap<ObjectiveId, ObjectiveA
         .unwrap_or_default()
         .trim_end()
         .to_string();
+    if let Some(note) = r
+        .answer
+        .as_ref()
+        .filter(|_| r.basis == Basis::Answered)
+        .map(|d| d.note.trim())
+        .filter(|n| !n.is_empty())
+    {
+        out.push_str(&format!(" Your note: {note}"));
+    }
     for id in &r.open_objectives {
         if let Some(note) = objectives
             .get(id)
