@@ -260,6 +260,9 @@ test('layouts at phone and wide sizes', async ({ page }) => {
   }
   await page.setViewportSize({ width: 768, height: 1024 });
   await app.screenshot('tablet-768');
+  // A projector (1024 x 768): the sticky strip is one row, not a sixth of the screen.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  expect((await app.testid('summary-strip').boundingBox()).height).toBeLessThan(90);
   await page.setViewportSize({ width: 1400, height: 900 });
   await app.screenshot('wide-1400');
   await page.emulateMedia({ colorScheme: 'dark' });
