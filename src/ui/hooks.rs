@@ -471,6 +471,7 @@ impl Part for SummaryPart {
                 .map(|x| (x.status, x.basis, x.partial_credit))
         }
         a.assessment.scoring == b.assessment.scoring
+            && a.assessment.view == b.assessment.view
             && EstimatePart::same(a, b)
             && decided(a).eq(decided(b))
     }

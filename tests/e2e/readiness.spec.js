@@ -220,6 +220,21 @@ test('no serious accessibility violations (axe)', async ({ page }) => {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
+test('the crosswalk view: the summary says which one, and why the cost moves more than the score', async ({ page }) => {
+  await app.handlesCui();
+  await app.loadSample();
+  await expect(app.testid('summary-view')).toHaveCount(0);
+  const cost = await app.testid('summary-cost').textContent();
+  await app.openFold('scores');
+  await expect(app.testid('coverage')).toContainText('the score moves only where a requirement becomes met');
+  await app.testid('view-analysed').check();
+  await expect(app.testid('summary-view')).toContainText('Analysed view');
+  await expect(app.testid('summary-cost')).not.toHaveText(cost);
+  await app.testid('view-strict').check();
+  await expect(app.testid('summary-view')).toHaveCount(0);
+  await expect(app.testid('summary-cost')).toHaveText(cost);
+});
+
 test('on a phone the summary strip stays on screen as one compact band', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await app.handlesCui();

@@ -71,6 +71,7 @@ pub fn coverage_chart(p: &PartProps<CoveragePart>) -> Html {
                     View::Strict => "Strict counts only the crosswalk NIST publishes.",
                     View::Analysed => "Analysed adds this project's reviewed edges, each with a rationale.",
                 }}
+                {" The view changes what ISO evidence suggests, and so the cost and the timeline; the score moves only where a requirement becomes met, since partial evidence earns no points."}
             </p>
             <svg class="chart" data-testid="coverage-chart" role="img" aria-labelledby="chart-title"
                 viewBox={format!("0 0 {} {height}", LABEL_W + BAR_W + 40.0)} preserveAspectRatio="xMinYMin meet">

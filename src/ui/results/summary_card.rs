@@ -218,6 +218,9 @@ fn level2_body(catalog: &Catalog, r: &Results, mode: ResultsMode) -> Html {
                         (Some(_), Some(_)) => crate::ui::format::exact_score_note(&r.assessment),
                         _ => "No System Security Plan: no score can be given.".to_string(),
                     }}</p>
+                    if r.assessment.view == crate::engine::View::Analysed {
+                        <p class="muted small" data-testid="summary-view">{"Analysed view: ISO evidence also counts this project's reviewed crosswalk edges (see Coverage by family)."}</p>
+                    }
                 </div>
                 <div>
                     <span class="muted small">{"Level 2 status"}</span>
