@@ -133,6 +133,16 @@ pub fn num_range(r: Range) -> String {
     }
 }
 
+/// Person-days as the estimate's own notes write them: whole days, `111 to 297`.
+pub fn days_range(r: Range) -> String {
+    let (low, high) = (format!("{:.0}", r.low), format!("{:.0}", r.high));
+    if low == high {
+        low
+    } else {
+        format!("{low} to {high}")
+    }
+}
+
 /// The first sentence-ish part of a requirement's text, for the gap table's short column.
 pub fn short_text(text: &str) -> String {
     const MAX: usize = 90;

@@ -67,7 +67,7 @@ pub fn cost_panel(p: &PartProps<EstimatePart>) -> Html {
                 <h3 class="card-title">{"Timeline"}</h3>
                 <p class="score-big small-big">{format!("{} months", num_range(e.timeline_months))}</p>
                 <p class="muted small">{if e.effort_days.high > 0.0 {
-                    format!("{} person-days of remediation effort.", num_range(e.effort_days))
+                    format!("{} person-days of remediation effort.", crate::ui::format::days_range(e.effort_days))
                 } else {
                     "No remediation effort left.".to_string()
                 }}</p>

@@ -30,7 +30,7 @@ fn path_card(title: &'static str, testid: &'static str, p: &Path, drawn: usize) 
     } else {
         html! {
             <>
-            <p class="small">{format!("{} step(s), {} person-days.", p.steps.len(), num_range(p.effort_days))}</p>
+            <p class="small">{format!("{} {}, {} person-days.", p.steps.len(), if p.steps.len() == 1 { "step" } else { "steps" }, crate::ui::format::days_range(p.effort_days))}</p>
             <div class="table-wrap scroll-y" tabindex="0" role="region" aria-label={format!("{title}: steps")}>
             <table class="path-table" aria-busy={(drawn < p.steps.len()).to_string()}>
                 <thead><tr>
