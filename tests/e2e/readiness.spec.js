@@ -233,6 +233,10 @@ test('the crosswalk view: the summary says which one, and why the cost moves mor
   await app.testid('view-strict').check();
   await expect(app.testid('summary-view')).toHaveCount(0);
   await expect(app.testid('summary-cost')).toHaveText(cost);
+  // Person-days in whole days, as the estimate's notes write them.
+  await app.openFold('plan');
+  await expect(app.testid('timeline-estimate')).toContainText(/\d+ to \d+ person-days of remediation effort/);
+  await expect(app.testid('timeline-estimate')).not.toContainText(/\d\.\d+ (to [\d.]+ )?person-days/);
 });
 
 test('on a phone the summary strip stays on screen as one compact band', async ({ page }) => {
