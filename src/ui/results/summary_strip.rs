@@ -90,10 +90,10 @@ pub fn summary_strip(p: &SummaryStripProps) -> Html {
             </div>
             // Left out of a phone's compact strip (the objectives panel has the count).
             <div class="strip-item strip-optional">
-                <span class="strip-label">{"Objectives"}</span>
+                <span class="strip-label">{"Objectives answered"}</span>
                 if let Some(r) = r {
                     <span class="strip-value" data-testid="strip-objectives">{objectives_answered(r)}</span>
-                    <span class="strip-sub muted">{"answered (NIST SP 800-171A)"}</span>
+                    <span class="strip-sub muted">{"NIST SP 800-171A"}</span>
                 } else { {pending()} }
             </div>
             </>
