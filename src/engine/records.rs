@@ -59,6 +59,17 @@ pub struct PoamPlan {
 }
 
 impl PoamPlan {
+    /// The milestones as the exports list them: `2027-01-15: what` (`what` alone when undated).
+    pub fn milestone_lines(&self) -> Vec<String> {
+        self.milestones
+            .iter()
+            .map(|m| match m.date {
+                Some(d) => format!("{d}: {}", m.text),
+                None => m.text.clone(),
+            })
+            .collect()
+    }
+
     /// Nothing written yet.
     pub fn is_empty(&self) -> bool {
         self.owner.trim().is_empty()

@@ -427,14 +427,7 @@ pub fn gap_csv(catalog: &Catalog, a: &Assessment, plans: &BTreeMap<String, PoamP
 
 /// A plan's milestones (`date: what`) and resources, for the gap list's "Planned action".
 fn planned_action(p: &PoamPlan) -> String {
-    let mut parts: Vec<String> = p
-        .milestones
-        .iter()
-        .map(|m| match m.date {
-            Some(d) => format!("{d}: {}", m.text),
-            None => m.text.clone(),
-        })
-        .collect();
+    let mut parts = p.milestone_lines();
     if !p.resources.trim().is_empty() {
         parts.push(format!("Resources: {}", p.resources.trim()));
     }

@@ -91,9 +91,8 @@ pub fn control_status_label(s: ControlStatus) -> &'static str {
     }
 }
 
-/// Whole US dollars with thousands separators: `$12,345`.
-pub fn usd(v: f64) -> String {
-    let n = v.round().max(0.0) as u64;
+/// A whole number with thousands separators: `9,907`.
+pub fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -102,7 +101,12 @@ pub fn usd(v: f64) -> String {
         }
         out.push(c);
     }
-    format!("${out}")
+    out
+}
+
+/// Whole US dollars with thousands separators: `$12,345`.
+pub fn usd(v: f64) -> String {
+    format!("${}", grouped(v.round().max(0.0) as u64))
 }
 
 /// A dollar range: `$1,000 to $2,000`, or one figure when both ends agree.

@@ -307,15 +307,7 @@ fn weakness(r: &RequirementResult, objectives: &BTreeMap<ObjectiveId, ObjectiveA
 
 fn csv_row(item: &PoamItem, kind: &str) -> [String; 14] {
     let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
-    let milestones: Vec<String> = item
-        .plan
-        .milestones
-        .iter()
-        .map(|m| match m.date {
-            Some(d) => format!("{d}: {}", m.text),
-            None => m.text.clone(),
-        })
-        .collect();
+    let milestones = item.plan.milestone_lines();
     let mut notes = Vec::new();
     if let Some(reason) = &item.blocker_reason {
         notes.push(reason.clone());

@@ -8,7 +8,7 @@ use crate::engine::{
     SoaImport, TextEncoding, ValueReading,
 };
 use crate::ui::browser::download;
-use crate::ui::format::control_status_label;
+use crate::ui::format::{control_status_label, grouped};
 use crate::ui::hooks::Dispatch;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -469,23 +469,18 @@ fn problem_kinds(problems: &[Problem]) -> Vec<(ProblemKind, usize)> {
     out
 }
 
-/// 9907 as "9,907".
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// One kind of problem, counted, and what the import did with those lines.
 fn kind_summary(kind: ProblemKind, n: usize) -> String {
-    let lines = format!("{} {}", grouped(n), if n == 1 { "line" } else { "lines" });
-    let words = format!("{} {}", grouped(n), if n == 1 { "word" } else { "words" });
+    let lines = format!(
+        "{} {}",
+        grouped(n as u64),
+        if n == 1 { "line" } else { "lines" }
+    );
+    let words = format!(
+        "{} {}",
+        grouped(n as u64),
+        if n == 1 { "word" } else { "words" }
+    );
     match kind {
         ProblemKind::NotAnSoa => "The file is not an SoA.".to_string(),
         ProblemKind::Encoding => format!("{lines} with text that could not be read as written."),
