@@ -79,6 +79,6 @@ pub use state::{
     MAX_STATE_BYTES, STATE_VERSION,
 };
 pub use vocab::{
-    Answer, Basis, DirectAnswer, ObjectiveAnswer, ObjectiveStatus, Status, View, FIPS_CRYPTO, MFA,
-    SSP,
+    counted, Answer, Basis, DirectAnswer, ObjectiveAnswer, ObjectiveStatus, Status, View,
+    FIPS_CRYPTO, MFA, SSP,
 };

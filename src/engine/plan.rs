@@ -685,6 +685,19 @@ struct Open {
 /// The requirements the plan prices: `(800-171 requirements, Level 3 requirements)`. Level 1
 /// prices the 17 SP 800-171 counterparts of the 15 FAR items, each once; CUI brings all 110
 /// whatever the level (DFARS 252.204-7012).
+/// A whole count held as a float (users, devices) with its noun: `1 user`, `25 users`.
+fn whole(n: f64, one: &str, many: &str) -> String {
+    let n = n.round().max(0.0);
+    format!(
+        "{n:.0} {}",
+        if (n - 1.0).abs() < f64::EPSILON {
+            one
+        } else {
+            many
+        }
+    )
+}
+
 fn scope_of(target: &PlanTarget) -> Scope {
     match target.level {
         Level::L3 => Scope::Level3,
@@ -1012,8 +1025,11 @@ pub fn estimate(
             usd: x.tool_usd_per_user.scale(per_user * users),
             period: Period::PerYear,
             basis: format!(
-                "{per_user:.0} requirement(s) needing a new per-user tool, {users:.0} in-scope user(s){who}, ${:.0}-${:.0} per user a year each.",
-                x.tool_usd_per_user.low, x.tool_usd_per_user.high
+                "{} needing a new per-user tool, {}{who}, ${:.0}-${:.0} per user a year each.",
+                whole(per_user, "requirement", "requirements"),
+                whole(users, "in-scope user", "in-scope users"),
+                x.tool_usd_per_user.low,
+                x.tool_usd_per_user.high
             ),
         });
     }
@@ -1029,7 +1045,9 @@ pub fn estimate(
             usd: x.tool_usd_per_device.scale(per_device * devices),
             period: Period::PerYear,
             basis: format!(
-                "{per_device:.0} requirement(s) needing a new per-device tool, {devices:.0} endpoint(s){which}, ${:.0}-${:.0} per device a year each.",
+                "{} needing a new per-device tool, {}{which}, ${:.0}-${:.0} per device a year each.",
+                whole(per_device, "requirement", "requirements"),
+                whole(devices, "endpoint", "endpoints"),
                 x.tool_usd_per_device.low, x.tool_usd_per_device.high
             ),
         });
@@ -1049,8 +1067,10 @@ pub fn estimate(
             usd: x.cloud_uplift_usd_per_user_year.scale(users),
             period: Period::PerYear,
             basis: format!(
-                "${:.0}-${:.0} per user a year more than a commercial cloud, for {users:.0} user(s).",
-                x.cloud_uplift_usd_per_user_year.low, x.cloud_uplift_usd_per_user_year.high
+                "${:.0}-${:.0} per user a year more than a commercial cloud, for {}.",
+                x.cloud_uplift_usd_per_user_year.low,
+                x.cloud_uplift_usd_per_user_year.high,
+                whole(users, "user", "users")
             ),
         });
     }

@@ -392,8 +392,8 @@ fn level2_status(
         (
             Level2Status::Conditional,
             format!(
-                "Score {score} is at least {CONDITIONAL_MIN_SCORE} and every open requirement may go on a POA&M: Conditional Level 2, with {} item(s) to close within {POAM_CLOSEOUT_DAYS} days.",
-                poam.len()
+                "Score {score} is at least {CONDITIONAL_MIN_SCORE} and every open requirement may go on a POA&M: Conditional Level 2, with {} to close within {POAM_CLOSEOUT_DAYS} days.",
+                super::vocab::counted(poam.len(), "item", "items")
             ),
         )
     } else if score < CONDITIONAL_MIN_SCORE {
@@ -404,7 +404,7 @@ fn level2_status(
                 if blocking.is_empty() {
                     String::new()
                 } else {
-                    format!(", and {} open requirement(s) may not go on a POA&M", blocking.len())
+                    format!(", and {} may not go on a POA&M", super::vocab::counted(blocking.len(), "open requirement", "open requirements"))
                 }
             ),
         )
@@ -412,8 +412,8 @@ fn level2_status(
         (
             Level2Status::NotEligible,
             format!(
-                "Score {score} reaches {CONDITIONAL_MIN_SCORE}, but {} open requirement(s) may not go on a POA&M.",
-                blocking.len()
+                "Score {score} reaches {CONDITIONAL_MIN_SCORE}, but {} may not go on a POA&M.",
+                super::vocab::counted(blocking.len(), "open requirement", "open requirements")
             ),
         )
     };

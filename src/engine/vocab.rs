@@ -20,6 +20,11 @@ pub const FIPS_CRYPTO: &str = "3.13.11";
 /// score (32 CFR 170.24(c)(2)(i)(B)(5)).
 pub const SSP: &str = "3.12.4";
 
+/// A count with its noun, singular or plural: `1 requirement`, `3 requirements`.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Which crosswalk edges count as evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

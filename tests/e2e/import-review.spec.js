@@ -55,7 +55,7 @@ test('every value is listed with its reading, and the user decides the unknown o
   await expect(value('Awaiting budget')).toHaveAttribute('data-reading', 'unknown');
   await expect(value('Awaiting budget')).toContainText('not recognised');
   await expect(value('Awaiting budget').locator('td.num')).toHaveText('2');
-  await expect(app.testid('soa-unrecognised-values')).toContainText('1 value(s)');
+  await expect(app.testid('soa-unrecognised-values')).toContainText('1 value in the file is not a word we know');
   await expect(app.testid('soa-problems').locator('li')).toHaveCount(1);
   await expect(app.testid('sprs-score')).toHaveText('-203 to -200');
   // The column choices show what each column holds.

@@ -212,6 +212,22 @@ fn excluded_one_point_items_block() {
         "{:?}",
         a.scoring.level2.blocking
     );
+    // Counted in words: one, then two.
+    assert_eq!(
+        a.scoring.level2.summary,
+        "Score 109 reaches 88, but 1 open requirement may not go on a POA&M."
+    );
+    let a = Case::all_met()
+        .with_all(&["3.1.20", "3.1.22"], Answer::NotMet)
+        .assess();
+    assert!(
+        a.scoring
+            .level2
+            .summary
+            .ends_with("but 2 open requirements may not go on a POA&M."),
+        "{}",
+        a.scoring.level2.summary
+    );
 }
 
 #[test]

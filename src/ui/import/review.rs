@@ -143,7 +143,7 @@ fn flags(import: &SoaImport, encoding: TextEncoding, iso_total: usize) -> Html {
             }
             if unrecognised > 0 {
                 <li data-testid="soa-unrecognised-values">
-                    {format!("{unrecognised} value(s) in the file are not words we know. Their rows are kept as unknown until you choose how to read them below.")}
+                    {format!("{} in the file {}. Their rows are kept as unknown until you choose how to read them below.", crate::engine::counted(unrecognised, "value", "values"), if unrecognised == 1 { "is not a word we know" } else { "are not words we know" })}
                 </li>
             }
             if unknown > 0 {
@@ -536,7 +536,7 @@ fn problem_list(p: &ProblemListProps) -> Html {
             </ul>
             if import.problems.len() > shown {
                 <p class="muted" data-testid="soa-problems-more">
-                    {format!("{} more problem(s) not listed. ", import.problems.len() - shown)}
+                    {format!("{} not listed. ", crate::engine::counted(import.problems.len() - shown, "more problem", "more problems"))}
                     <button type="button" class="btn btn-small" onclick={show_all}>
                         {format!("Show all {}", import.problems.len())}
                     </button>

@@ -133,8 +133,8 @@ pub fn print_report(p: &PrintReportProps) -> Html {
                     { for open.iter().map(|(q, x)| html! {
                         <div class="pr-req">
                             <p><strong>{format!("{} ({})", x.id, q.cmmc_id)}</strong>
-                                {format!(" · {} ({}) · {} point(s) · POA&M: {}", x.status.label(), basis_label(x.basis),
-                                    points_lost(q, x, Counting::WithIsoEvidence), if poam_allowed(q, x, Counting::WithIsoEvidence) { "allowed" } else { "not allowed" })}</p>
+                                {format!(" · {} ({}) · {} · POA&M: {}", x.status.label(), basis_label(x.basis),
+                                    crate::engine::counted(usize::try_from(points_lost(q, x, Counting::WithIsoEvidence)).unwrap_or(0), "point", "points"), if poam_allowed(q, x, Counting::WithIsoEvidence) { "allowed" } else { "not allowed" })}</p>
                             <p>{&q.text}</p>
                         </div>
                     }) }

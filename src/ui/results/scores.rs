@@ -42,7 +42,7 @@ pub fn scores(p: &PartProps<ScoringPart>) -> Html {
                 <p>{&l2.summary}</p>
                 if !l2.blocking.is_empty() {
                     <details class="blockers">
-                        <summary>{format!("{} requirement(s) block a Conditional status", l2.blocking.len())}</summary>
+                        <summary>{match l2.blocking.len() { 1 => "1 requirement blocks a Conditional status".to_string(), n => format!("{n} requirements block a Conditional status") }}</summary>
                         <ul>{ for l2.blocking.iter().map(|b| html! { <li><strong>{b.id.as_str()}</strong>{": "}{&b.reason}</li> }) }</ul>
                     </details>
                 }
