@@ -174,9 +174,14 @@ test('an excluded control asks: not applicable, or a gap', async () => {
   await app.detail('3.1.1').getByText('Other answers an assessor counts as met').click();
   await app.detail('3.1.1').getByTestId('answer-enduring-exception').click();
   await expect(app.detail('3.1.1')).toContainText('The enduring exception as described in the SSP');
+  // The explanation above the answers follows a frame later and moves them: wait for it before
+  // the next click, or the click lands on whatever has moved under it.
+  await expect(app.detail('3.1.1')).toContainText('You answered \u201cmet: enduring exception\u201d');
   // Such an answer is met only with its record (32 CFR 170.24(b)(1)(ii)): a temporary deficiency
   // without its operational plan of action counts as not met until the plan is written.
   await app.detail('3.1.1').getByTestId('answer-temporary-deficiency').click();
+  await expect(app.detail('3.1.1').getByTestId('answer-temporary-deficiency')).toHaveAttribute('aria-pressed', 'true');
+  await expect(app.detail('3.1.1')).toContainText('You answered \u201cmet: temporary deficiency\u201d');
   const note = app.detail('3.1.1').getByTestId('answer-note');
   await note.fill('');
   await note.press('Tab');
