@@ -687,15 +687,10 @@ struct Open {
 /// whatever the level (DFARS 252.204-7012).
 /// A whole count held as a float (users, devices) with its noun: `1 user`, `25 users`.
 fn whole(n: f64, one: &str, many: &str) -> String {
-    let n = n.round().max(0.0);
-    format!(
-        "{n:.0} {}",
-        if (n - 1.0).abs() < f64::EPSILON {
-            one
-        } else {
-            many
-        }
-    )
+    // Counts of users and devices: small and never negative, so the cast cannot truncate.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let n = n.round().max(0.0) as usize;
+    super::vocab::counted(n, one, many)
 }
 
 fn scope_of(target: &PlanTarget) -> Scope {
