@@ -240,3 +240,52 @@ test('a Conditional case shows the 180-day closeout, and a plan that ends after 
   expect(owner).not.toBe('');
   expect(row).toContain(`,${owner},2027-05-01`);
 });
+
+// The figures follow an answer one frame later (the engine runs after the answer's frame), and
+// the requirement's explanation changes length with them. Nothing a user clicks next may move
+// then: the answer buttons and the objectives sit above everything the engine redraws.
+for (const [name, width, height] of [['a laptop', 1280, 720], ['a tablet', 900, 1000], ['a phone', 390, 844]]) test(`the answer buttons stay put when the figures follow an answer, on ${name}`, async ({ page }) => {
+  await page.setViewportSize({ width, height });
+  await app.handlesCui();
+  await app.loadSample();
+  await app.expand('3.1.1');
+  const detail = app.detail('3.1.1');
+  const buttons = detail.locator('button[data-testid^="answer-"], [data-testid="objective"] button');
+  // Where each button is on screen (the browser's scroll anchoring keeps what is in view in place
+  // when something above it changes, so this is what the user sees).
+  const tops = () => buttons.evaluateAll((bs) => bs.map((b) => [b.dataset.testid, b.getBoundingClientRect().top]));
+  // Within 2 px: a line that moves is 20 px or more, and layout rounds to fractions of a pixel.
+  const unmoved = (now, then, step) => {
+    expect(now.map(([id]) => id), step).toEqual(then.map(([id]) => id));
+    const moved = now.filter(([id, top], i) => Math.abs(top - then[i][1]) > 2).map(([id, top], i) => `${id} ${top}`);
+    expect(moved, step).toEqual([]);
+  };
+  // In view, as a user's would be: a click then scrolls nothing.
+  await objective(page, '3.1.1[a]').evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  const before = await tops();
+  expect(before.length).toBeGreaterThan(8);
+
+  // An objective met: its own frame changes nothing above the next objective; the requirement's
+  // explanation and tally, redrawn a frame later, must not move any button either.
+  await objective(page, '3.1.1[a]').getByTestId('objective-met').click();
+  await expect(objective(page, '3.1.1[a]')).toHaveAttribute('data-answer', 'met');
+  await expect(detail.getByTestId('objectives-tally')).toHaveText('1 of 6 answered');
+  unmoved(await tops(), before, 'after an objective met');
+
+  // A second one, not met: the requirement turns not met a frame later, and its plan of action
+  // appears below the objectives.
+  await objective(page, '3.1.1[b]').getByTestId('objective-not-met').click();
+  await expect(objective(page, '3.1.1[b]')).toHaveAttribute('data-answer', 'not-met');
+  const afterClick = await tops();
+  await expect(app.row('3.1.1')).toHaveAttribute('data-status', 'not-met');
+  await expect(detail.getByTestId('poam-plan')).toBeVisible();
+  await expect(detail.getByTestId('objectives-tally')).toHaveText('2 of 6 answered');
+  unmoved(await tops(), afterClick, 'after an objective not met');
+
+  // A direct answer given now is set aside a frame later: the tag follows the buttons.
+  await detail.getByTestId('answer-met').click();
+  await expect(detail.getByTestId('answer-met')).toHaveAttribute('aria-pressed', 'true');
+  const answered = await tops();
+  await expect(detail.getByTestId('answer-set-aside')).toBeVisible();
+  unmoved(await tops(), answered, 'after a direct answer');
+});

@@ -105,28 +105,16 @@ pub fn gap_detail(p: &GapDetailProps) -> Html {
         <tr class="gap-detail" data-testid="gap-detail" data-requirement={r.id.to_string()}>
             <td colspan="6" id={detail_id}>
                 <p class="req-text"><strong>{format!("{} ", req.map(|q| q.cmmc_id.as_str()).unwrap_or(""))}</strong>{&text}</p>
-                <p><strong>{"Why: "}</strong>{&r.explanation}</p>
-                if r.basis == crate::engine::Basis::Answered && r.inferred != r.status {
-                    <p class="muted small">{format!("ISO evidence alone would suggest: {}.", r.inferred.label())}</p>
-                }
-                if r.needs_confirmation {
-                    <div class="exclusion-prompt" data-testid="exclusion-prompt" role="group" aria-label="Confirm the exclusion">
-                        <p><strong>{"Your SoA excludes "}</strong>{r.excluded.iter().map(|x| if x.justification.is_empty() { x.control.to_string() } else { format!("{} (\u{201c}{}\u{201d})", x.control, x.justification) }).collect::<Vec<_>>().join(", ")}
-                            {". Does this requirement not apply to your CUI environment, or is it a gap?"}</p>
-                        {confirm(Answer::NotApplicable, "Not applicable: counts as met, with an SSP justification", "confirm-na")}
-                        {confirm(Answer::NotMet, "It is a gap", "confirm-gap")}
-                    </div>
-                }
                 <div class="answer-row" role="group" aria-label={format!("Answer {} directly", r.id)}>
                     <span class="answer-label">{"Your answer:"}</span>
-                    if set_aside {
-                        <span class="tag" data-testid="answer-set-aside">{"set aside: the objectives decide"}</span>
-                    }
                     {answer(Some(Answer::Met), "met")}
                     {answer(Some(Answer::Partial), "partial")}
                     {answer(Some(Answer::NotMet), "not-met")}
                     {answer(Some(Answer::NotApplicable), "na")}
                     {answer(None, "clear")}
+                    if set_aside {
+                        <span class="tag" data-testid="answer-set-aside">{"set aside: the objectives decide"}</span>
+                    }
                 </div>
                 <details class="answer-more" open={direct.as_ref().is_some_and(|d| d.answer.needs_record() && d.answer != Answer::NotApplicable)}>
                     <summary>{"Other answers an assessor counts as met"}</summary>
@@ -144,7 +132,19 @@ pub fn gap_detail(p: &GapDetailProps) -> Html {
                         <textarea rows="2" value={d.note.clone()} onchange={on_note} data-testid="answer-note" />
                     </label>
                 }
+                if r.needs_confirmation {
+                    <div class="exclusion-prompt" data-testid="exclusion-prompt" role="group" aria-label="Confirm the exclusion">
+                        <p><strong>{"Your SoA excludes "}</strong>{r.excluded.iter().map(|x| if x.justification.is_empty() { x.control.to_string() } else { format!("{} (\u{201c}{}\u{201d})", x.control, x.justification) }).collect::<Vec<_>>().join(", ")}
+                            {". Does this requirement not apply to your CUI environment, or is it a gap?"}</p>
+                        {confirm(Answer::NotApplicable, "Not applicable: counts as met, with an SSP justification", "confirm-na")}
+                        {confirm(Answer::NotMet, "It is a gap", "confirm-gap")}
+                    </div>
+                }
                 <ObjectiveList result={r.clone()} />
+                <p data-testid="detail-why"><strong>{"Why this status: "}</strong>{&r.explanation}</p>
+                if r.basis == crate::engine::Basis::Answered && r.inferred != r.status {
+                    <p class="muted small">{format!("ISO evidence alone would suggest: {}.", r.inferred.label())}</p>
+                }
                 if !r.status.is_satisfied() {
                     <PoamPlanForm id={r.id.to_string()} eligible={req.is_some_and(|q| q.poam.allows(r.status, r.partial_credit))} closeout={p.closeout} />
                 }
