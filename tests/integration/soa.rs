@@ -610,6 +610,49 @@ fn status_words() {
     }
 }
 
+/// A cell that starts with a word that counts and then takes it back or qualifies it is not read
+/// as that word (the assessor's review, 2026-12-07: `Implemented? No` had read as implemented).
+/// It is reported as a value the importer does not know, kept as unknown, and never counted;
+/// the user can still say how it reads in the review. Words that do not count keep their prefix
+/// reading, and a yes with a plain comment is still a yes.
+#[test]
+fn a_hedged_yes_is_not_read_as_implemented() {
+    use ControlStatus::*;
+    for word in [
+        "Implemented? No",
+        "Implemented (partially)",
+        "Yes - planned for Q3",
+        "Yes, except the VPN",
+        "Yes but not on the OT network",
+        "Implemented - TBD",
+        "Done (pending sign-off)",
+        "Yes; in progress",
+    ] {
+        let imp = import(format!("Control,Status\nA.5.15,\"{word}\"\n").as_bytes());
+        assert_eq!(imp.rows[0].status, Unknown, "{word:?}");
+        assert_eq!(imp.problems.len(), 1, "{word:?}: {:?}", imp.problems);
+        assert!(
+            imp.problems[0].to_string().contains(word),
+            "{word:?}: {}",
+            imp.problems[0]
+        );
+    }
+    for (word, status) in [
+        ("Implemented - see ISMS manual", Implemented),
+        ("Yes (policy P-12, 2024 audit)", Implemented),
+        ("No - planned 2027", NotImplemented),
+        ("Partial, not on the OT network", Partial),
+    ] {
+        let imp = import(format!("Control,Status\nA.5.15,\"{word}\"\n").as_bytes());
+        assert_eq!(imp.problems, vec![], "{word:?}");
+        assert_eq!(imp.rows[0].status, status, "{word:?}");
+    }
+    // Applicability the same way: "Applicable? No" is not a yes.
+    let imp = import("Control,Applicable,Status\nA.5.15,Applicable? No,Implemented\n".as_bytes());
+    assert_eq!(imp.rows[0].applicable, None);
+    assert_eq!(imp.problems.len(), 1, "{:?}", imp.problems);
+}
+
 #[test]
 fn applicability_words() {
     let cases = [

@@ -77,19 +77,76 @@ const APPLICABLE_WORDS: &[(&str, bool)] = &[
 pub(super) const APPLICABLE_HELP: &str =
     "yes, y, true, 1, included, x, no, n, false, 0, excluded, n/a";
 
+/// Words that take back or qualify what a cell starts with: `Implemented? No`, `Implemented
+/// (partially)`, `Yes - planned for Q3`, `Yes, except the VPN`. A cell that starts with a word
+/// that would count (implemented, applicable) and then says one of these is not read as that
+/// word: it is kept as a word the importer does not know, reported with its line, and never
+/// counted as implemented.
+const HEDGES: &[&str] = &[
+    "no",
+    "not",
+    "non",
+    "never",
+    "none",
+    "missing",
+    "partial",
+    "partially",
+    "partly",
+    "incomplete",
+    "planned",
+    "planning",
+    "plan",
+    "pending",
+    "progress",
+    "ongoing",
+    "underway",
+    "draft",
+    "tbd",
+    "todo",
+    "determined",
+    "unknown",
+    "future",
+    "scheduled",
+    "will",
+    "later",
+    "proposed",
+    "target",
+    "until",
+    "expected",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "except",
+    "excluding",
+    "but",
+    "however",
+    "gap",
+    "gaps",
+    "excluded",
+    "exclude",
+    "na",
+];
+
 /// `Some(None)` for a blank cell, `Some(Some(word))` for a known word, `None` for an unknown one.
 pub(super) fn parse_status(cell: &str) -> Option<Option<ControlStatus>> {
-    lookup(cell, STATUS_WORDS)
+    lookup(cell, STATUS_WORDS, |s| s == ControlStatus::Implemented)
 }
 
 /// Like [`parse_status`], for the applicability column (`true` = applicable).
 pub(super) fn parse_applicable(cell: &str) -> Option<Option<bool>> {
-    lookup(cell, APPLICABLE_WORDS)
+    lookup(cell, APPLICABLE_WORDS, |a| a)
 }
 
 /// Exact match first, then the longest known phrase followed by a word boundary, so that
-/// `Yes - see ISMS manual` reads as yes while `Not implemented` never reads as `no`.
-fn lookup<T: Copy>(cell: &str, words: &[(&str, T)]) -> Option<Option<T>> {
+/// `Yes - see ISMS manual` reads as yes while `Not implemented` never reads as `no`. A phrase
+/// that would count (`counts`) is read from a longer cell only when the rest of the cell does
+/// not hedge it ([`HEDGES`]): `Implemented? No` is not a yes.
+fn lookup<T: Copy>(
+    cell: &str,
+    words: &[(&str, T)],
+    counts: impl Fn(T) -> bool,
+) -> Option<Option<T>> {
     let cell = clean(cell);
     if cell.is_empty() {
         return Some(None);
@@ -104,15 +161,19 @@ fn lookup<T: Copy>(cell: &str, words: &[(&str, T)]) -> Option<Option<T>> {
     if let Some((_, v)) = words.iter().find(|(w, _)| *w == n) {
         return Some(Some(*v));
     }
-    words
+    let (word, v) = words
         .iter()
         .filter(|(w, _)| {
             n.strip_prefix(w)
                 .and_then(|rest| rest.chars().next())
                 .is_some_and(|c| !c.is_alphanumeric() && c != '/')
         })
-        .max_by_key(|(w, _)| w.len())
-        .map(|(_, v)| Some(*v))
+        .max_by_key(|(w, _)| w.len())?;
+    let rest = &n[word.len()..];
+    let hedged = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|t| HEDGES.contains(&t));
+    (!(hedged && counts(*v))).then_some(Some(*v))
 }
 
 /// A tick in a checkbox-style applicability column.
