@@ -16,11 +16,13 @@ use super::vocab::{Answer, Basis, DirectAnswer, ObjectiveAnswer, Status, View, F
 use disagree::overridden_note;
 use objectives::{by_objectives, ObjectiveFindings};
 use serde::Serialize;
+use ssp::settle_ssp;
 use std::collections::BTreeMap;
 
 mod coverage;
 mod disagree;
 mod objectives;
+mod ssp;
 
 pub use coverage::{coverage, Coverage, FamilyCoverage, FamilyTotals};
 pub use disagree::answers_disagree;
@@ -294,8 +296,11 @@ fn decide(
         iso_verdict(catalog, req, inputs, view, &evidence, &excluded, &touching);
     let direct = inputs.direct.get(&req.id);
     let findings = ObjectiveFindings::of(catalog, req, inputs.objectives);
-    let (status, basis, partial_credit, explanation) =
-        settle(req, &findings, direct, inputs.answers, inferred, why);
+    let (status, basis, partial_credit, explanation) = settle_ssp(
+        req,
+        direct,
+        settle(req, &findings, direct, inputs.answers, inferred, why),
+    );
     RequirementResult {
         id: req.id.clone(),
         family: req.family,

@@ -174,8 +174,7 @@ test('an excluded control asks: not applicable, or a gap', async () => {
   await app.detail('3.1.1').getByText('Other answers an assessor counts as met').click();
   await app.detail('3.1.1').getByTestId('answer-enduring-exception').click();
   await expect(app.detail('3.1.1')).toContainText('The enduring exception as described in the SSP');
-  // The explanation above the answers follows a frame later and moves them: wait for it before
-  // the next click, or the click lands on whatever has moved under it.
+  // The explanation follows a frame later (below the answers, so nothing moves): read it first.
   await expect(app.detail('3.1.1')).toContainText('You answered \u201cmet: enduring exception\u201d');
   // Such an answer is met only with its record (32 CFR 170.24(b)(1)(ii)): a temporary deficiency
   // without its operational plan of action counts as not met until the plan is written.
@@ -191,4 +190,21 @@ test('an excluded control asks: not applicable, or a gap', async () => {
   await note.press('Tab');
   await expect(app.row('3.1.1')).toHaveAttribute('data-status', 'met');
   await expect(app.detail('3.1.1')).not.toContainText('counts as NOT MET');
+});
+
+test('only an SSP that exists meets 3.12.4: no N/A, no stand-ins, no score without one', async () => {
+  await app.handlesCui();
+  await app.loadSample();
+  await app.expand('3.12.4');
+  const detail = app.detail('3.12.4');
+  await expect(detail.getByTestId('answer-met')).toBeVisible();
+  await expect(detail.getByTestId('answer-na')).toHaveCount(0);
+  await expect(detail.getByTestId('answer-enduring-exception')).toHaveCount(0);
+  await expect(detail.getByTestId('ssp-only-met')).toContainText('170.24(c)(2)(i)(B)(5)');
+  // Another requirement still offers them.
+  await app.expand('3.1.1');
+  await expect(app.detail('3.1.1').getByTestId('answer-na')).toBeVisible();
+  // Not met: no score and no status.
+  await detail.getByTestId('answer-not-met').click();
+  await expect(app.testid('sprs-score')).toHaveText('No score');
 });

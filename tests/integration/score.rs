@@ -17,7 +17,7 @@
 use crate::support::{Case, ELIGIBLE_ONE_POINT};
 use cmmc_readiness::engine::{
     Answer, Answers, Basis, Catalog, HeldStatus, Level2Status, Level3Poam, Level3Status,
-    RequirementId, Scoring, SspState, Status,
+    ObjectiveStatus, RequirementId, Scoring, SspState, Status,
 };
 
 fn render(s: &Scoring) -> String {
@@ -253,6 +253,60 @@ fn no_ssp_means_no_score() {
     assert_eq!(a.scoring.sprs.ssp, SspState::Missing);
     assert_eq!(a.scoring.level2.score, None);
     assert_eq!(a.scoring.level2_confirmed.status, Level2Status::NoSsp);
+}
+
+/// 3.12.4 is met only by an SSP that exists (32 CFR 170.24(c)(2)(i)(B)(5)): not applicable, an
+/// enduring exception, a temporary deficiency or a variance, each with its record, and every
+/// objective not applicable, all count as NOT MET, so there is no score (the assessor's review,
+/// 2026-12-07: each had given 110 and Final).
+#[test]
+fn nothing_stands_in_for_the_ssp() {
+    for answer in [
+        Answer::NotApplicable,
+        Answer::EnduringException,
+        Answer::TemporaryDeficiency,
+        Answer::Variance,
+    ] {
+        let case = Case::all_met().with_note("3.12.4", answer, "Described in SSP section 1");
+        check(
+            case.clone(),
+            "sprs none..none exact | no-ssp | blocking 3.12.4 | poam - | L1 met",
+        );
+        let a = case.assess();
+        let r = a.requirement(&RequirementId::from("3.12.4")).unwrap();
+        assert_eq!(
+            (r.status, r.basis),
+            (Status::NotMet, Basis::Answered),
+            "{answer:?}"
+        );
+        assert!(
+            r.explanation.contains("170.24(c)(2)(i)(B)(5)"),
+            "{}",
+            r.explanation
+        );
+    }
+    let mut case = Case::all_met();
+    for letter in 'a'..='h' {
+        case = case.objective_with_note(
+            &format!("3.12.4[{letter}]"),
+            ObjectiveStatus::NotApplicable,
+            "No system",
+        );
+    }
+    let a = case.assess();
+    let r = a.requirement(&RequirementId::from("3.12.4")).unwrap();
+    assert_eq!((r.status, r.basis), (Status::NotMet, Basis::Objectives));
+    assert!(
+        r.explanation.contains("cannot be not applicable"),
+        "{}",
+        r.explanation
+    );
+    assert_eq!(a.scoring.level2.status, Level2Status::NoSsp);
+    // Met stays met, and another requirement's N/A still counts as met.
+    check(
+        Case::all_met().with_note("3.1.12", Answer::NotApplicable, "No remote access"),
+        "sprs 110..110 exact | final | blocking - | poam - | L1 met",
+    );
 }
 
 #[test]

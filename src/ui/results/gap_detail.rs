@@ -40,6 +40,8 @@ pub fn gap_detail(p: &GapDetailProps) -> Html {
     let req = catalog.requirement(&r.id);
     let text = req.map(|q| q.text.clone()).unwrap_or_default();
     let detail_id = detail_id(&r.id);
+    // The SSP is met only by a plan that exists (the engine's `settle_ssp`): no N/A, no stand-ins.
+    let is_ssp = r.id.as_str() == crate::engine::SSP;
     let set = {
         let app = app.clone();
         let id = r.id.clone();
@@ -110,12 +112,17 @@ pub fn gap_detail(p: &GapDetailProps) -> Html {
                     {answer(Some(Answer::Met), "met")}
                     {answer(Some(Answer::Partial), "partial")}
                     {answer(Some(Answer::NotMet), "not-met")}
-                    {answer(Some(Answer::NotApplicable), "na")}
+                    if !is_ssp {
+                        {answer(Some(Answer::NotApplicable), "na")}
+                    }
                     {answer(None, "clear")}
                     if set_aside {
                         <span class="tag" data-testid="answer-set-aside">{"set aside: the objectives decide"}</span>
                     }
                 </div>
+                if is_ssp {
+                    <p class="muted small" data-testid="ssp-only-met">{"Only a System Security Plan that exists meets 3.12.4: it cannot be not applicable, and no exception or variance stands in for it. Without one there is no score (32 CFR 170.24(c)(2)(i)(B)(5))."}</p>
+                } else {
                 <details class="answer-more" open={direct.as_ref().is_some_and(|d| d.answer.needs_record() && d.answer != Answer::NotApplicable)}>
                     <summary>{"Other answers an assessor counts as met"}</summary>
                     <div class="answer-row" role="group" aria-label={format!("Other answers for {}", r.id)}>
@@ -125,6 +132,7 @@ pub fn gap_detail(p: &GapDetailProps) -> Html {
                     </div>
                     <p class="muted small">{"A temporary deficiency is something implemented that has since slipped, with an operational plan of action; work still in progress is not met (32 CFR 170.24(b)(1)(ii), (c)(2)(i)(B)(6))."}</p>
                 </details>
+                }
                 if let Some(d) = &direct {
                     <label class="answer-note">
                         {d.answer.record_prompt().unwrap_or("Note for the SSP and the exports (optional)")}
