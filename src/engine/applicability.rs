@@ -619,7 +619,15 @@ fn lifecycle(a: &Answers, date: Date) -> Option<Lifecycle> {
     } else {
         (status_date.add_years(3), "32 CFR 170.18(a)")
     };
-    let expired = date >= expires;
+    // A Conditional status must be closed out "within 180-days of the Conditional CMMC Status
+    // Date" (32 CFR 170.21(b)): the 180th day still counts, and it expires after it. A Final
+    // status is valid "for a period of three years" (one year at Level 1) from its date, which
+    // ends on the anniversary.
+    let expired = if status.is_final() {
+        date >= expires
+    } else {
+        date > expires
+    };
     // Affirmations are annual from the status date; a Conditional status is affirmed after the
     // POA&M closeout instead (32 CFR 170.22).
     let next_affirmation = if status.is_final() && !expired {
@@ -633,7 +641,12 @@ fn lifecycle(a: &Answers, date: Date) -> Option<Lifecycle> {
     } else {
         None
     };
-    let text = if expired {
+    let text = if expired && !status.is_final() {
+        format!(
+            "Your {} from {status_date} expired: its 180 days ended on {expires} without a closeout (32 CFR 170.21(b)). It no longer counts for award or for continued performance. Reassess now.",
+            status.label()
+        )
+    } else if expired {
         format!(
             "Your {} from {status_date} expired on {expires}: it no longer counts for award or for continued performance. Reassess now.",
             status.label()
@@ -648,7 +661,7 @@ fn lifecycle(a: &Answers, date: Date) -> Option<Lifecycle> {
         )
     } else {
         format!(
-            "Your {} from {status_date} lasts until {expires}: the POA&M must be closed and confirmed by a closeout assessment by then, or the status expires.",
+            "Your {} from {status_date} lasts through {expires}, the 180th day: the POA&M must be closed and confirmed by a closeout assessment by then, or the status expires (32 CFR 170.21(b)).",
             status.label()
         )
     };

@@ -132,6 +132,38 @@ fn a_held_conditional_status_dates_the_closeout() {
     let c = p.items[0].closeout.expect("closeout");
     assert!(c.held);
     assert_eq!(c.deadline, date("2027-03-30"));
+
+    // "Within 180-days of the Conditional CMMC Status Date": the 180th day still counts (the
+    // assessor's review, 2026-12-07, found it expired on that day and a new deadline from the
+    // plan's date). The day after, it has expired, and the 180 days run from the plan's date.
+    let on = |d: &str| {
+        let mut input = state.input(Catalog::builtin(), date(d));
+        input.date = date(d);
+        let c = Catalog::builtin();
+        let a = evaluate(c, &input).assessment;
+        let life = a.applicability.lifecycle.clone().expect("lifecycle");
+        (
+            life,
+            poam(c, &input, &a).items[0].closeout.expect("closeout"),
+        )
+    };
+    let (life, c) = on("2027-03-30");
+    assert!(!life.expired);
+    assert!(
+        life.text
+            .contains("lasts through 2027-03-30, the 180th day"),
+        "{}",
+        life.text
+    );
+    assert_eq!((c.held, c.deadline), (true, date("2027-03-30")));
+    let (life, c) = on("2027-03-31");
+    assert!(life.expired);
+    assert!(
+        life.text.contains("its 180 days ended on 2027-03-30"),
+        "{}",
+        life.text
+    );
+    assert_eq!((c.held, c.deadline), (false, date("2027-09-27")));
 }
 
 #[test]
