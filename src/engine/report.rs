@@ -8,6 +8,8 @@ use super::catalog::{Catalog, PoamEligibility};
 use super::plan::{AssessmentFee, Estimate, PathStep, Range, Scope};
 use super::questionnaire::{Answers, AssessmentType, Level};
 use super::records::PoamPlan;
+#[cfg(doc)]
+use super::score::Level2Reading;
 use super::score::{points_lost, Counting, Level2Status, Level3Result, SprsRange};
 use super::soa::{Role, SoaImport};
 use super::vocab::{Answer, Basis, Status};
@@ -146,7 +148,9 @@ pub struct CoverageSummary {
     pub analysed: super::assess::Coverage,
 }
 
-/// Level 2 status and what blocks it.
+/// Level 2 status and what blocks it. `status`, `blocking`, `poam` and `summary` count the ISO
+/// suggestions (the forecast); `confirmed_status` and `confirmed_summary` count only what the
+/// user confirmed, and `text` says both when they differ ([`Level2Reading`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Level2Summary {
     pub status: Level2Status,
@@ -154,6 +158,8 @@ pub struct Level2Summary {
     pub blocking: Vec<String>,
     pub poam: Vec<String>,
     pub summary: String,
+    pub confirmed_summary: String,
+    pub text: String,
 }
 
 /// Level 1 met or not.
@@ -310,6 +316,8 @@ fn level2_summary(a: &Assessment) -> Level2Summary {
         blocking: level2.blocking.iter().map(|b| b.id.to_string()).collect(),
         poam: level2.poam.iter().map(|b| b.to_string()).collect(),
         summary: level2.summary.clone(),
+        confirmed_summary: a.scoring.level2_confirmed.summary.clone(),
+        text: a.scoring.level2_reading().text(),
     }
 }
 

@@ -109,6 +109,40 @@ impl Level2Status {
     }
 }
 
+/// The Level 2 status told truthfully: what the confirmed answers give, and what counting the
+/// ISO suggestions as well would give. A score counts requirements assessed MET (32 CFR
+/// 170.24(c)(2)), so the confirmed one is the status; the other is a forecast, always said to be
+/// one (the assessor's review, 2026-12-07: a "Final Level 2" had been shown and exported on ISO
+/// suggestions nobody confirmed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Level2Reading {
+    /// On the answers the user confirmed.
+    pub confirmed: Level2Status,
+    /// Counting what the ISO evidence suggests as well.
+    pub with_iso: Level2Status,
+}
+
+impl Level2Reading {
+    /// True when counting the ISO suggestions changes the status.
+    pub fn differs(self) -> bool {
+        self.confirmed != self.with_iso
+    }
+
+    /// The status in words: `Final Level 2`, or `Not eligible on the answers confirmed; Final
+    /// Level 2 if every ISO suggestion is confirmed`.
+    pub fn text(self) -> String {
+        if self.differs() {
+            format!(
+                "{} on the answers confirmed; {} if every ISO suggestion is confirmed",
+                self.confirmed.label(),
+                self.with_iso.label()
+            )
+        } else {
+            self.confirmed.label().to_string()
+        }
+    }
+}
+
 /// A requirement that stands between the user and a Conditional status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Blocker {
@@ -228,6 +262,16 @@ pub struct Scoring {
     pub level2_confirmed: Level2Result,
     pub level1: Level1Result,
     pub level3: Level3Result,
+}
+
+impl Scoring {
+    /// The Level 2 status, confirmed and with the ISO suggestions ([`Level2Reading`]).
+    pub fn level2_reading(&self) -> Level2Reading {
+        Level2Reading {
+            confirmed: self.level2_confirmed.status,
+            with_iso: self.level2.status,
+        }
+    }
 }
 
 /// Scores the decided requirements. `prerequisite_met` is the Level 3 prerequisite as the user

@@ -4,6 +4,7 @@
 use crate::engine::{
     Basis, ControlStatus, Level2Status, Provenance, Range, Relationship, SprsRange, Status,
 };
+use yew::{classes, Classes};
 
 /// The SPRS score as the page shows it: one number, "low to high" while answers are incomplete,
 /// or "No score" when the user said there is no SSP.
@@ -51,6 +52,24 @@ pub fn level2_class(s: Level2Status) -> &'static str {
         Level2Status::Conditional => "partial",
         Level2Status::NotEligible => "not-met",
         Level2Status::NoSsp => "unknown",
+    }
+}
+
+/// The Level 2 status as a badge shows it, with its classes: the forecast that counts the ISO
+/// suggestions, like the expected score beside it, but said to be one ("Final Level 2, to
+/// confirm", dashed) whenever the confirmed answers give another status. The confirmed status
+/// goes beside it ([`crate::engine::Level2Reading`]).
+pub fn level2_badge(r: crate::engine::Level2Reading) -> (String, Classes) {
+    if r.differs() {
+        (
+            format!("{}, to confirm", r.with_iso.label()),
+            classes!("badge", level2_class(r.with_iso), "suggested"),
+        )
+    } else {
+        (
+            r.confirmed.label().to_string(),
+            classes!("badge", level2_class(r.confirmed)),
+        )
     }
 }
 

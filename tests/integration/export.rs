@@ -99,7 +99,7 @@ fn blockers_are_listed_apart_and_nothing_is_conditional() {
     );
     let input = input(&state);
     let p = the_poam(&input);
-    assert_eq!(p.level2, Level2Status::NotEligible);
+    assert_eq!(p.level2.confirmed, Level2Status::NotEligible);
     assert_eq!(ids(&p.items), ["3.1.3", "3.8.9", "3.13.11"]);
     assert_eq!(ids(&p.blockers), ["3.5.3"]);
     assert!(p.blockers[0]
@@ -517,4 +517,118 @@ fn the_poam_weakness_carries_the_answers_note() {
         .map(|i| i.weakness.as_str())
         .unwrap_or_default()
         .contains("Your note"));
+}
+
+/// The assessor's review (2026-12-07): a full ISO SoA with every requirement it does not suggest
+/// met answered met, and nothing else confirmed, had been shown and exported as "Final Level 2"
+/// with an empty POA&M. A score counts requirements assessed MET (32 CFR 170.24(c)(2)): the
+/// status is the confirmed answers' (not eligible), the ISO forecast is said as one, and every
+/// requirement not assessed yet is on the POA&M as such, counted as not met, with what the ISO
+/// evidence suggests and none of the app's instructions.
+#[test]
+fn the_status_and_the_poam_count_only_what_was_confirmed() {
+    let c = Catalog::builtin();
+    let mut case = Case::new()
+        .soa(crate::support::fixture("iso2022_full.csv"))
+        .answers(level2_c3pao(Some(true)));
+    case.input.date = date("2026-12-01");
+    let suggested = evaluate(c, &case.input).assessment;
+    let mut unconfirmed = Vec::new();
+    for r in &suggested.requirements {
+        if r.status == cmmc_readiness::engine::Status::Met && !r.basis.is_confirmed() {
+            unconfirmed.push(r.id.to_string());
+        } else if !r.basis.is_confirmed() {
+            case = case.with(r.id.as_str(), Answer::Met);
+        }
+    }
+    assert!(unconfirmed.len() > 40, "{}", unconfirmed.len());
+    let a = evaluate(c, &case.input).assessment;
+    let reading = a.scoring.level2_reading();
+    assert_eq!(reading.with_iso, Level2Status::Final);
+    assert_eq!(reading.confirmed, Level2Status::NotEligible);
+    assert_eq!(
+        reading.text(),
+        "Not eligible on the answers confirmed; Final Level 2 if every ISO suggestion is confirmed"
+    );
+
+    let p = the_poam(&case.input);
+    assert_eq!(p.level2, reading);
+    assert!(p.items.is_empty() && p.blockers.is_empty());
+    assert_eq!(ids(&p.unassessed), unconfirmed);
+    for i in &p.unassessed {
+        assert_eq!(i.status, cmmc_readiness::engine::Status::Unknown);
+        assert!(
+            i.weakness
+                .starts_with("Not assessed yet: counted as not met"),
+            "{}",
+            i.weakness
+        );
+        assert!(i.weakness.contains("suggests: met."), "{}", i.weakness);
+        assert!(i.closeout.is_none());
+    }
+    let csv = poam_csv(&p);
+    assert_eq!(csv.lines().count(), 1 + unconfirmed.len());
+    assert!(csv
+        .lines()
+        .skip(1)
+        .all(|l| l.starts_with("Not assessed yet: counted as not met (Level 2),")));
+    assert!(!csv.contains("answer it directly") && !csv.contains("switch to"));
+    let oscal: Value = serde_json::from_str(&poam_oscal(&p)).expect("json");
+    let doc = &oscal["plan-of-action-and-milestones"];
+    let props = doc["metadata"]["props"].as_array().expect("props");
+    let prop = |name: &str| {
+        props
+            .iter()
+            .find(|p| p["name"] == name)
+            .map(|p| p["value"].clone())
+    };
+    assert_eq!(prop("level2-status"), Some(Value::from("Not eligible")));
+    assert_eq!(
+        prop("level2-status-with-iso-evidence"),
+        Some(Value::from("Final Level 2"))
+    );
+    let risk = &doc["risks"][0];
+    assert!(risk["title"]
+        .as_str()
+        .unwrap_or_default()
+        .ends_with("not assessed yet"));
+    let item = &doc["poam-items"][0];
+    assert!(item["title"]
+        .as_str()
+        .unwrap_or_default()
+        .starts_with("Not assessed yet: "));
+    assert!(!item.to_string().contains("cmmc-poam-eligible"));
+
+    let [md, ssp, _, _] = documents(&case.input);
+    assert!(md.contains(
+        "Level 2: Not eligible on the answers confirmed; Final Level 2 if every ISO suggestion is confirmed."
+    ));
+    let ssp: Value = serde_json::from_str(&ssp).expect("json");
+    let props = ssp["system-security-plan"]["metadata"]["props"].to_string();
+    assert!(
+        props.contains(r#""name":"level2-status","ns":"#)
+            && props.contains(r#""value":"Not eligible"}"#),
+        "{props}"
+    );
+}
+
+/// An item without the organisation's own completion date does not get one: the closeout
+/// deadline has its own column (the assessor's review, 2026-12-07).
+#[test]
+fn a_completion_date_nobody_set_is_left_blank() {
+    let p = the_poam(&input(&fixture("level2_conditional.json")));
+    let csv = poam_csv(&p);
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("POA&M item (Level 2),3.8.9,"))
+        .expect("3.8.9");
+    assert!(row.contains(",,2027-05-30,"), "{row}");
+    let oscal: Value = serde_json::from_str(&poam_oscal(&p)).expect("json");
+    let item = oscal["plan-of-action-and-milestones"]["poam-items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["title"] == "3.8.9 (MP.L2-3.8.9)"))
+        .expect("3.8.9")
+        .to_string();
+    assert!(!item.contains("scheduled-completion"), "{item}");
+    assert!(item.contains(r#""closeout-deadline""#), "{item}");
 }

@@ -320,7 +320,19 @@ fn write_figures(out: &mut impl Write, report: &Summary) -> io::Result<()> {
                 score(report.sprs.low),
                 score(report.sprs.high)
             )?;
-            writeln!(out, "Level 2: {}", report.level2.summary)?;
+            // The status counts what was confirmed; counting the ISO suggestions is a forecast,
+            // said as one when it differs.
+            writeln!(out, "Level 2: {}", report.level2.text)?;
+            if report.level2.confirmed_status == report.level2.status {
+                writeln!(out, "  {}", report.level2.summary)?;
+            } else {
+                writeln!(out, "  confirmed: {}", report.level2.confirmed_summary)?;
+                writeln!(
+                    out,
+                    "  if every ISO suggestion is confirmed: {}",
+                    report.level2.summary
+                )?;
+            }
             if !report.level2.blocking.is_empty() {
                 writeln!(out, "  blocking: {}", report.level2.blocking.join(", "))?;
             }

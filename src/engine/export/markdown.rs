@@ -97,7 +97,7 @@ fn summary(out: &mut String, s: &Ssp) {
         "SPRS score: {} confirmed, {} counting ISO evidence (of 110). Level 2: {}.",
         score(s.sprs.low),
         score(s.sprs.high),
-        s.level2.label()
+        s.level2.text()
     );
 }
 

@@ -18,7 +18,12 @@ use crate::engine::vocab::Status;
 pub fn poam_oscal(p: &Poam) -> String {
     let ids = Ids::new("poam", &p.system);
     let system_id = Ids::new("ssp", &p.system).uuid("system");
-    let all: Vec<&PoamItem> = p.items.iter().chain(&p.blockers).collect();
+    let all: Vec<&PoamItem> = p
+        .items
+        .iter()
+        .chain(&p.blockers)
+        .chain(&p.unassessed)
+        .collect();
     let observations = all.iter().map(|i| observation(&ids, p, i)).collect();
     let risks = all.iter().map(|i| risk(&ids, i)).collect();
     let findings = p.blockers.iter().map(|i| finding(&ids, i)).collect();
@@ -43,7 +48,8 @@ pub fn poam_oscal(p: &Poam) -> String {
         .map(|c| c.deadline.to_string())
         .min();
     let props = [
-        prop("level2-status", p.level2.label()),
+        prop("level2-status", p.level2.confirmed.label()),
+        prop("level2-status-with-iso-evidence", p.level2.with_iso.label()),
         p.level3.and_then(|s| prop("level3-status", s.label())),
         closeout.and_then(|d| prop("closeout-deadline", &d)),
     ];
@@ -73,6 +79,15 @@ pub fn poam_oscal(p: &Poam) -> String {
         .l("findings", findings)
         .l("poam-items", poam_items);
     document("plan-of-action-and-milestones", body)
+}
+
+/// What the item's finding is: an item not assessed yet is not said to be not met.
+fn finding_words(i: &PoamItem) -> &'static str {
+    if i.status == Status::Unknown {
+        "not assessed yet"
+    } else {
+        "not met"
+    }
 }
 
 fn key(i: &PoamItem) -> String {
@@ -112,7 +127,10 @@ fn risk(ids: &Ids, i: &PoamItem) -> Obj {
     ];
     Obj::new()
         .s("uuid", ids.uuid(&format!("{}/risk", key(i))))
-        .s("title", format!("{} ({}) not met", i.id, i.cmmc_id))
+        .s(
+            "title",
+            format!("{} ({}) {}", i.id, i.cmmc_id, finding_words(i)),
+        )
         .s("description", i.requirement.clone())
         .s("statement", i.weakness.clone())
         .l("props", props.into_iter().flatten().collect())
@@ -215,16 +233,22 @@ fn finding(ids: &Ids, i: &PoamItem) -> Obj {
 
 fn poam_item(ids: &Ids, i: &PoamItem) -> Obj {
     let eligible = i.blocker_reason.is_none();
+    let assessed = i.status != Status::Unknown;
     let props = [
         prop("requirement", &i.id),
         prop("cmmc-id", &i.cmmc_id),
         prop("cmmc-level", &i.level.to_string()),
-        prop("cmmc-poam-eligible", if eligible { "yes" } else { "no" }),
+        // Whether it may sit on a POA&M depends on the finding: not said before there is one.
+        if assessed {
+            prop("cmmc-poam-eligible", if eligible { "yes" } else { "no" })
+        } else {
+            prop("cmmc-assessed", "no")
+        },
         prop("points", &i.points.to_string()),
         prop("owner", &i.plan.owner),
         prop(
             "scheduled-completion",
-            &i.scheduled().map(|d| d.to_string()).unwrap_or_default(),
+            &i.plan.completion.map(|d| d.to_string()).unwrap_or_default(),
         ),
         prop(
             "closeout-deadline",
@@ -233,7 +257,9 @@ fn poam_item(ids: &Ids, i: &PoamItem) -> Obj {
                 .unwrap_or_default(),
         ),
     ];
-    let title = if eligible {
+    let title = if !assessed {
+        format!("Not assessed yet: {} ({})", i.id, i.cmmc_id)
+    } else if eligible {
         format!("{} ({})", i.id, i.cmmc_id)
     } else {
         format!("Blocker: {} ({}) must be met first", i.id, i.cmmc_id)

@@ -112,7 +112,8 @@ fn ssp_metadata(ids: &Ids, s: &Ssp) -> Obj {
             "sprs-score-with-iso-evidence",
             &s.sprs.high.map(|v| v.to_string()).unwrap_or_default(),
         ),
-        prop("level2-status", s.level2.label()),
+        prop("level2-status", s.level2.confirmed.label()),
+        prop("level2-status-with-iso-evidence", s.level2.with_iso.label()),
     ];
     let mut roles = Vec::new();
     let mut parties = Vec::new();

@@ -1,9 +1,12 @@
 //! The Plan of Action and Milestones' content, once, as data ([`Poam`]), and its CSV. It holds
-//! the open items only: those that may sit on a POA&M for a Conditional status (32 CFR
-//! 170.21(a)(2) for Level 2, (a)(3) for Level 3), and, listed apart, the blockers that may not
-//! and must be met first. Each carries the plan the user wrote (owner, milestones, resources,
-//! scheduled completion). When the status would be Conditional, every item carries the closeout
-//! deadline: 180 days after the Conditional CMMC Status Date (32 CFR 170.21(b)).
+//! the open items only, read from the answers the user confirmed (a score counts requirements
+//! assessed MET, 32 CFR 170.24(c)(2)): those found open that may sit on a POA&M for a
+//! Conditional status (32 CFR 170.21(a)(2) for Level 2, (a)(3) for Level 3); listed apart, the
+//! blockers that may not and must be met first; and last, the requirements not assessed yet,
+//! whatever the ISO evidence suggests, each counted as not met until assessed. Each carries the
+//! plan the user wrote (owner, milestones, resources, scheduled completion). When the confirmed
+//! status would be Conditional, every item carries the closeout deadline: 180 days after the
+//! Conditional CMMC Status Date (32 CFR 170.21(b)).
 //!
 //! The status date is the held Conditional status's date when the user holds one at that level
 //! (that is the date the 180 days run from), else the input's date: the POA&M then shows what
@@ -19,8 +22,8 @@ use crate::engine::questionnaire::Level;
 use crate::engine::records::{PoamPlan, SystemInfo};
 use crate::engine::report::neutralise_cell;
 use crate::engine::score::{
-    blocking_reason, effective, poam_allowed, points_lost, Counting, Level2Status, Level3Status,
-    POAM_CLOSEOUT_DAYS,
+    blocking_reason, effective, poam_allowed, points_lost, Counting, Level2Reading, Level2Status,
+    Level3Status, POAM_CLOSEOUT_DAYS,
 };
 use crate::engine::vocab::{Basis, ObjectiveAnswer, Status};
 use std::collections::BTreeMap;
@@ -32,14 +35,19 @@ pub struct Poam {
     pub date: Date,
     /// The system it is for.
     pub system: SystemInfo,
-    /// The Level 2 status the open items lead to.
-    pub level2: Level2Status,
+    /// The Level 2 status the open items lead to: on the confirmed answers, and with the ISO
+    /// suggestions.
+    pub level2: Level2Reading,
     /// The Level 3 status, when Level 3 applies.
     pub level3: Option<Level3Status>,
     /// Items that may sit on the POA&M, Level 2 then Level 3.
     pub items: Vec<PoamItem>,
     /// Open items that may not: they must be met before a Conditional status.
     pub blockers: Vec<PoamItem>,
+    /// Requirements not assessed yet (Level 2 then Level 3): counted as not met until they are,
+    /// whatever the ISO evidence suggests. Their status is `Unknown`; the weakness says what the
+    /// evidence suggests.
+    pub unassessed: Vec<PoamItem>,
 }
 
 /// One open item.
@@ -72,7 +80,8 @@ pub struct PoamItem {
 }
 
 impl PoamItem {
-    /// The scheduled completion: the user's date, else the closeout deadline when there is one.
+    /// The risk's deadline: the user's completion date, else the closeout deadline when there is
+    /// one. (The scheduled completion the exports print is the user's date alone.)
     pub fn scheduled(&self) -> Option<Date> {
         self.plan
             .completion
@@ -99,13 +108,13 @@ pub struct Closeout {
     pub deadline: Date,
 }
 
-/// The POA&M for the inputs and their assessment (the reading that counts ISO evidence, as the
-/// Level 2 status the app shows).
+/// The POA&M for the inputs and their assessment, read from the confirmed answers.
 pub fn poam(catalog: &Catalog, input: &Input, a: &Assessment) -> Poam {
-    let level2 = &a.scoring.level2;
+    let level2 = &a.scoring.level2_confirmed;
     let closeout2 = conditional_closeout(a, input.date, Level::L2);
     let mut items = Vec::new();
     let mut blockers = Vec::new();
+    let mut unassessed = Vec::new();
     for r in &a.requirements {
         let Some(req) = catalog.requirement(&r.id) else {
             continue;
@@ -114,8 +123,26 @@ pub fn poam(catalog: &Catalog, input: &Input, a: &Assessment) -> Poam {
         // not met needs a plan of action (32 CFR 170.24(c)(2)(i)(B)(6); NIST SP 800-171 r2
         // 3.12.2), also without an SSP, when the status has no POA&M items to speak of. Whether
         // it may sit on a POA&M for a Conditional status is the rule of 170.21(a)(2).
-        let status = effective(r, Counting::WithIsoEvidence);
+        let status = effective(r, Counting::Confirmed);
         if status.is_satisfied() {
+            continue;
+        }
+        let plan = input.poam.get(r.id.as_str()).cloned().unwrap_or_default();
+        let points = points_lost(req, r, Counting::Confirmed);
+        if !r.basis.is_confirmed() {
+            unassessed.push(PoamItem {
+                id: r.id.to_string(),
+                level: 2,
+                cmmc_id: req.cmmc_id.clone(),
+                requirement: req.text.clone(),
+                weakness: unassessed_weakness(r),
+                status: Status::Unknown,
+                points,
+                open_objectives: r.open_objectives.clone(),
+                blocker_reason: None,
+                plan,
+                closeout: None,
+            });
             continue;
         }
         let blocker = level2
@@ -124,7 +151,7 @@ pub fn poam(catalog: &Catalog, input: &Input, a: &Assessment) -> Poam {
             .find(|b| b.id == r.id)
             .map(|b| b.reason.clone())
             .or_else(|| {
-                (!poam_allowed(req, r, Counting::WithIsoEvidence))
+                (!poam_allowed(req, r, Counting::Confirmed))
                     .then(|| blocking_reason(req, status, r.partial_credit))
             });
         let item = PoamItem {
@@ -134,10 +161,10 @@ pub fn poam(catalog: &Catalog, input: &Input, a: &Assessment) -> Poam {
             requirement: req.text.clone(),
             weakness: weakness(r, &input.objectives),
             status: r.status,
-            points: points_lost(req, r, Counting::WithIsoEvidence),
+            points,
             open_objectives: r.open_objectives.clone(),
             blocker_reason: blocker.clone(),
-            plan: input.poam.get(r.id.as_str()).cloned().unwrap_or_default(),
+            plan,
             closeout: if blocker.is_some() { None } else { closeout2 },
         };
         if blocker.is_some() {
@@ -151,16 +178,54 @@ pub fn poam(catalog: &Catalog, input: &Input, a: &Assessment) -> Poam {
         app.level == Level::L3 || app.planning.as_ref().is_some_and(|p| p.level == Level::L3);
     let level3 = level3_applies.then_some(a.scoring.level3.status);
     if level3_applies {
-        level3_items(catalog, input, a, &mut items, &mut blockers);
+        level3_items(
+            catalog,
+            input,
+            a,
+            &mut items,
+            &mut blockers,
+            &mut unassessed,
+        );
     }
     Poam {
         date: input.date,
         system: input.system.clone(),
-        level2: level2.status,
+        level2: a.scoring.level2_reading(),
         level3,
         items,
         blockers,
+        unassessed,
     }
+}
+
+/// Why a requirement not assessed yet is on the POA&M, with what the ISO evidence suggests: for
+/// the assessor who reads it, not the app's instructions to its user.
+fn unassessed_weakness(r: &RequirementResult) -> String {
+    let suggests = match (r.basis, r.inferred) {
+        (Basis::PartlyAnswered, _) => format!(
+            "Its assessment objectives are partly answered ({} of {}).",
+            r.objectives.answered(),
+            r.objectives.total
+        ),
+        (_, Status::Unknown) => "No ISO/IEC 27001 evidence for it either.".to_string(),
+        (_, suggested) => {
+            let controls: Vec<String> = r
+                .supporting_controls()
+                .iter()
+                .map(|c| c.to_string())
+                .collect();
+            let via = if controls.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", controls.join(", "))
+            };
+            format!(
+                "ISO/IEC 27001 evidence{via} suggests: {}.",
+                suggested.label().to_lowercase()
+            )
+        }
+    };
+    format!("Not assessed yet: counted as not met until it is (32 CFR 170.24(c)(2)). {suggests}")
 }
 
 /// The open Level 3 requirements: on the POA&M unless 32 CFR 170.21(a)(3)(ii) excludes them.
@@ -170,6 +235,7 @@ fn level3_items(
     a: &Assessment,
     items: &mut Vec<PoamItem>,
     blockers: &mut Vec<PoamItem>,
+    unassessed: &mut Vec<PoamItem>,
 ) {
     let l3 = &a.scoring.level3;
     let closeout3 = conditional_closeout(a, input.date, Level::L3);
@@ -178,7 +244,7 @@ fn level3_items(
             continue;
         };
         let answered = if item.status == Status::Unknown {
-            "Not answered yet: counted as not met."
+            "Not assessed yet: counted as not met until it is."
         } else {
             "Answered not met."
         };
@@ -199,7 +265,13 @@ fn level3_items(
             closeout: if item.poam_eligible { closeout3 } else { None },
             blocker_reason,
         };
-        if item.poam_eligible {
+        if item.status == Status::Unknown {
+            unassessed.push(PoamItem {
+                closeout: None,
+                blocker_reason: None,
+                ..out
+            });
+        } else if item.poam_eligible {
             items.push(out);
         } else {
             blockers.push(out);
@@ -215,7 +287,7 @@ fn level3_items(
 /// scheduled completion.
 pub fn conditional_closeout(a: &Assessment, date: Date, level: Level) -> Option<Closeout> {
     let conditional = match level {
-        Level::L2 => a.scoring.level2.status == Level2Status::Conditional,
+        Level::L2 => a.scoring.level2_confirmed.status == Level2Status::Conditional,
         Level::L3 => a.scoring.level3.status == Level3Status::Conditional,
         _ => false,
     };
@@ -260,11 +332,20 @@ pub fn poam_csv(p: &Poam) -> String {
     ];
     // Writing to a Vec cannot fail; a failed record would only drop that record.
     let _ = w.write_record(header);
-    let rows = p.items.iter().map(|i| (i, "POA&M item")).chain(
-        p.blockers
-            .iter()
-            .map(|i| (i, "Blocker: may not sit on a POA&M")),
-    );
+    let rows = p
+        .items
+        .iter()
+        .map(|i| (i, "POA&M item"))
+        .chain(
+            p.blockers
+                .iter()
+                .map(|i| (i, "Blocker: may not sit on a POA&M")),
+        )
+        .chain(
+            p.unassessed
+                .iter()
+                .map(|i| (i, "Not assessed yet: counted as not met")),
+        );
     for (item, kind) in rows {
         let _ = w.write_record(csv_row(item, kind).iter().map(|f| neutralise_cell(f)));
     }
@@ -345,7 +426,9 @@ fn csv_row(item: &PoamItem, kind: &str) -> [String; 14] {
         item.plan.owner.clone(),
         milestones.join("; "),
         item.plan.resources.clone(),
-        date(item.scheduled()),
+        // The organisation's own date only: the closeout deadline has its own column, and a
+        // date nobody set must not read as a commitment (the assessor's review, 2026-12-07).
+        date(item.plan.completion),
         date(item.closeout.map(|c| c.deadline)),
         notes.join(" "),
     ]

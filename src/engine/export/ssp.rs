@@ -12,7 +12,7 @@ use crate::engine::evaluate::Input;
 use crate::engine::ids::{AnnexAControl, Family, ObjectiveId, RequirementId};
 use crate::engine::questionnaire::Level;
 use crate::engine::records::SystemInfo;
-use crate::engine::score::{Level2Status, SprsRange};
+use crate::engine::score::{Level2Reading, SprsRange};
 use crate::engine::soa::ControlStatus;
 use crate::engine::vocab::{Basis, DirectAnswer, ObjectiveStatus, Status};
 
@@ -27,8 +27,8 @@ pub struct Ssp {
     pub level: Level,
     /// The SPRS score range the requirements give.
     pub sprs: SprsRange,
-    /// The Level 2 status they lead to.
-    pub level2: Level2Status,
+    /// The Level 2 status they lead to: on the confirmed answers, and with the ISO suggestions.
+    pub level2: Level2Reading,
     /// The 110 requirements, in the standard's order.
     pub requirements: Vec<SspRequirement>,
     /// The 24 Level 3 requirements, when Level 3 applies.
@@ -186,7 +186,7 @@ pub fn ssp(catalog: &Catalog, input: &Input, a: &Assessment) -> Ssp {
         system: input.system.clone(),
         level,
         sprs: a.scoring.sprs,
-        level2: a.scoring.level2.status,
+        level2: a.scoring.level2_reading(),
         requirements: a
             .requirements
             .iter()

@@ -85,11 +85,16 @@ pub fn print_report(p: &PrintReportProps) -> Html {
                     <p data-testid="print-score">{format!("Expected SPRS score {} (confirmed so far {}; range {} to 110). Level 2 status: {}.",
                         s.sprs.high.map_or("none".to_string(), |v| v.to_string()),
                         s.sprs.low.map_or("none".to_string(), |v| v.to_string()),
-                        s.sprs.min, s.level2.status.label())}</p>
+                        s.sprs.min, s.level2_reading().text())}</p>
                     if mode == ResultsMode::Level3 { <p>{format!("Level 3: {}.", s.level3.status.label())}</p> }
                 } else if mode == ResultsMode::Level1 {
-                    <p data-testid="print-score">{format!("{} of the 15 FAR 52.204-21 requirements met. Level 1 has no score and no POA&M.",
-                        s.level1.items.iter().filter(|i| i.status == Status::Met).count())}</p>
+                    <p data-testid="print-score">{{
+                        let met = s.level1.items.iter().filter(|i| i.status == Status::Met);
+                        let confirmed = met.clone().filter(|i| i.confirmed).count();
+                        let suggested = met.count() - confirmed;
+                        let more = if suggested == 0 { String::new() } else { format!("; {suggested} more suggested by the SoA, not confirmed") };
+                        format!("{confirmed} of the 15 FAR 52.204-21 requirements confirmed met{more}. Level 1 has no score and no POA&M: all 15 must be met.")
+                    }}</p>
                 } else {
                     <p>{"Nothing to score."}</p>
                 }
@@ -126,7 +131,14 @@ pub fn print_report(p: &PrintReportProps) -> Html {
                     <h2>{"Appendix: the 15 Level 1 requirements"}</h2>
                     { for catalog.level1.iter().map(|l| {
                         let st = s.level1.items.iter().find(|i| i.id == l.id).map_or(Status::Unknown, |i| i.status);
-                        html! { <div class="pr-req"><p><strong>{format!("{} {}", l.id, l.short_name)}</strong>{format!(" · {}", if st == Status::Met { "met" } else if st == Status::NotMet { "not met" } else { "not answered" })}</p><p>{&l.text}</p></div> }
+                        let confirmed = s.level1.items.iter().any(|i| i.id == l.id && i.confirmed);
+                        let said = match st {
+                            Status::Met if confirmed => "met",
+                            Status::Met => "suggested met by the SoA, not confirmed",
+                            Status::NotMet => "not met",
+                            _ => "not answered",
+                        };
+                        html! { <div class="pr-req"><p><strong>{format!("{} {}", l.id, l.short_name)}</strong>{format!(" · {said}")}</p><p>{&l.text}</p></div> }
                     }) }
                 } else if scored {
                     <h2 data-testid="print-appendix">{format!("Appendix: the {} open requirements", open.len())}</h2>

@@ -28,6 +28,7 @@ pub fn scores(p: &PartProps<ScoringPart>) -> Html {
     };
     let l2 = &s.level2;
     let confirmed = &s.level2_confirmed;
+    let (badge_label, badge_class) = crate::ui::format::level2_badge(s.level2_reading());
     html! {
         <div class="cards-row">
             <div class="card score-card">
@@ -38,7 +39,7 @@ pub fn scores(p: &PartProps<ScoringPart>) -> Html {
             </div>
             <div class="card" data-testid="level2-status">
                 <h3 class="card-title">{"Level 2 status"}</h3>
-                <p><span class={classes!("badge", "badge-lg", level2_class(l2.status))} data-testid="level2-label">{l2.status.label()}</span></p>
+                <p><span class={classes!(badge_class, "badge-lg")} data-testid="level2-label">{badge_label}</span></p>
                 <p>{&l2.summary}</p>
                 if !l2.blocking.is_empty() {
                     <details class="blockers">

@@ -8,7 +8,7 @@ use crate::engine::{
     ResultsMode, Status, CONDITIONAL_MIN_SCORE,
 };
 use crate::ui::browser::print;
-use crate::ui::format::{level2_class, num_range, short_text, usd, usd_range};
+use crate::ui::format::{num_range, short_text, usd, usd_range};
 use crate::ui::hooks::{use_catalog, use_dispatch, use_selected, Part, Results, SummaryPart};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -189,6 +189,8 @@ fn level1_next(confirmed: usize, not_met: usize) -> String {
 fn level2_body(catalog: &Catalog, r: &Results, mode: ResultsMode) -> Html {
     let s = &r.assessment.scoring;
     let l2 = &s.level2;
+    let reading = s.level2_reading();
+    let (badge_label, badge_class) = crate::ui::format::level2_badge(reading);
     let expected = s.sprs.high;
     let mut gaps: Vec<(i32, &crate::engine::RequirementResult)> = r
         .assessment
@@ -224,7 +226,10 @@ fn level2_body(catalog: &Catalog, r: &Results, mode: ResultsMode) -> Html {
                 </div>
                 <div>
                     <span class="muted small">{"Level 2 status"}</span>
-                    <p><span class={classes!("badge", "badge-lg", level2_class(l2.status))} data-testid="summary-status">{l2.status.label()}</span></p>
+                    <p><span class={classes!(badge_class, "badge-lg")} data-testid="summary-status">{badge_label}</span></p>
+                    if reading.differs() {
+                        <p class="small" data-testid="summary-status-confirmed">{format!("On the answers confirmed so far: {}. The forecast counts what your ISO evidence suggests; confirm each requirement to make it the status.", reading.confirmed.label())}</p>
+                    }
                     if let Some(d) = to_88 {
                         <p class="small" data-testid="summary-to-88">{format!("{d} points to {CONDITIONAL_MIN_SCORE}, the minimum for a Conditional status.")}</p>
                     } else if l2.status == Level2Status::NoSsp {

@@ -5,7 +5,7 @@
 
 use crate::engine::{Applicability, ResultsMode, Status};
 use crate::ui::browser::reveal;
-use crate::ui::format::{level2_class, sprs_text};
+use crate::ui::format::{level2_badge, sprs_text};
 use crate::ui::hooks::Results;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -85,7 +85,18 @@ pub fn summary_strip(p: &SummaryStripProps) -> Html {
             <div class="strip-item">
                 <span class="strip-label">{"Level 2 status"}</span>
                 if let Some(r) = r {
-                    <span class={classes!("strip-value", "badge", level2_class(r.assessment.scoring.level2.status))} data-testid="strip-l2">{r.assessment.scoring.level2.status.label()}</span>
+                    {{
+                        let reading = r.assessment.scoring.level2_reading();
+                        let (label, class) = level2_badge(reading);
+                        html! {
+                            <>
+                            <span class={classes!("strip-value", class)} data-testid="strip-l2">{label}</span>
+                            if reading.differs() {
+                                <span class="strip-sub muted" data-testid="strip-l2-confirmed">{format!("confirmed: {}", reading.confirmed.label())}</span>
+                            }
+                            </>
+                        }
+                    }}
                 } else { {pending()} }
             </div>
             // Left out of a phone's compact strip (the objectives panel has the count).
