@@ -11,9 +11,10 @@
 use super::catalog::{Catalog, Edge, IsoLimit, Provenance, Relationship, Requirement};
 use super::ids::{AnnexAControl, Edition, Family, ObjectiveId, RequirementId};
 use super::questionnaire::{Answers, CuiStorage, Encryption};
-use super::soa::{ControlStatus, SoaImport};
+use super::soa::ControlStatus;
 use super::vocab::{Answer, Basis, DirectAnswer, ObjectiveAnswer, Status, View, FIPS_CRYPTO, SSP};
 use disagree::overridden_note;
+pub use evidence::evidence_2022;
 use objectives::{by_objectives, ObjectiveFindings};
 use serde::Serialize;
 use ssp::settle_ssp;
@@ -21,6 +22,7 @@ use std::collections::BTreeMap;
 
 mod coverage;
 mod disagree;
+mod evidence;
 mod objectives;
 mod ssp;
 
@@ -205,74 +207,6 @@ pub fn decide_all(catalog: &Catalog, inputs: &Decide<'_>, view: View) -> Vec<Req
         .iter()
         .map(|r| decide(catalog, r, inputs, view))
         .collect()
-}
-
-/// The SoA's statuses as ISO/IEC 27001:2022 controls. A 2022 control carried from several 2013
-/// controls is implemented only if all of them are, excluded only if all are, and partial when
-/// some of the work is done.
-pub fn evidence_2022(
-    catalog: &Catalog,
-    soa: &SoaImport,
-) -> BTreeMap<AnnexAControl, ControlEvidence> {
-    let mut out: BTreeMap<AnnexAControl, ControlEvidence> = BTreeMap::new();
-    for row in &soa.rows {
-        let targets: Vec<AnnexAControl> = match row.control.edition() {
-            Edition::Iso2022 => vec![row.control.clone()],
-            Edition::Iso2013 => catalog.successors_2022(&row.control).to_vec(),
-        };
-        for target in targets {
-            let entry = out
-                .entry(target.clone())
-                .or_insert_with(|| ControlEvidence {
-                    control: target,
-                    status: row.status,
-                    rows: Vec::new(),
-                    justification: String::new(),
-                });
-            entry.rows.push((row.control.clone(), row.line, row.status));
-            let why = row.justification.trim();
-            if !why.is_empty() && !entry.justification.contains(why) {
-                if !entry.justification.is_empty() {
-                    entry.justification.push_str("; ");
-                }
-                entry.justification.push_str(why);
-            }
-        }
-    }
-    for ev in out.values_mut() {
-        ev.status = combine(ev.rows.iter().map(|r| r.2));
-    }
-    out
-}
-
-/// Combines the statuses of several SoA rows that evidence one control.
-fn combine(statuses: impl Iterator<Item = ControlStatus>) -> ControlStatus {
-    let with_unknown: Vec<ControlStatus> = statuses.collect();
-    // What the file does not say is left out; if it says nothing at all, the control is unknown,
-    // and a control only partly stated is at most partly done.
-    let all: Vec<ControlStatus> = with_unknown
-        .iter()
-        .copied()
-        .filter(|s| *s != ControlStatus::Unknown)
-        .collect();
-    let some_unknown = all.len() < with_unknown.len();
-    let every = |s: ControlStatus| all.iter().all(|x| *x == s);
-    let any = |s: ControlStatus| all.contains(&s);
-    if all.is_empty() || (every(ControlStatus::Excluded) && some_unknown) {
-        ControlStatus::Unknown
-    } else if every(ControlStatus::Implemented) && some_unknown {
-        ControlStatus::Partial
-    } else if every(ControlStatus::Implemented) {
-        ControlStatus::Implemented
-    } else if every(ControlStatus::Excluded) {
-        ControlStatus::Excluded
-    } else if any(ControlStatus::Implemented) || any(ControlStatus::Partial) {
-        ControlStatus::Partial
-    } else if any(ControlStatus::Planned) {
-        ControlStatus::Planned
-    } else {
-        ControlStatus::NotImplemented
-    }
 }
 
 /// Decides one requirement in one view: the evidence behind it, what the ISO evidence
@@ -607,8 +541,48 @@ impl Tier {
     }
 }
 
+/// The verdict when no mapped control is stated: none in the SoA, only excluded ones, or only
+/// ones listed without a status.
+fn nothing_stated(edges: &[&EdgeEvidence], t: Tier) -> Verdict {
+    let all: Vec<AnnexAControl> = edges.iter().map(|e| e.iso.clone()).collect();
+    let any_excluded = edges
+        .iter()
+        .any(|e| e.status() == Some(ControlStatus::Excluded));
+    let unstated: Vec<AnnexAControl> = edges
+        .iter()
+        .filter(|e| e.status() == Some(ControlStatus::Unknown))
+        .map(|e| e.iso.clone())
+        .collect();
+    let text = if !unstated.is_empty() {
+        format!(
+            "Your SoA lists {} without saying whether it is implemented, so ISO evidence says nothing yet: say how to read its status in the import review, or answer directly.",
+            join_ids(&unstated)
+        )
+    } else if any_excluded {
+        format!(
+            "Only excluded controls ({}) map to it in {}, so ISO evidence says nothing either way.",
+            join_ids(&all),
+            t.describe()
+        )
+    } else {
+        format!(
+            "None of the mapped ISO controls ({}) is in your SoA.",
+            join_ids(&all)
+        )
+    };
+    Verdict {
+        status: Status::Unknown,
+        text,
+    }
+}
+
 /// The verdict of one tier's edges. Excluded controls are left out: an exclusion is neither
-/// evidence for nor against.
+/// evidence for nor against. A mapped control the SoA does not list, or lists without saying
+/// whether it is implemented, is not stated: it is no evidence against, but no evidence for
+/// either, so the requirement is at most partly evidenced until every mapped control is stated.
+/// (Before the assessor's review of 2026-12-07 such controls were left out, so an SoA that said
+/// less got more credit: one implemented row suggested 3.1.1 met, and adding "A.5.15, Not
+/// implemented" lowered it.)
 fn tier_verdict(edges: &[&EdgeEvidence], t: Tier) -> Verdict {
     // An exclusion is neither for nor against, and a control the SoA lists without saying
     // whether it is implemented is no evidence either.
@@ -623,36 +597,7 @@ fn tier_verdict(edges: &[&EdgeEvidence], t: Tier) -> Verdict {
         })
         .collect();
     if present.is_empty() {
-        let all: Vec<AnnexAControl> = edges.iter().map(|e| e.iso.clone()).collect();
-        let any_excluded = edges
-            .iter()
-            .any(|e| e.status() == Some(ControlStatus::Excluded));
-        let unstated: Vec<AnnexAControl> = edges
-            .iter()
-            .filter(|e| e.status() == Some(ControlStatus::Unknown))
-            .map(|e| e.iso.clone())
-            .collect();
-        let text = if !unstated.is_empty() {
-            format!(
-                "Your SoA lists {} without saying whether it is implemented, so ISO evidence says nothing yet: say how to read its status in the import review, or answer directly.",
-                join_ids(&unstated)
-            )
-        } else if any_excluded {
-            format!(
-                "Only excluded controls ({}) map to it in {}, so ISO evidence says nothing either way.",
-                join_ids(&all),
-                t.describe()
-            )
-        } else {
-            format!(
-                "None of the mapped ISO controls ({}) is in your SoA.",
-                join_ids(&all)
-            )
-        };
-        return Verdict {
-            status: Status::Unknown,
-            text,
-        };
+        return nothing_stated(edges, t);
     }
     let ids = |pred: &dyn Fn(&EdgeEvidence) -> bool| -> Vec<AnnexAControl> {
         present
@@ -671,8 +616,13 @@ fn tier_verdict(edges: &[&EdgeEvidence], t: Tier) -> Verdict {
     let some_work = ids(&done);
     let gaps = ids(&|e| !done(e));
     let partial_work = ids(&|e| e.status() == Some(ControlStatus::Partial));
+    let unstated: Vec<AnnexAControl> = edges
+        .iter()
+        .filter(|e| e.soa.is_none() || e.status() == Some(ControlStatus::Unknown))
+        .map(|e| e.iso.clone())
+        .collect();
 
-    if gaps.is_empty() && partial_work.is_empty() && !full.is_empty() {
+    if gaps.is_empty() && partial_work.is_empty() && !full.is_empty() && unstated.is_empty() {
         Verdict {
             status: Status::Met,
             text: format!(
@@ -687,6 +637,14 @@ fn tier_verdict(edges: &[&EdgeEvidence], t: Tier) -> Verdict {
         );
         if !gaps.is_empty() {
             text.push_str(&format!(", but {} not implemented", join_ids(&gaps)));
+        }
+        if !unstated.is_empty() {
+            text.push_str(&format!(
+                "{} your SoA does not say whether {} {} implemented",
+                if gaps.is_empty() { ", but" } else { ", and" },
+                join_ids(&unstated),
+                if unstated.len() == 1 { "is" } else { "are" }
+            ));
         }
         if full.is_empty() && partial_work.is_empty() {
             text.push_str(match t {

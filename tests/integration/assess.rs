@@ -7,7 +7,8 @@
 use crate::support::{fixture, soa_of, Case};
 use cmmc_readiness::engine::{
     poam_allowed, points_lost, AnnexAControl, Answer, Answers, Assessment, Basis, Catalog,
-    Counting, Edition, Encryption, ObjectiveStatus, RequirementId, RequirementResult, Status, View,
+    ControlStatus, Counting, Edition, Encryption, ObjectiveStatus, RequirementId,
+    RequirementResult, Status, View,
 };
 
 fn kebab<T: serde::Serialize>(v: T) -> String {
@@ -201,12 +202,16 @@ fn analysis_edges_count_only_in_the_analysed_view() {
 
 #[test]
 fn encryption_is_capped_by_the_fips_limit() {
-    // 3.13.11's strict edges are A.5.31, A.8.24 and A.8.26. With only A.8.24 (use of
-    // cryptography) in the SoA, ISO evidence would say met, but ISO never requires
-    // FIPS-validated modules: at best partial, and ISO evidence alone never earns the partial
-    // credit of 32 CFR 170.24(c)(2)(i)(B)(4), so it scores 5 points off and may not sit on a
-    // POA&M until the user says which state holds.
-    let soa = soa_of(&[("A.8.24", "Implemented")]);
+    // 3.13.11's strict edges are A.5.31, A.8.24 and A.8.26. With all three implemented in the
+    // SoA, ISO evidence would say met, but ISO never requires FIPS-validated modules: at best
+    // partial, and ISO evidence alone never earns the partial credit of 32 CFR
+    // 170.24(c)(2)(i)(B)(4), so it scores 5 points off and may not sit on a POA&M until the
+    // user says which state holds.
+    let soa = soa_of(&[
+        ("A.5.31", "Implemented"),
+        ("A.8.24", "Implemented"),
+        ("A.8.26", "Implemented"),
+    ]);
     let case = Case::new().soa(soa.clone());
     check(
         &case,
@@ -316,6 +321,79 @@ fn a_2013_soa_gives_the_same_statuses_as_its_2022_equivalent() {
         .expect("A.8.24 evidenced");
     let rows: Vec<(&str, usize)> = ev.rows.iter().map(|r| (r.0.as_str(), r.1)).collect();
     assert_eq!(rows, [("A.10.1.1", 8), ("A.10.1.2", 9)]);
+}
+
+/// An SoA that says less never gets more credit (the assessor's review, 2026-12-07). A mapped
+/// control the file does not list, or lists without a status, is no evidence for: one
+/// implemented row no longer suggests 3.1.1 met, and saying A.5.15 is not implemented, or TBD,
+/// no longer moves the figure either way. The same for 2013 files: A.9.1.2 alone is not all
+/// that A.5.15 was carried from. And an excluded 2013 control is neither for nor against: it
+/// does not make its 2022 successor partial (the users' walk-through: 13 points lost).
+#[test]
+fn an_soa_that_says_less_never_gets_more_credit() {
+    let ids = ["3.1.1", "3.1.2"];
+    let one = Case::new().soa(soa_of(&[("A.6.7", "Implemented")]));
+    check(
+        &one,
+        &ids,
+        "3.1.1 partial (iso-evidence)\n3.1.2 partial (iso-evidence)",
+    );
+    let why = get(&one.assess(), "3.1.1").explanation.clone();
+    assert!(
+        why.contains("but your SoA does not say whether") && why.contains("A.5.15"),
+        "{why}"
+    );
+    let high = |case: &Case| case.assess().scoring.sprs.high;
+    for second in ["Not implemented", "TBD"] {
+        let two = Case::new().soa(soa_of(&[("A.6.7", "Implemented"), ("A.5.15", second)]));
+        check(
+            &two,
+            &ids,
+            "3.1.1 partial (iso-evidence)\n3.1.2 partial (iso-evidence)",
+        );
+        assert_eq!(high(&two), high(&one), "{second}");
+    }
+
+    // 2013: A.5.15 was carried from A.9.1.1 and A.9.1.2.
+    let status_of = |case: &Case, req: &str, iso: &str| {
+        get(&case.assess(), req)
+            .evidence
+            .iter()
+            .find(|e| e.iso.as_str() == iso)
+            .and_then(|e| e.soa.as_ref().map(|s| s.status))
+    };
+    let half = Case::new().soa(soa_of(&[("A.9.1.2", "Implemented")]));
+    assert_eq!(
+        status_of(&half, "3.1.1", "A.5.15"),
+        Some(ControlStatus::Partial)
+    );
+    assert_ne!(get(&half.assess(), "3.1.1").status, Status::Met);
+    let both = Case::new().soa(soa_of(&[
+        ("A.9.1.1", "Implemented"),
+        ("A.9.1.2", "Implemented"),
+    ]));
+    assert_eq!(
+        status_of(&both, "3.1.1", "A.5.15"),
+        Some(ControlStatus::Implemented)
+    );
+
+    // 2013: A.7.2 was carried from A.11.1.2 and A.11.1.6 (delivery and loading areas).
+    let excluded = Case::new().soa(soa_of(&[
+        ("A.11.1.2", "Implemented"),
+        ("A.11.1.6", "Excluded"),
+    ]));
+    assert_eq!(
+        status_of(&excluded, "3.10.1", "A.7.2"),
+        Some(ControlStatus::Implemented)
+    );
+    let all_excluded = Case::new().soa(soa_of(&[
+        ("A.11.1.2", "Excluded"),
+        ("A.11.1.6", "Excluded"),
+    ]));
+    assert_eq!(
+        status_of(&all_excluded, "3.10.1", "A.7.2"),
+        Some(ControlStatus::Excluded)
+    );
 }
 
 #[test]

@@ -900,14 +900,40 @@ fn odd_id_spellings_are_named_with_their_reading() {
 #[test]
 fn an_unknown_status_keeps_its_row_and_the_later_listing_is_the_duplicate() {
     // A word the importer does not know keeps its row as unknown (never dropped), so the first
-    // listing is kept and the later one is the duplicate, named with the line that is kept.
+    // listing is kept and the later one is the duplicate, named with the line that is kept: the
+    // two say different things, and the weaker reading (unknown) is kept.
     check(
         "Control,Status\nA.5.15,Maybe\nA.5.15,Yes\n",
         r#"
         2 A.5.15 unknown
         problem 2 unknown-status: "Maybe" is not a recognised implementation status: the row is kept as unknown (never counted as implemented) until you choose how to read it; known words: implemented, yes, done, complete, partial, partly, in progress, WIP, planned, to do, not started, no, not implemented, missing, excluded, n/a, not applicable, TBD, unknown
-        problem 3 duplicate-control: A.5.15 is listed again; the row on line 2 is kept and this one ignored
+        problem 3 duplicate-control: A.5.15 is listed again with another status: line 2 says unknown, this line says implemented; the weaker, unknown, is kept (correct the file if one of the rows is wrong)
         "#,
+    );
+}
+
+/// A control listed twice with two statuses keeps the weaker (the assessor's review,
+/// 2026-12-07: "Implemented" then "Not implemented" had counted as implemented), whichever
+/// comes first; a row that says nothing gives way to one that says something (the users'
+/// walk-through: a blank first row had thrown away the "Implemented" below it); the same
+/// reading twice is a plain repeat.
+#[test]
+fn a_control_listed_twice_keeps_the_weaker_reading() {
+    check(
+        "Control,Status\nA.5.15,Implemented\nA.5.15,Not implemented\n",
+        "3 A.5.15 not-implemented\nproblem 3 duplicate-control: A.5.15 is listed again with another status: line 2 says implemented, this line says not implemented; the weaker, not implemented, is kept (correct the file if one of the rows is wrong)",
+    );
+    check(
+        "Control,Status\nA.5.15,Partial\nA.5.15,Implemented\n",
+        "2 A.5.15 partial\nproblem 3 duplicate-control: A.5.15 is listed again with another status: line 2 says in progress, this line says implemented; the weaker, in progress, is kept (correct the file if one of the rows is wrong)",
+    );
+    check(
+        "Control,Applicable,Status\nA.5.15,,\nA.5.15,Yes,Implemented\n",
+        "3 A.5.15 implemented applicable\nproblem 2 missing-status: A.5.15 has neither an applicability nor a status; it is kept as unknown, never counted as implemented\nproblem 3 duplicate-control: A.5.15 is listed again; the row on line 2 says nothing of it, so this line's reading (implemented) is kept",
+    );
+    check(
+        "Control,Status\nA.5.15,Yes\nA.5.15,Done\n",
+        "2 A.5.15 implemented\nproblem 3 duplicate-control: A.5.15 is listed again; the row on line 2 is kept and this one ignored",
     );
 }
 

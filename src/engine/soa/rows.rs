@@ -42,6 +42,8 @@ pub(super) fn read_rows(records: &Records, rules: &RowRules<'_>) -> Rows {
     let mut reader = RowReader {
         rules,
         seen: IdMap::default(),
+        index: IdMap::default(),
+        kept: Vec::new(),
         problems: Vec::new(),
         values: Tally::default(),
         skipped: Vec::new(),
@@ -56,6 +58,10 @@ pub(super) fn read_rows(records: &Records, rules: &RowRules<'_>) -> Rows {
         if let Some(row) = reader.read(rec) {
             rows.push(row);
         }
+    }
+    // A control listed twice with two statuses keeps the reading its rows agree on.
+    for (row, kept) in rows.iter_mut().zip(&reader.kept) {
+        (row.status, row.applicable, row.line) = (kept.status, kept.applicable, kept.line);
     }
     let values = reader.values.finish(&mut reader.problems);
     Rows {
@@ -163,10 +169,37 @@ impl Tally {
 /// The reader's state across rows: the controls accepted so far and the problems.
 struct RowReader<'a> {
     rules: &'a RowRules<'a>,
+    /// The line each control was first listed on.
     seen: IdMap,
+    /// Each control's place in `kept`.
+    index: IdMap,
+    /// What each accepted row says, in order, as repeats of its control leave it.
+    kept: Vec<Kept>,
     problems: Vec<Problem>,
     values: Tally,
     skipped: Vec<SkippedLine>,
+}
+
+/// What an accepted row says: its reading, and whether its cells said anything.
+struct Kept {
+    status: ControlStatus,
+    applicable: Option<bool>,
+    said: bool,
+    /// The line the reading comes from.
+    line: usize,
+}
+
+/// How much a status would count towards a requirement, to keep the weaker of two: a row that
+/// says a control is excluded says less against it than one that says it is not implemented.
+fn credit(s: ControlStatus) -> u8 {
+    match s {
+        ControlStatus::Unknown => 0,
+        ControlStatus::NotImplemented => 1,
+        ControlStatus::Excluded => 2,
+        ControlStatus::Planned => 3,
+        ControlStatus::Partial => 4,
+        ControlStatus::Implemented => 5,
+    }
 }
 
 /// One record's cells, read through the layout.
@@ -196,7 +229,10 @@ impl RowReader<'_> {
             layout: self.rules.layout,
         };
         let (id, control) = self.read_id(&cells)?;
-        self.check_first_listing(cells.line, id.key, &control)?;
+        if let Some(&first) = self.seen.get(&id.key) {
+            self.listed_again(&cells, id.key, &control, first);
+            return None;
+        }
         let (applicable, status) = self.read_status(&cells);
         let layout = self.rules.layout;
         if !cells.has_answer() && layout.has_answer_columns() && !layout.checkbox {
@@ -209,6 +245,13 @@ impl RowReader<'_> {
             );
         }
         self.seen.insert(id.key, cells.line);
+        self.index.insert(id.key, self.kept.len());
+        self.kept.push(Kept {
+            status,
+            applicable,
+            said: cells.has_answer(),
+            line: cells.line,
+        });
         Some(self.row(&cells, &id, control, applicable, status))
     }
 
@@ -367,25 +410,64 @@ impl RowReader<'_> {
         });
     }
 
-    /// `Some(())` when the control has not been accepted yet; a later listing is a problem
-    /// naming the line that is kept.
-    fn check_first_listing(
+    /// A control listed again: a problem naming the line whose row is kept. When the two rows
+    /// say different things, the weaker reading is kept (nothing counts as implemented that one
+    /// of its rows does not say is; the assessor's review, 2026-12-07, found the first row kept
+    /// whatever the second said); a row that says nothing gives way to one that says something.
+    fn listed_again(
         &mut self,
-        line: usize,
+        cells: &Cells<'_>,
         key: AnnexAKey,
         control: &AnnexAControl,
-    ) -> Option<()> {
-        let Some(&first) = self.seen.get(&key) else {
-            return Some(());
+        first: usize,
+    ) {
+        let said = cells.has_answer();
+        let Some(&at) = self.index.get(&key) else {
+            return;
         };
-        self.report(
-            line,
-            ProblemKind::DuplicateControl,
+        let (applicable, status) = if said {
+            self.read_status(cells)
+        } else {
+            (None, ControlStatus::Unknown)
+        };
+        let this = Kept {
+            status,
+            applicable,
+            said,
+            line: cells.line,
+        };
+        let kept = &self.kept[at];
+        let message = if !said || (status == kept.status && applicable == kept.applicable) {
             format!(
-                "{control} is listed again; the row on line {first} is kept and this one ignored"
-            ),
-        );
-        None
+                "{control} is listed again; the row on line {} is kept and this one ignored",
+                kept.line
+            )
+        } else if !kept.said {
+            let message = format!(
+                "{control} is listed again; the row on line {first} says nothing of it, so this line's reading ({}) is kept",
+                status.label()
+            );
+            self.kept[at] = this;
+            message
+        } else {
+            let weaker = if credit(status) < credit(kept.status) {
+                status
+            } else {
+                kept.status
+            };
+            let message = format!(
+                "{control} is listed again with another status: line {} says {}, this line says {}; the weaker, {}, is kept (correct the file if one of the rows is wrong)",
+                kept.line,
+                kept.status.label(),
+                status.label(),
+                weaker.label()
+            );
+            if credit(status) < credit(kept.status) {
+                self.kept[at] = this;
+            }
+            message
+        };
+        self.report(cells.line, ProblemKind::DuplicateControl, message);
     }
 
     /// The accepted row, its text cells kept verbatim up to the cap.

@@ -489,7 +489,7 @@ fn kind_summary(kind: ProblemKind, n: usize) -> String {
         ProblemKind::MissingId => format!("{lines} with an answer but no control id: not imported."),
         ProblemKind::UnknownControl => format!("{lines} naming a control not in the edition: not imported."),
         ProblemKind::WrongEdition => format!("{lines} naming a control of the other edition: not imported."),
-        ProblemKind::DuplicateControl => format!("{lines} listing a control again: the first line of each control is kept, these are ignored."),
+        ProblemKind::DuplicateControl => format!("{lines} listing a control again: one reading is kept for each control (the weaker where two rows differ), these lines are named below."),
         ProblemKind::UnknownStatus => format!("{words} of status the importer does not know: those rows are kept as unknown, never counted as implemented."),
         ProblemKind::UnknownApplicability => format!("{words} of applicability the importer does not know: those rows are kept as unknown."),
         ProblemKind::MissingStatus => format!("{lines} with no status or applicability: counted as unknown."),
