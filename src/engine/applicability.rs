@@ -291,7 +291,7 @@ pub fn applicability(a: &Answers, date: Date) -> Applicability {
     }
     if a.iso_certified == Some(true) {
         f.why(
-            "Your ISO/IEC 27001 certificate does not stand in for a CMMC assessment or the NIST SP 800-171 DoD Assessment: CMMC assesses every requirement that applies, with no exclusions by risk choice. Import your Statement of Applicability to see which requirements your ISO work covers.",
+            "Your ISO/IEC 27001 certificate does not stand in for a CMMC assessment or the NIST SP 800-171 DoD Assessment: CMMC assesses every requirement that applies, with no exclusions by risk choice. Your Statement of Applicability shows which requirements your ISO work may cover, as suggestions to confirm.",
             "32 CFR 170.15-170.18; 32 CFR 170.24",
         );
     }
@@ -687,22 +687,53 @@ pub struct Warning {
     pub citation: &'static str,
 }
 
+/// The lowest SPRS score: every requirement not met (32 CFR 170.24(c)(2)).
+const MIN_POSTED: i32 = -203;
+
 /// The day the CMVP moved every remaining FIPS 140-2 certificate to the Historical list.
 pub const FIPS_140_2_SUNSET: Date = Date::ymd(2026, 9, 21);
 
 /// Warnings from the answers, the date, what applies, and (once scored) the score the answers
-/// support counting ISO evidence.
-pub fn warnings(a: &Answers, app: &Applicability, supported_score: Option<i32>) -> Vec<Warning> {
+/// support: `(confirmed, counting ISO evidence)`.
+pub fn warnings(
+    a: &Answers,
+    app: &Applicability,
+    supported: Option<(Option<i32>, Option<i32>)>,
+) -> Vec<Warning> {
     let mut out = Vec::new();
     let date = app.date;
-    if let (Some(posted), Some(supported)) = (a.sprs_posted, supported_score) {
-        if posted > supported {
-            out.push(Warning {
-                id: "sprs-above-support",
-                text: format!("You have posted {posted} in SPRS, but your answers support at most {supported}, even counting what ISO evidence suggests. A score higher than the implementation supports is a misrepresentation risk: reassess and correct the posting."),
-                citation: "DFARS 252.204-7019(b); DFARS 252.204-7020; 32 CFR 170.22",
-            });
-        }
+    const C_POSTED: &str = "DFARS 252.204-7019(b); DFARS 252.204-7020; 32 CFR 170.22";
+    if let Some(posted) = a.sprs_posted.filter(|p| !(MIN_POSTED..=110).contains(p)) {
+        out.push(Warning {
+            id: "sprs-posted-out-of-range",
+            text: format!("SPRS scores run from {MIN_POSTED} to 110: {posted} cannot be a posted score. Check the figure you entered."),
+            citation: "32 CFR 170.24(c)(2)",
+        });
+    }
+    match (a.sprs_posted, supported) {
+        (Some(posted), Some((_, Some(high)))) if posted > high => out.push(Warning {
+            id: "sprs-above-support",
+            text: format!("You have posted {posted} in SPRS, but your answers support at most {high}, even counting what ISO evidence suggests. A score higher than the implementation supports is a misrepresentation risk: reassess and correct the posting."),
+            citation: C_POSTED,
+        }),
+        // A posted score comes from an assessment: ISO suggestions nobody confirmed do not
+        // support it (the assessor's review, 2026-12-07).
+        (Some(posted), Some((Some(low), _))) if posted > low => out.push(Warning {
+            id: "sprs-above-confirmed",
+            text: format!("You have posted {posted} in SPRS, but the answers you confirmed support {low}; only counting what ISO evidence suggests reaches {posted}. A posted score must come from an assessment of what is implemented: confirm the requirements behind it, or correct the posting."),
+            citation: C_POSTED,
+        }),
+        _ => {}
+    }
+    if let Some(given) = a
+        .status_date
+        .filter(|d| a.current_status.is_some() && *d > date)
+    {
+        out.push(Warning {
+            id: "status-date-future",
+            text: format!("The status date you gave ({given}) is after the date the rules are applied on ({date}): a status is not held before it is given, so it does not count yet. Check the date."),
+            citation: "32 CFR 170.4 (CMMC Status Date)",
+        });
     }
     if let Some(assessed) = a.sprs_date {
         if assessed.add_years(3) <= date {

@@ -2,8 +2,10 @@
 //! assessment and estimate out ([`evaluate`]). The CLI, the app and the tests all call it, so
 //! they cannot disagree.
 
-use super::applicability::{applicability, warnings, Applicability};
-use super::assess::{answers_disagree, coverage, decide_all, evidence_2022, Decide};
+use super::applicability::{applicability, warnings, Applicability, Warning};
+use super::assess::{
+    answers_disagree, coverage, decide_all, evidence_2022, Decide, RequirementResult,
+};
 use super::assessment::Assessment;
 use super::catalog::Catalog;
 use super::date::Date;
@@ -11,9 +13,9 @@ use super::ids::{ObjectiveId, RequirementId};
 use super::plan::{estimate, CostAssumptions, Estimate};
 use super::questionnaire::{Answers, HeldStatus};
 use super::records::{PoamPlan, SystemInfo};
-use super::score::score;
+use super::score::{score, Level3Status, Scoring};
 use super::soa::SoaImport;
-use super::vocab::{DirectAnswer, ObjectiveAnswer, View};
+use super::vocab::{counted, DirectAnswer, ObjectiveAnswer, View};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -96,8 +98,13 @@ pub fn assess(catalog: &Catalog, input: &Input) -> Assessment {
         &input.level3,
         level3_prerequisite(&input.answers, &applicability),
     );
-    let mut warnings = warnings(&input.answers, &applicability, scoring.sprs.high);
+    let mut warnings = warnings(
+        &input.answers,
+        &applicability,
+        Some((scoring.sprs.low, scoring.sprs.high)),
+    );
     warnings.extend(answers_disagree(&requirements, &input.answers));
+    warnings.extend(level3_on_open_level2(&requirements, &scoring));
     Assessment {
         view: input.view,
         applicability,
@@ -111,8 +118,8 @@ pub fn assess(catalog: &Catalog, input: &Input) -> Assessment {
 }
 
 /// The Level 3 prerequisite (32 CFR 170.18(a)) as the user reported it: a held Final Level 2
-/// (C3PAO), or a Level 3 status, not expired on the date (undated, it is taken as current). A
-/// score computed from self-answers never stands in for it.
+/// (C3PAO), or a Level 3 status, not expired on the date (undated, it is taken as current) and
+/// not dated after it. A score computed from self-answers never stands in for it.
 fn level3_prerequisite(answers: &Answers, app: &Applicability) -> bool {
     let held = matches!(
         answers.current_status,
@@ -120,7 +127,39 @@ fn level3_prerequisite(answers: &Answers, app: &Applicability) -> bool {
             HeldStatus::L2C3paoFinal | HeldStatus::L3DibcacFinal | HeldStatus::L3DibcacConditional
         )
     );
-    held && !app.lifecycle.as_ref().is_some_and(|l| l.expired)
+    let future = answers.status_date.is_some_and(|d| d > app.date);
+    held && !future && !app.lifecycle.as_ref().is_some_and(|l| l.expired)
+}
+
+/// A Level 3 status beside Level 2 answers that are not all met: the Level 3 assessment needs a
+/// maximum score on the Level 2 certification assessment of the same scope (32 CFR 170.24(c)(3),
+/// 170.18(a)), and the Level 2 status held is affirmed every year as still met (170.22). The
+/// held status is what counts; the user's own findings say it may not hold (the assessor's
+/// review, 2026-12-07).
+fn level3_on_open_level2(requirements: &[RequirementResult], scoring: &Scoring) -> Option<Warning> {
+    if !matches!(
+        scoring.level3.status,
+        Level3Status::Final | Level3Status::Conditional | Level3Status::NotEligible
+    ) {
+        return None;
+    }
+    let open: Vec<&str> = requirements
+        .iter()
+        .filter(|r| r.basis.is_confirmed() && !r.status.is_satisfied())
+        .map(|r| r.id.as_str())
+        .collect();
+    if open.is_empty() {
+        return None;
+    }
+    Some(Warning {
+        id: "level3-on-open-level2",
+        text: format!(
+            "Your Level 3 result rests on the Level 2 (C3PAO) status you hold, but your own answers find {} not met ({}). A Level 3 assessment needs a maximum score on the Level 2 certification assessment of the same scope, and the Level 2 status is affirmed every year as still met: close these first.",
+            counted(open.len(), "Level 2 requirement", "Level 2 requirements"),
+            open.join(", ")
+        ),
+        citation: "32 CFR 170.24(c)(3); 32 CFR 170.18(a); 32 CFR 170.22",
+    })
 }
 
 /// Everything: the assessment, then the estimate from it.

@@ -178,7 +178,7 @@ pub fn soa_import_panel(p: &PartProps<ImportPart>) -> Html {
                 </div>
             </div>
             <div class="button-row">
-                <button type="button" class="btn" onclick={on_sample} data-testid="load-sample">{"Try it with a sample company"}</button>
+                <button type="button" class="btn" onclick={on_sample} data-testid="load-sample">{"Load a sample SoA (Acme Precision Machining's)"}</button>
                 <button type="button" class="btn btn-link" onclick={on_template} data-testid="download-template">{"Download template (ISO/IEC 27001:2022, 93 controls)"}</button>
                 if has_soa {
                     <button type="button" class="btn btn-link" onclick={on_clear} data-testid="soa-clear">{"Remove the SoA"}</button>

@@ -370,7 +370,7 @@ fn questions_are_bound_to_their_fields_and_hide_when_moot() {
 
 fn warning_ids(a: &Answers, day: &str, supported: Option<i32>) -> Vec<&'static str> {
     let app = applicability(a, date(day));
-    cmmc_readiness::engine::warnings(a, &app, supported)
+    cmmc_readiness::engine::warnings(a, &app, supported.map(|s| (Some(s), Some(s))))
         .into_iter()
         .map(|w| w.id)
         .collect()
@@ -460,6 +460,86 @@ fn a_posted_score_above_the_assessment_is_flagged() {
         "{}",
         w.text
     );
+}
+
+/// A posted score must come from an assessment (the assessor's review, 2026-12-07): above the
+/// confirmed answers' score, even when the ISO suggestions would reach it, it is flagged; a
+/// posted score outside -203..110 cannot be one; a status dated after the day does not count
+/// yet, and a Level 3 result beside Level 2 requirements found not met is flagged.
+#[test]
+fn a_posted_score_needs_confirmed_answers_and_dates_must_be_possible() {
+    use crate::support::Case;
+    use cmmc_readiness::engine::{Answer, Catalog, Level3Status};
+    let answers = Answers {
+        sprs_posted: Some(105),
+        has_ssp: Some(true),
+        ..cui(Solicitation::L2C3pao)
+    };
+    let app = applicability(&answers, date("2026-12-01"));
+    let ids = |low: i32, high: i32| -> Vec<&'static str> {
+        cmmc_readiness::engine::warnings(&answers, &app, Some((Some(low), Some(high))))
+            .into_iter()
+            .map(|w| w.id)
+            .collect()
+    };
+    assert_eq!(ids(-77, 110), ["sprs-above-confirmed"]);
+    assert_eq!(ids(-77, 100), ["sprs-above-support"]);
+    assert!(ids(105, 110).is_empty());
+    let w = cmmc_readiness::engine::warnings(&answers, &app, Some((Some(-77), Some(110))));
+    assert!(w[0].text.contains("confirmed support -77"), "{}", w[0].text);
+
+    for bad in [111, -204] {
+        let a = Answers {
+            sprs_posted: Some(bad),
+            ..cui(Solicitation::L2C3pao)
+        };
+        assert_eq!(
+            warning_ids(&a, "2026-12-01", None),
+            ["sprs-posted-out-of-range"],
+            "{bad}"
+        );
+    }
+
+    // A Final Level 2 (C3PAO) dated after the day: not held yet, so no Level 3 prerequisite.
+    let l3 = |status_date: &str| Answers {
+        current_status: Some(HeldStatus::L2C3paoFinal),
+        status_date: Some(date(status_date)),
+        ..cui(Solicitation::L3Dibcac)
+    };
+    assert_eq!(
+        warning_ids(&l3("2027-06-01"), "2026-12-01", None),
+        ["status-date-future", "status-insufficient"]
+    );
+    let mut case = Case::all_met().answers(l3("2027-06-01"));
+    case.input.date = date("2026-12-01");
+    assert_eq!(
+        case.assess().scoring.level3.status,
+        Level3Status::NoPrerequisite
+    );
+
+    // Held and current: Level 3 is scored, and Level 2 requirements found not met are named.
+    let mut case = Case::all_met()
+        .answers(l3("2026-06-01"))
+        .with("3.1.1", Answer::NotMet)
+        .with("3.1.2", Answer::NotMet);
+    case.input.date = date("2026-12-01");
+    for id in Catalog::builtin().level3.iter().map(|l| l.id.clone()) {
+        case.input.level3.insert(id, true);
+    }
+    let a = case.assess();
+    assert_eq!(a.scoring.level3.status, Level3Status::Final);
+    let w = a
+        .warnings
+        .iter()
+        .find(|w| w.id == "level3-on-open-level2")
+        .expect("warned");
+    assert!(
+        w.text
+            .contains("2 Level 2 requirements not met (3.1.1, 3.1.2)"),
+        "{}",
+        w.text
+    );
+    assert!(w.citation.contains("170.24(c)(3)"));
 }
 
 /// The results screens follow the rules: nothing before an answer, no requirement for neither

@@ -360,6 +360,14 @@ fn write_figures(out: &mut impl Write, report: &Summary) -> io::Result<()> {
         report.timeline_months.low,
         report.timeline_months.high
     )?;
+    // Each assessment fee with what it covers, so an assumed company size is said here as in
+    // the JSON (the assessor's review, 2026-12-07).
+    for f in &cost.assessments {
+        let usd = f.usd.map_or("not published in our sources".to_string(), |u| {
+            format!("${u} {}", f.period)
+        });
+        writeln!(out, "  - assessment: {usd}: {}", f.note)?;
+    }
     for n in &cost.notes {
         writeln!(out, "  - {n}")?;
     }

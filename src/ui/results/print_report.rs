@@ -123,6 +123,13 @@ pub fn print_report(p: &PrintReportProps) -> Html {
                         (Some(n), Some(soa)) => format!("{n}: {} rows, ISO/IEC 27001:{}", soa.rows.len(), soa.edition.map_or("?".to_string(), |e| e.year().to_string())),
                         _ => "none imported".to_string(),
                     }}</td></tr>
+                    if r.soa.is_some() {
+                        // The figures move with the view: the reader must know which one they are.
+                        <tr data-testid="print-view"><th scope="row">{"Crosswalk view"}</th><td>{match r.assessment.view {
+                            crate::engine::View::Strict => "strict: NIST's published mappings only",
+                            crate::engine::View::Analysed => "analysed: NIST's mappings and this project's reviewed edges",
+                        }}</td></tr>
+                    }
                     </tbody>
                 </table>
             </section>

@@ -86,7 +86,7 @@ pub fn summary_card(p: &SummaryCardProps) -> Html {
             {headline(&p.applicability)}
             {body}
             if let (true, Some(r)) = (priced, &p.results) {
-                {cost_line(&r.estimate)}
+                {cost_line(&r.estimate, unanswered(r, mode))}
             }
             <div class="summary-actions no-print">
                 <label class="company-field">{"Company name (for the report) "}
@@ -160,7 +160,11 @@ fn level1_body(catalog: &Catalog, r: &Results) -> Html {
             // Only confirmed answers are counted in the headline: the affirmation in SPRS says all
             // 15 are met, which ISO evidence alone cannot show.
             <p class="summary-lead" data-testid="summary-l1-count">{format!("{confirmed} of 15 FAR 52.204-21 requirements confirmed met")}</p>
-            <p class="muted small">{format!("{} more suggested by your SoA (confirm each), {not_met} not met, {unknown} not answered yet. Level 1 has no score and no POA&M: all 15 must be met (32 CFR 170.21(a)(1)).", met - confirmed)}</p>
+            <p class="muted small" data-testid="summary-l1-rest">{{
+                let suggested = met - confirmed;
+                let more = if suggested > 0 { format!("{suggested} more suggested by your SoA (confirm each), ") } else { String::new() };
+                format!("{more}{not_met} not met, {unknown} not answered yet. Level 1 has no score and no POA&M: all 15 must be met (32 CFR 170.21(a)(1)).")
+            }}</p>
             if !open.is_empty() {
                 <h3 class="summary-h">{"Still open"}</h3>
                 <ul class="summary-gaps" data-testid="summary-gaps">
@@ -179,7 +183,13 @@ fn level1_next(confirmed: usize, not_met: usize) -> String {
     if confirmed == 15 {
         format!("all 15 are confirmed met: {AFFIRM}")
     } else if not_met > 0 {
-        format!("implement the {not_met} not met before you affirm: Level 1 allows no POA&M (32 CFR 170.21(a)(1)). Then confirm the rest and {AFFIRM}")
+        let rest = 15 - confirmed - not_met;
+        let then = if rest > 0 {
+            format!("Then confirm the other {rest} and {AFFIRM}")
+        } else {
+            format!("Then {AFFIRM}")
+        };
+        format!("implement the {not_met} not met before you affirm: Level 1 allows no POA&M (32 CFR 170.21(a)(1)). {then}")
     } else {
         format!("confirm the {} requirements not yet confirmed (answer each in the Level 1 list below), then {AFFIRM}", 15 - confirmed)
     }
@@ -261,8 +271,29 @@ fn level2_body(catalog: &Catalog, r: &Results, mode: ResultsMode) -> Html {
     }
 }
 
+/// The requirements the estimate counts as work to do only because nothing says otherwise yet:
+/// at Level 1 the FAR requirements not answered, else the SP 800-171 requirements with neither
+/// an answer nor ISO evidence.
+fn unanswered(r: &Results, mode: ResultsMode) -> usize {
+    if mode == ResultsMode::Level1 {
+        r.assessment
+            .scoring
+            .level1
+            .items
+            .iter()
+            .filter(|i| i.status == Status::Unknown)
+            .count()
+    } else {
+        r.assessment
+            .requirements
+            .iter()
+            .filter(|x| x.status == Status::Unknown)
+            .count()
+    }
+}
+
 /// Cost and timeline in one line each, with their basis.
-fn cost_line(e: &Estimate) -> Html {
+fn cost_line(e: &Estimate, unanswered: usize) -> Html {
     let fee = e
         .assessments
         .iter()
@@ -279,6 +310,9 @@ fn cost_line(e: &Estimate) -> Html {
                 <span class="small muted">{format!(" incl. assessment {fee}")}</span></p>
             <p><span class="muted small">{"Timeline"}</span><br/>
                 <strong data-testid="summary-timeline">{format!("{} months", num_range(e.timeline_months))}</strong></p>
+            if unanswered > 0 {
+                <p class="small muted summary-cost-note" data-testid="summary-cost-unanswered">{format!("Counts the {} not answered yet as work still to do: answering them narrows it.", crate::engine::counted(unanswered, "requirement", "requirements"))}</p>
+            }
         </div>
     }
 }
