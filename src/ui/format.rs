@@ -60,9 +60,26 @@ pub fn level2_class(s: Level2Status) -> &'static str {
 /// confirm", dashed) whenever the confirmed answers give another status. The confirmed status
 /// goes beside it ([`crate::engine::Level2Reading`]).
 pub fn level2_badge(r: crate::engine::Level2Reading) -> (String, Classes) {
+    level2_badge_as(r, Level2Status::label)
+}
+
+/// [`level2_badge`] for the summary strip, whose label already says "Level 2 status": the
+/// forecast in a word or two ("Final, to confirm"), so it fits a phone's compact strip.
+pub fn level2_badge_short(r: crate::engine::Level2Reading) -> (String, Classes) {
+    level2_badge_as(r, |s| match s {
+        Level2Status::Final => "Final",
+        Level2Status::Conditional => "Conditional",
+        other => other.label(),
+    })
+}
+
+fn level2_badge_as(
+    r: crate::engine::Level2Reading,
+    label: impl Fn(Level2Status) -> &'static str,
+) -> (String, Classes) {
     if r.differs() {
         (
-            format!("{}, to confirm", r.with_iso.label()),
+            format!("{}, to confirm", label(r.with_iso)),
             classes!("badge", level2_class(r.with_iso), "suggested"),
         )
     } else {

@@ -208,3 +208,47 @@ test('only an SSP that exists meets 3.12.4: no N/A, no stand-ins, no score witho
   await detail.getByTestId('answer-not-met').click();
   await expect(app.testid('sprs-score')).toHaveText('No score');
 });
+
+// A full ISO SoA, the SSP and encryption answered, and every requirement the SoA does not
+// suggest met answered met: the forecast is Final, the confirmed answers are not eligible
+// (`crosswalk assess --state tests/fixtures/iso_forecast_final.json`: -77 to 110). The status
+// shown and exported is the confirmed one; the forecast is said as one.
+test('a Final Level 2 that only ISO suggestions reach is a forecast to confirm, here and in the exports', async ({ page }) => {
+  await app.restoreJson(require('path').join(__dirname, '..', 'fixtures', 'iso_forecast_final.json'));
+  await expect(app.testid('strip-l2')).toHaveText('Final, to confirm');
+  await expect(app.testid('strip-l2')).toHaveClass(/suggested/);
+  await expect(app.testid('strip-l2-confirmed')).toHaveText('confirmed: Not eligible');
+  await expect(app.testid('summary-status')).toHaveText('Final Level 2, to confirm');
+  await expect(app.testid('summary-status-confirmed')).toContainText('On the answers confirmed so far: Not eligible.');
+  await app.screenshot('rules-forecast-to-confirm');
+  // The POA&M lists every requirement not assessed yet, as such, with no app instructions.
+  const poam = await app.download('export-poam-csv');
+  const rows = poam.text.trim().split(/\r?\n/).slice(1);
+  // 110 less the 49 answered and the 2 the questionnaire decides (`crosswalk export poam --state` on it).
+  expect(rows.length).toBe(59);
+  expect(rows.every((r) => r.startsWith('Not assessed yet: counted as not met (Level 2),'))).toBe(true);
+  expect(poam.text).not.toContain('answer it directly');
+  const ssp = await app.download('export-ssp-md');
+  expect(ssp.text).toContain('Level 2: Not eligible on the answers confirmed; Final Level 2 if every ISO suggestion is confirmed.');
+  await page.emulateMedia({ media: 'print' });
+  await expect(app.testid('print-score')).toContainText('Level 2 status: Not eligible on the answers confirmed; Final Level 2 if every ISO suggestion is confirmed.');
+  await expect(app.testid('print-view')).toContainText('strict');
+});
+
+test('the printed Level 1 report counts only what was confirmed', async ({ page }) => {
+  await app.testid('sample-machine-shop').click();
+  await expect(app.testid('summary-l1-count')).toContainText('confirmed met');
+  const onScreen = await app.testid('summary-l1-count').textContent();
+  const confirmed = Number(onScreen.trim().split(' ')[0]);
+  await page.emulateMedia({ media: 'print' });
+  await expect(app.testid('print-score')).toContainText(`${confirmed} of the 15 FAR 52.204-21 requirements confirmed met`);
+  await expect(app.testid('print-score')).toContainText('suggested by the SoA, not confirmed');
+  await expect(app.testid('print-report')).toContainText('suggested met by the SoA, not confirmed');
+});
+
+test('a Level 1 estimate before any answer says it counts the unanswered as work to do', async () => {
+  await app.answerYesNo('handles_fci', 'yes');
+  await app.answerYesNo('handles_cui', 'no');
+  await expect(app.testid('summary-cost-unanswered')).toHaveText('Counts the 15 requirements not answered yet as work still to do: answering them narrows it.');
+  await expect(app.testid('summary-l1-rest')).not.toContainText('suggested by your SoA');
+});

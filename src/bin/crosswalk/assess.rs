@@ -363,9 +363,11 @@ fn write_figures(out: &mut impl Write, report: &Summary) -> io::Result<()> {
     // Each assessment fee with what it covers, so an assumed company size is said here as in
     // the JSON (the assessor's review, 2026-12-07).
     for f in &cost.assessments {
-        let usd = f.usd.map_or("not published in our sources".to_string(), |u| {
-            format!("${u} {}", f.period)
-        });
+        let usd = f
+            .usd
+            .map_or("not published in our sources".to_string(), |u| {
+                format!("${u} {}", f.period)
+            });
         writeln!(out, "  - assessment: {usd}: {}", f.note)?;
     }
     for n in &cost.notes {

@@ -5,7 +5,7 @@
 
 use crate::engine::{Applicability, ResultsMode, Status};
 use crate::ui::browser::reveal;
-use crate::ui::format::{level2_badge, sprs_text};
+use crate::ui::format::{level2_badge_short, sprs_text};
 use crate::ui::hooks::Results;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -87,7 +87,7 @@ pub fn summary_strip(p: &SummaryStripProps) -> Html {
                 if let Some(r) = r {
                     {{
                         let reading = r.assessment.scoring.level2_reading();
-                        let (label, class) = level2_badge(reading);
+                        let (label, class) = level2_badge_short(reading);
                         html! {
                             <>
                             <span class={classes!("strip-value", class)} data-testid="strip-l2">{label}</span>
