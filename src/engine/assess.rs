@@ -379,6 +379,20 @@ fn settle(
     };
     if findings.tally.answered() > 0 {
         let (status, basis, credit, text) = by_objectives(req, findings, direct, answers);
+        // Objectives partly answered, none not met: nothing is confirmed yet, and the forecast
+        // keeps what the ISO evidence suggests, so answering one objective "met" never lowers
+        // the expected score (the users' walk-through, 2026-12-07: -14 fell to -19).
+        let (status, text) = if basis == Basis::PartlyAnswered && inferred != Status::Unknown {
+            (
+                inferred,
+                format!(
+                    "{text} Until then the expected score keeps what the ISO evidence suggests ({}), not counted as confirmed.",
+                    inferred.label().to_lowercase()
+                ),
+            )
+        } else {
+            (status, text)
+        };
         let disagree = if basis == Basis::Objectives {
             overridden_note(&req.id, answers, status)
         } else {

@@ -271,6 +271,10 @@ for (const [name, width, height] of [['a laptop', 1280, 720], ['a tablet', 900, 
   await expect(objective(page, '3.1.1[a]')).toHaveAttribute('data-answer', 'met');
   await expect(detail.getByTestId('objectives-tally')).toHaveText('1 of 6 answered');
   unmoved(await tops(), before, 'after an objective met');
+  // Partly answered, none not met: the forecast keeps the ISO suggestion (the score does not
+  // fall for answering "met"), shown as suggested.
+  await expect(app.testid('sprs-score')).toHaveText('-203 to -16');
+  await expect(app.row('3.1.1').getByTestId('gap-status')).toHaveText('Met (suggested)');
 
   // A second one, not met: the requirement turns not met a frame later, and its plan of action
   // appears below the objectives.

@@ -302,3 +302,39 @@ fn an_unmet_fips_objective_takes_the_stated_partial_state() {
         ["3.13.11"]
     );
 }
+
+/// Answering one objective "met" never lowers the expected score (the users' walk-through,
+/// 2026-12-07: on a projector, -14 fell to -19). Partly answered, none not met, the requirement
+/// is still not confirmed, and the forecast keeps what the ISO evidence suggests; one objective
+/// not met decides at once.
+#[test]
+fn a_first_objective_met_keeps_the_forecast() {
+    let soa = crate::support::fixture("iso2022_full.csv");
+    let before = Case::new().soa(soa.clone()).assess();
+    let case = Case::new()
+        .soa(soa.clone())
+        .objective("3.1.1[a]", ObjectiveStatus::Met);
+    let after = case.assess();
+    let r = after
+        .requirements
+        .iter()
+        .find(|r| r.id.as_str() == "3.1.1")
+        .expect("3.1.1");
+    assert_eq!((r.status, r.basis), (Status::Met, Basis::PartlyAnswered));
+    assert!(
+        r.explanation
+            .contains("keeps what the ISO evidence suggests (met)"),
+        "{}",
+        r.explanation
+    );
+    assert_eq!(after.scoring.sprs.high, before.scoring.sprs.high);
+    assert_eq!(after.scoring.sprs.low, before.scoring.sprs.low);
+    let not_met = Case::new()
+        .soa(soa)
+        .objective("3.1.1[a]", ObjectiveStatus::NotMet)
+        .assess();
+    assert_eq!(
+        not_met.scoring.sprs.high.map(|h| h + 5),
+        before.scoring.sprs.high
+    );
+}
