@@ -613,11 +613,12 @@ fn tier_verdict(edges: &[&EdgeEvidence], t: Tier) -> Verdict {
     if present.is_empty() {
         return nothing_stated(edges, t);
     }
-    let ids = |pred: &dyn Fn(&EdgeEvidence) -> bool| -> Vec<AnnexAControl> {
+    // Named as the SoA wrote them: a 2013 file's reader sees its own ids beside the 2022 ones.
+    let ids = |pred: &dyn Fn(&EdgeEvidence) -> bool| -> Vec<String> {
         present
             .iter()
             .filter(|e| pred(e))
-            .map(|e| e.iso.clone())
+            .map(|e| as_written(e))
             .collect()
     };
     let done = |e: &EdgeEvidence| {
@@ -630,10 +631,10 @@ fn tier_verdict(edges: &[&EdgeEvidence], t: Tier) -> Verdict {
     let some_work = ids(&done);
     let gaps = ids(&|e| !done(e));
     let partial_work = ids(&|e| e.status() == Some(ControlStatus::Partial));
-    let unstated: Vec<AnnexAControl> = edges
+    let unstated: Vec<String> = edges
         .iter()
         .filter(|e| e.soa.is_none() || e.status() == Some(ControlStatus::Unknown))
-        .map(|e| e.iso.clone())
+        .map(|e| as_written(e))
         .collect();
 
     if gaps.is_empty() && partial_work.is_empty() && !full.is_empty() && unstated.is_empty() {
@@ -641,22 +642,22 @@ fn tier_verdict(edges: &[&EdgeEvidence], t: Tier) -> Verdict {
             status: Status::Met,
             text: format!(
                 "Suggested by ISO evidence: {} implemented in your SoA. Confirm it meets the requirement as written.",
-                join_ids(&full)
+                join_names(&full)
             ),
         }
     } else if !some_work.is_empty() {
         let mut text = format!(
             "Partly evidenced: {} implemented or in progress",
-            join_ids(&some_work)
+            join_names(&some_work)
         );
         if !gaps.is_empty() {
-            text.push_str(&format!(", but {} not implemented", join_ids(&gaps)));
+            text.push_str(&format!(", but {} not implemented", join_names(&gaps)));
         }
         if !unstated.is_empty() {
             text.push_str(&format!(
                 "{} your SoA does not say whether {} {} implemented",
                 if gaps.is_empty() { ", but" } else { ", and" },
-                join_ids(&unstated),
+                join_names(&unstated),
                 if unstated.len() == 1 { "is" } else { "are" }
             ));
         }
@@ -677,7 +678,7 @@ fn tier_verdict(edges: &[&EdgeEvidence], t: Tier) -> Verdict {
             status: Status::NotMet,
             text: format!(
                 "Not evidenced: the mapped ISO controls ({}) are not implemented in your SoA.",
-                join_ids(&gaps)
+                join_names(&gaps)
             ),
         }
     }
@@ -744,7 +745,29 @@ fn lifted_by_answers(limit: &str, answers: &Answers) -> bool {
 
 /// Control ids for a sentence: all of them up to four, else the first three and a count.
 pub fn join_ids(ids: &[AnnexAControl]) -> String {
-    let names: Vec<&str> = ids.iter().map(|c| c.as_str()).collect();
+    let names: Vec<String> = ids.iter().map(|c| c.to_string()).collect();
+    join_names(&names)
+}
+
+/// A control as the SoA wrote it: the 2022 id, and where the file is of 2013 the rows it was
+/// carried from (`A.5.15 (your A.9.1.1, A.9.1.2)`).
+fn as_written(e: &EdgeEvidence) -> String {
+    let carried: Vec<&str> = e
+        .soa
+        .iter()
+        .flat_map(|s| s.rows.iter())
+        .filter(|r| r.0 != e.iso)
+        .map(|r| r.0.as_str())
+        .collect();
+    if carried.is_empty() {
+        e.iso.to_string()
+    } else {
+        format!("{} (your {})", e.iso, carried.join(", "))
+    }
+}
+
+/// Names joined for a sentence, the first three and a count past four.
+fn join_names(names: &[String]) -> String {
     match names.len() {
         0 => String::new(),
         1..=4 => names.join(", "),
