@@ -122,7 +122,7 @@ test('objectives decide the requirement; values, plans and the system reach the 
   // The POA&M in CSV: 3.1.8 with its open objective and plan; 3.1.1 (met) is not on it.
   const csv = await app.download('export-poam-csv');
   const rows = csv.text.split(/\r?\n/);
-  expect(rows[0]).toContain('Open objectives,Owner,Milestones,Resources,Scheduled completion');
+  expect(rows[0]).toContain('Objectives not met,Owner,Milestones,Resources,Scheduled completion');
   const row = rows.find((l) => l.startsWith('POA&M item (Level 2),3.1.8,'));
   expect(row).toContain(',3.1.8[b],Dana Reyes,2027-01-15: Enforce lockout on the VPN,"IT contractor, 2 days",2027-02-15,');
   expect(rows.some((l) => l.startsWith('POA&M item (Level 2),3.1.1,'))).toBe(false);

@@ -199,6 +199,14 @@ fn the_ssp_markdown_carries_what_the_user_wrote() {
     state.system.roles[0].holder = "<script>x</script> | [link](http://x)".into();
     let [md, ..] = documents(&input(&state));
     assert!(md.contains("&lt;script&gt;x&lt;/script&gt; \\| \\[link\\](http://x)"));
+    // An ampersand stays readable, except where it would start an entity.
+    let mut state = fixture("level2_conditional.json");
+    state.system.roles[0].holder = "R&D lead &lt;not a tag&gt; & co".into();
+    let [md, ..] = documents(&input(&state));
+    assert!(
+        md.contains("R&D lead &amp;lt;not a tag&amp;gt; & co"),
+        "{md}"
+    );
 }
 
 /// The OSCAL files: the version trestle validates, v5 UUIDs, the profile and the catalog inside

@@ -247,15 +247,16 @@ fn block(s: &str) -> String {
         .join("  \n")
 }
 
-/// Backslash-escapes the characters Markdown gives a meaning, and writes `<`, `>` and `&` as
-/// entities so no HTML survives.
+/// Backslash-escapes the characters Markdown gives a meaning, and writes `<` and `>` as
+/// entities so no HTML survives. An `&` is written as `&amp;` only where it would start an
+/// entity (`&lt;`, `&#60;`): "R&D" stays readable in the file (the users' walk-through).
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
+            '&' if starts_entity(&s[i + 1..]) => out.push_str("&amp;"),
             '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '!' | '~' => {
                 out.push('\\');
                 out.push(c);
@@ -264,4 +265,13 @@ fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// Whether text after an `&` would make it an entity: `#`, letters or digits, then `;`.
+fn starts_entity(rest: &str) -> bool {
+    let name = rest.strip_prefix('#').unwrap_or(rest);
+    let len = name
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(name.len());
+    len > 0 && name[len..].starts_with(';')
 }

@@ -322,7 +322,7 @@ pub fn poam_csv(p: &Poam) -> String {
         "Weakness",
         "Status",
         "Points",
-        "Open objectives",
+        "Objectives not met",
         "Owner",
         "Milestones",
         "Resources",
