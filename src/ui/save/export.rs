@@ -174,6 +174,9 @@ pub fn export_panel(p: &ResultsProps) -> Html {
                 </label>
                 <button type="button" class="btn" onclick={on_print} data-testid="print">{"Print report"}</button>
             </div>
+            if not_applicable.is_none() {
+                <p class="muted small" data-testid="export-confirmed-note">{"The SSP and the POA&M state what you confirmed: what your ISO evidence only suggests is said to be a suggestion, and each requirement not assessed yet is on the POA&M as such, counted as not met."}</p>
+            }
             if let Some((name, err)) = import_error {
                 <p class="banner banner-warn" role="alert" data-testid="import-error">
                     {format!("{name} could not be restored: {err}")}
