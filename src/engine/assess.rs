@@ -12,11 +12,11 @@ use super::catalog::{Catalog, Edge, IsoLimit, Provenance, Relationship, Requirem
 use super::ids::{AnnexAControl, Edition, Family, ObjectiveId, RequirementId};
 use super::questionnaire::{Answers, CuiStorage, Encryption};
 use super::soa::ControlStatus;
-use super::vocab::{Answer, Basis, DirectAnswer, ObjectiveAnswer, Status, View, FIPS_CRYPTO, SSP};
-use disagree::overridden_note;
+use super::vocab::{Basis, DirectAnswer, ObjectiveAnswer, Status, View, FIPS_CRYPTO, SSP};
 pub use evidence::evidence_2022;
-use objectives::{by_objectives, ObjectiveFindings};
+use objectives::ObjectiveFindings;
 use serde::Serialize;
+use settle::settle;
 use ssp::settle_ssp;
 use std::collections::BTreeMap;
 
@@ -24,6 +24,7 @@ mod coverage;
 mod disagree;
 mod evidence;
 mod objectives;
+mod settle;
 mod ssp;
 
 pub use coverage::{coverage, Coverage, FamilyCoverage, FamilyTotals};
@@ -354,94 +355,6 @@ fn iso_verdict(
 /// Introduces, in an answered requirement's explanation, what the ISO evidence alone would say;
 /// the POA&M's weakness stops before it.
 pub(crate) const ISO_ASIDE: &str = "Without your answer, the ISO evidence alone would say:";
-
-/// The status the requirement counts as, its basis, whether partial credit applies, and the
-/// explanation. Precedence: the assessment objectives, once any is answered (they are what an
-/// assessor examines, 32 CFR 170.24(b)); then a direct answer; then the questionnaire; then the
-/// ISO evidence.
-fn settle(
-    req: &Requirement,
-    findings: &ObjectiveFindings,
-    direct: Option<&DirectAnswer>,
-    answers: &Answers,
-    inferred: Status,
-    why: String,
-) -> (Status, Basis, bool, String) {
-    // Once the user has answered, what the ISO evidence alone would say is no longer the reason:
-    // it follows as such, so a sentence like "confirm it meets the requirement" is never read as
-    // part of the finding (the evidence itself is listed with the requirement).
-    let aside = |why: &str| {
-        if why.is_empty() {
-            String::new()
-        } else {
-            format!(" {ISO_ASIDE} {why}")
-        }
-    };
-    if findings.tally.answered() > 0 {
-        let (status, basis, credit, text) = by_objectives(req, findings, direct, answers);
-        // Objectives partly answered, none not met: nothing is confirmed yet, and the forecast
-        // keeps what the ISO evidence suggests, so answering one objective "met" never lowers
-        // the expected score (the users' walk-through, 2026-12-07: -14 fell to -19).
-        let (status, text) = if basis == Basis::PartlyAnswered && inferred != Status::Unknown {
-            (
-                inferred,
-                format!(
-                    "{text} Until then the expected score keeps what the ISO evidence suggests ({}), not counted as confirmed.",
-                    inferred.label().to_lowercase()
-                ),
-            )
-        } else {
-            (status, text)
-        };
-        let disagree = if basis == Basis::Objectives {
-            overridden_note(&req.id, answers, status)
-        } else {
-            String::new()
-        };
-        (
-            status,
-            basis,
-            credit,
-            format!("{text}{disagree}{}", aside(&why)),
-        )
-    } else if let Some(d) = direct {
-        let named_state = d.answer == Answer::Partial && req.partial_points.is_some();
-        let said = d.answer.label_for(&req.id).to_lowercase();
-        let record = if d.unsupported() {
-            format!(
-                " It is met only with its record ({}): until that is written, the requirement counts as NOT MET (32 CFR 170.24(b)(1), (c)(2)(i)(B)(8)).",
-                d.answer.record_prompt().unwrap_or_default().to_lowercase()
-            )
-        } else if d.record_missing() {
-            " Write its record (justification, SSP description or plan of action): an assessor asks for it.".to_string()
-        } else {
-            String::new()
-        };
-        (
-            d.status(),
-            Basis::Answered,
-            named_state,
-            format!(
-                "You answered \u{201c}{said}\u{201d}.{record}{}{}",
-                overridden_note(&req.id, answers, d.status()),
-                aside(&why)
-            ),
-        )
-    } else if let Some((status, credit, text)) = questionnaire_answer(&req.id, answers) {
-        // The questionnaire's answer is the finding; what the ISO evidence alone would say
-        // follows as such (its "scores as not met until you confirm" is answered already).
-        (
-            status,
-            Basis::Questionnaire,
-            credit,
-            format!("{text}{}", aside(&why)),
-        )
-    } else if inferred == Status::Unknown {
-        (Status::Unknown, Basis::NoEvidence, false, why)
-    } else {
-        (inferred, Basis::IsoEvidence, false, why)
-    }
-}
 
 /// The verdict of one tier of edges, with the controls behind it.
 struct Verdict {

@@ -750,12 +750,21 @@ fn objectives_that_contradict_the_ssp_answer_are_flagged() {
     );
     assert!(w[0].citation.ends_with("32 CFR 170.24(c)(2)(i)(B)(5)"));
 
-    // Objectives only partly answered, none not met: unknown, not a contradiction yet.
+    // Objectives only partly answered, none not met: not decisive yet, so the questionnaire's
+    // answer still decides (the re-review of 2026-12-07: it had turned into "not eligible"),
+    // and nothing disagrees.
     let a = Case::new()
         .answers(ssp.clone())
         .objective("3.12.4[a]", ObjectiveStatus::Met)
         .assess();
-    assert_eq!(get(&a, "3.12.4").basis, Basis::PartlyAnswered);
+    let r = get(&a, "3.12.4");
+    assert_eq!((r.status, r.basis), (Status::Met, Basis::Questionnaire));
+    assert!(
+        r.explanation
+            .starts_with("1 of 8 objectives answered, none not met"),
+        "{}",
+        r.explanation
+    );
     assert!(disagreements(&a).is_empty());
 
     // The questionnaire alone decides: nothing to disagree with.

@@ -225,23 +225,36 @@ fn all_objectives_not_applicable_counts_as_met() {
     assert_eq!(result(&mixed, "3.1.1").status, Status::Met);
 }
 
-/// Some objectives answered and none not met: unknown, whatever the direct answer says, until
-/// the rest are answered (objective answers, once given, decide).
+/// Some objectives answered and none not met say nothing decisive: a direct answer given still
+/// decides until the rest are answered (the re-review of 2026-12-07: answering an objective
+/// "met" had taken back a "met" already given); without one, the requirement is unknown.
 #[test]
 fn partly_answered_objectives_leave_the_requirement_unknown() {
     let case = Case::new()
         .with("3.1.2", Answer::Met)
         .objective("3.1.2[a]", ObjectiveStatus::Met);
     let r = result(&case, "3.1.2");
-    assert_eq!(r.status, Status::Unknown);
-    assert_eq!(r.basis, Basis::PartlyAnswered);
-    assert!(!r.basis.is_confirmed());
+    assert_eq!((r.status, r.basis), (Status::Met, Basis::Answered));
     assert!(
-        r.explanation.contains("1 of 2 objectives answered"),
+        r.explanation
+            .contains("1 of 2 objectives answered, none not met"),
         "{}",
         r.explanation
     );
+    let r = result(
+        &Case::new().objective("3.1.2[a]", ObjectiveStatus::Met),
+        "3.1.2",
+    );
+    assert_eq!(r.status, Status::Unknown);
+    assert_eq!(r.basis, Basis::PartlyAnswered);
+    assert!(!r.basis.is_confirmed());
     assert!(r.explanation.contains("3.1.2[b]"), "{}", r.explanation);
+    // One objective not met decides at once, the direct answer set aside.
+    let r = result(
+        &case.objective("3.1.2[b]", ObjectiveStatus::NotMet),
+        "3.1.2",
+    );
+    assert_eq!((r.status, r.basis), (Status::NotMet, Basis::Objectives));
     // Without objective answers the direct answer decides, as before.
     assert_eq!(
         result(&Case::new().with("3.1.2", Answer::Met), "3.1.2").status,

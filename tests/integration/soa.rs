@@ -627,6 +627,20 @@ fn a_hedged_yes_is_not_read_as_implemented() {
         "Implemented - TBD",
         "Done (pending sign-off)",
         "Yes; in progress",
+        // The re-review's cases: whatever qualifies it, only a pointer to evidence may follow.
+        "Implemented (awaiting budget)",
+        "Implemented (TBC)",
+        "Implemented (50%)",
+        "Implemented - 50%",
+        "Implemented in part",
+        "Implemented (mostly)",
+        "Implemented (HQ only)",
+        "Implemented only at HQ",
+        "Implemented 2/5 sites",
+        "Implemented soon",
+        "Implemented?",
+        "Done?",
+        "Yes*",
     ] {
         let imp = import(format!("Control,Status\nA.5.15,\"{word}\"\n").as_bytes());
         assert_eq!(imp.rows[0].status, Unknown, "{word:?}");
@@ -640,6 +654,8 @@ fn a_hedged_yes_is_not_read_as_implemented() {
     for (word, status) in [
         ("Implemented - see ISMS manual", Implemented),
         ("Yes (policy P-12, 2024 audit)", Implemented),
+        ("Implemented, ref. ISMS-07", Implemented),
+        ("Implemented (see SOP 4.2)", Implemented),
         ("No - planned 2027", NotImplemented),
         ("Partial, not on the OT network", Partial),
     ] {

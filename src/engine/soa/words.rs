@@ -128,24 +128,78 @@ const HEDGES: &[&str] = &[
     "na",
 ];
 
-/// `Some(None)` for a blank cell, `Some(Some(word))` for a known word, `None` for an unknown one.
-pub(super) fn parse_status(cell: &str) -> Option<Option<ControlStatus>> {
-    lookup(cell, STATUS_WORDS, |s| s == ControlStatus::Implemented)
+/// What may follow "Implemented" or "Yes" in a status cell for it still to read as implemented:
+/// a pointer to the evidence ("Yes - see ISMS manual", "Implemented (policy P-12)"), nothing
+/// else. Any other text may qualify it ("Implemented (HQ only)", "Implemented (50%)",
+/// "Implemented soon", "Implemented?"), so the cell is a value the importer does not know, kept
+/// unknown and listed for the user to read (the re-review of 2026-12-07 found a list of hedge
+/// words always one word short).
+const REFERENCES: &[&str] = &[
+    "see",
+    "ref",
+    "refs",
+    "reference",
+    "references",
+    "per",
+    "cf",
+    "policy",
+    "policies",
+    "procedure",
+    "procedures",
+    "doc",
+    "docs",
+    "document",
+    "documented",
+    "evidence",
+    "isms",
+    "sop",
+    "audit",
+    "audited",
+    "certified",
+    "verified",
+    "tested",
+    "reviewed",
+    "approved",
+    "since",
+];
+
+/// Whether the text after a word that counts only points to evidence ([`REFERENCES`]) and
+/// hedges nothing ([`HEDGES`]).
+fn only_a_reference(rest: &str) -> bool {
+    let mut words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let first = words.next();
+    first.is_some_and(|w| REFERENCES.contains(&w)) && !hedges(rest)
 }
 
-/// Like [`parse_status`], for the applicability column (`true` = applicable).
+/// Whether the text takes back or qualifies what precedes it ([`HEDGES`]).
+fn hedges(rest: &str) -> bool {
+    rest.split(|c: char| !c.is_alphanumeric())
+        .any(|t| HEDGES.contains(&t))
+}
+
+/// `Some(None)` for a blank cell, `Some(Some(word))` for a known word, `None` for an unknown one.
+pub(super) fn parse_status(cell: &str) -> Option<Option<ControlStatus>> {
+    lookup(cell, STATUS_WORDS, |s, rest| {
+        s != ControlStatus::Implemented || only_a_reference(rest)
+    })
+}
+
+/// Like [`parse_status`], for the applicability column (`true` = applicable). Applicability never
+/// counts as implemented, so a comment after a yes is kept ("yes - risk R12") unless it hedges.
 pub(super) fn parse_applicable(cell: &str) -> Option<Option<bool>> {
-    lookup(cell, APPLICABLE_WORDS, |a| a)
+    lookup(cell, APPLICABLE_WORDS, |a, rest| !a || !hedges(rest))
 }
 
 /// Exact match first, then the longest known phrase followed by a word boundary, so that
 /// `Yes - see ISMS manual` reads as yes while `Not implemented` never reads as `no`. A phrase
-/// that would count (`counts`) is read from a longer cell only when the rest of the cell does
-/// not hedge it ([`HEDGES`]): `Implemented? No` is not a yes.
+/// is read from a longer cell only when `rest_ok` accepts what follows it: `Implemented? No`
+/// is not a yes.
 fn lookup<T: Copy>(
     cell: &str,
     words: &[(&str, T)],
-    counts: impl Fn(T) -> bool,
+    rest_ok: impl Fn(T, &str) -> bool,
 ) -> Option<Option<T>> {
     let cell = clean(cell);
     if cell.is_empty() {
@@ -169,11 +223,7 @@ fn lookup<T: Copy>(
                 .is_some_and(|c| !c.is_alphanumeric() && c != '/')
         })
         .max_by_key(|(w, _)| w.len())?;
-    let rest = &n[word.len()..];
-    let hedged = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|t| HEDGES.contains(&t));
-    (!(hedged && counts(*v))).then_some(Some(*v))
+    rest_ok(*v, &n[word.len()..]).then_some(Some(*v))
 }
 
 /// A tick in a checkbox-style applicability column.
