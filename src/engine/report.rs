@@ -165,8 +165,10 @@ pub struct Level2Summary {
 /// Level 1 met or not.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LevelMet {
-    /// All 15 met (counting ISO evidence).
+    /// All 15 met (counting ISO evidence: a forecast until confirmed).
     pub met: bool,
+    /// All 15 met on the answers the user confirmed (what an affirmation may say).
+    pub met_confirmed: bool,
     /// CMMC Level 1 ids not met.
     pub unmet: Vec<String>,
     /// Each of the 15 with its state.
@@ -232,6 +234,7 @@ pub fn summary(
         level2: level2_summary(a),
         level1: LevelMet {
             met: a.scoring.level1.met,
+            met_confirmed: a.scoring.level1.met_confirmed,
             unmet: a.scoring.level1.unmet.clone(),
             items: a.scoring.level1.items.clone(),
         },

@@ -220,6 +220,9 @@ test('a Final Level 2 that only ISO suggestions reach is a forecast to confirm, 
   await expect(app.testid('strip-l2-confirmed')).toHaveText('confirmed: Not eligible');
   await expect(app.testid('summary-status')).toHaveText('Final Level 2, to confirm');
   await expect(app.testid('summary-status-confirmed')).toContainText('On the answers confirmed so far: Not eligible.');
+  // The paths start from the forecast, and say so beside the confirmed score.
+  await app.openFold('paths');
+  await expect(app.testid('path-88-to-confirm')).toContainText('on the answers confirmed so far the score is -77');
   await app.screenshot('rules-forecast-to-confirm');
   // The POA&M lists every requirement not assessed yet, as such, with no app instructions.
   const poam = await app.download('export-poam-csv');
@@ -233,6 +236,7 @@ test('a Final Level 2 that only ISO suggestions reach is a forecast to confirm, 
   await page.emulateMedia({ media: 'print' });
   await expect(app.testid('print-score')).toContainText('Level 2 status: Not eligible on the answers confirmed; Final Level 2 if every ISO suggestion is confirmed.');
   await expect(app.testid('print-view')).toContainText('strict');
+  await expect(app.testid('print-appendix-suggested')).toContainText('Not listed: 59 requirements that the ISO evidence suggests met');
 });
 
 test('the printed Level 1 report counts only what was confirmed', async ({ page }) => {

@@ -488,6 +488,16 @@ fn a_posted_score_needs_confirmed_answers_and_dates_must_be_possible() {
     let w = cmmc_readiness::engine::warnings(&answers, &app, Some((Some(-77), Some(110))));
     assert!(w[0].text.contains("confirmed support -77"), "{}", w[0].text);
 
+    // No SSP: no score, so no posted score is supported.
+    let no_ssp = Answers {
+        sprs_posted: Some(90),
+        has_ssp: Some(false),
+        ..cui(Solicitation::L2C3pao)
+    };
+    assert_eq!(
+        warning_ids(&no_ssp, "2026-12-01", None),
+        ["sprs-posted-without-ssp"]
+    );
     for bad in [111, -204] {
         let a = Answers {
             sprs_posted: Some(bad),

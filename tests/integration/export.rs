@@ -640,3 +640,22 @@ fn a_completion_date_nobody_set_is_left_blank() {
     assert!(!item.contains("scheduled-completion"), "{item}");
     assert!(item.contains(r#""closeout-deadline""#), "{item}");
 }
+
+/// 3.12.4 answered N/A counts as not met (no SSP, no score): the SSP does not print it as a
+/// justified N/A (the re-review of 2026-12-07).
+#[test]
+fn the_ssp_does_not_justify_an_ssp_as_not_applicable() {
+    let mut case = Case::all_met().answers(level2_c3pao(None)).with_note(
+        "3.12.4",
+        Answer::NotApplicable,
+        "We are too small",
+    );
+    case.input.date = date("2026-12-01");
+    let [md, ..] = documents(&case.input);
+    let section = md
+        .split("\n### ")
+        .find(|s| s.starts_with("3.12.4 "))
+        .expect("3.12.4");
+    assert!(!section.contains("Not applicable, because"), "{section}");
+    assert!(section.contains("counts as NOT MET"), "{section}");
+}

@@ -947,6 +947,16 @@ fn a_control_listed_twice_keeps_the_weaker_reading() {
         "Control,Applicable,Status\nA.5.15,,\nA.5.15,Yes,Implemented\n",
         "3 A.5.15 implemented applicable\nproblem 2 missing-status: A.5.15 has neither an applicability nor a status; it is kept as unknown, never counted as implemented\nproblem 3 duplicate-control: A.5.15 is listed again; the row on line 2 says nothing of it, so this line's reading (implemented) is kept",
     );
+    // "Applicable: Yes" with no status says nothing of the work (the re-review of 2026-12-07).
+    check(
+        "Control,Applicable,Status\nA.5.15,Yes,\nA.5.15,Yes,Not implemented\n",
+        "3 A.5.15 not-implemented applicable\nproblem 3 duplicate-control: A.5.15 is listed again; the row on line 2 says nothing of it, so this line's reading (not implemented) is kept",
+    );
+    // A stated gap is kept over a word the importer does not know.
+    check(
+        "Control,Status\nA.5.15,Awaiting budget\nA.5.15,Not implemented\n",
+        "3 A.5.15 not-implemented\nproblem 2 unknown-status: \"Awaiting budget\" is not a recognised implementation status: the row is kept as unknown (never counted as implemented) until you choose how to read it; known words: implemented, yes, done, complete, partial, partly, in progress, WIP, planned, to do, not started, no, not implemented, missing, excluded, n/a, not applicable, TBD, unknown\nproblem 3 duplicate-control: A.5.15 is listed again with another status: line 2 says unknown, this line says not implemented; the weaker, not implemented, is kept (correct the file if one of the rows is wrong)",
+    );
     check(
         "Control,Status\nA.5.15,Yes\nA.5.15,Done\n",
         "2 A.5.15 implemented\nproblem 3 duplicate-control: A.5.15 is listed again; the row on line 2 is kept and this one ignored",

@@ -298,15 +298,24 @@ fn write_figures(out: &mut impl Write, report: &Summary) -> io::Result<()> {
             return Ok(());
         }
         ResultsMode::Level1 => {
-            let met = report
-                .level1
-                .items
-                .iter()
-                .filter(|i| i.status == Status::Met)
-                .count();
+            // Confirmed answers only, as the app and the printed report count them; what the SoA
+            // suggests is said apart (the re-review of 2026-12-07).
+            let met = |confirmed: bool| {
+                report
+                    .level1
+                    .items
+                    .iter()
+                    .filter(|i| i.status == Status::Met && i.confirmed == confirmed)
+                    .count()
+            };
+            let suggested = match met(false) {
+                0 => String::new(),
+                n => format!("; {n} more suggested by the SoA, not confirmed"),
+            };
             writeln!(
                 out,
-                "Level 1: {met} of 15 FAR 52.204-21 requirements met (no score, no POA&M)"
+                "Level 1: {} of 15 FAR 52.204-21 requirements confirmed met{suggested} (no score, no POA&M: all 15 must be met)",
+                met(true)
             )?;
             if !report.level1.unmet.is_empty() {
                 writeln!(out, "  open: {}", report.level1.unmet.join(", "))?;

@@ -202,10 +202,18 @@ pub fn poam(catalog: &Catalog, input: &Input, a: &Assessment) -> Poam {
 /// the assessor who reads it, not the app's instructions to its user.
 fn unassessed_weakness(r: &RequirementResult) -> String {
     let suggests = match (r.basis, r.inferred) {
-        (Basis::PartlyAnswered, _) => format!(
-            "Its assessment objectives are partly answered ({} of {}).",
+        (Basis::PartlyAnswered, suggested) => format!(
+            "Its assessment objectives are partly answered ({} of {}, none not met){}.",
             r.objectives.answered(),
-            r.objectives.total
+            r.objectives.total,
+            if suggested == Status::Unknown {
+                String::new()
+            } else {
+                format!(
+                    "; ISO/IEC 27001 evidence suggests: {}",
+                    suggested.label().to_lowercase()
+                )
+            }
         ),
         (_, Status::Unknown) => "No ISO/IEC 27001 evidence for it either.".to_string(),
         (_, suggested) => {

@@ -88,7 +88,11 @@ impl SspRequirement {
     pub fn na_justifications(&self) -> Vec<(String, &str)> {
         let mut out = Vec::new();
         if let Some(d) = &self.answer {
-            if d.answer.status() == Status::NotApplicable && !d.note.trim().is_empty() {
+            // Only an N/A that counts: 3.12.4 answered N/A counts as not met (`settle_ssp`).
+            if d.answer.status() == Status::NotApplicable
+                && self.status == Status::NotApplicable
+                && !d.note.trim().is_empty()
+            {
                 out.push((self.id.to_string(), d.note.as_str()));
             }
         }

@@ -189,12 +189,19 @@ struct Kept {
     line: usize,
 }
 
+/// Whether a row says anything about a control's status: a status cell with text (a word the
+/// importer does not know included), or an exclusion. "Applicable: Yes" alone says nothing.
+fn says_status(cells: &Cells<'_>, status: ControlStatus) -> bool {
+    !cells.get(Role::Status).is_empty() || status != ControlStatus::Unknown
+}
+
 /// How much a status would count towards a requirement, to keep the weaker of two: a row that
-/// says a control is excluded says less against it than one that says it is not implemented.
+/// says a control is excluded says less against it than one that says it is not implemented,
+/// and a stated gap is kept over a word the importer does not know.
 fn credit(s: ControlStatus) -> u8 {
     match s {
-        ControlStatus::Unknown => 0,
-        ControlStatus::NotImplemented => 1,
+        ControlStatus::NotImplemented => 0,
+        ControlStatus::Unknown => 1,
         ControlStatus::Excluded => 2,
         ControlStatus::Planned => 3,
         ControlStatus::Partial => 4,
@@ -249,7 +256,7 @@ impl RowReader<'_> {
         self.kept.push(Kept {
             status,
             applicable,
-            said: cells.has_answer(),
+            said: says_status(&cells, status),
             line: cells.line,
         });
         Some(self.row(&cells, &id, control, applicable, status))
@@ -421,15 +428,15 @@ impl RowReader<'_> {
         control: &AnnexAControl,
         first: usize,
     ) {
-        let said = cells.has_answer();
         let Some(&at) = self.index.get(&key) else {
             return;
         };
-        let (applicable, status) = if said {
+        let (applicable, status) = if cells.has_answer() {
             self.read_status(cells)
         } else {
             (None, ControlStatus::Unknown)
         };
+        let said = says_status(cells, status);
         let this = Kept {
             status,
             applicable,

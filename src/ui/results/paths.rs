@@ -14,19 +14,35 @@ pub fn paths(p: &ResultsProps) -> Html {
     // Up to 110 rows each: drawn a few frames at a time, like the gap table.
     let drawn_88 = use_progressive(e.path_to_88.steps.len(), 15, 30);
     let drawn_110 = use_progressive(e.path_to_110.steps.len(), 0, 30);
+    // The paths start from the expected score, which counts what the ISO evidence suggests: the
+    // confirmed score is said beside it (the re-review of 2026-12-07: "Already at 110" at -77).
+    let confirmed = results.assessment.scoring.sprs.low;
     html! {
         <div class="cards-row stack">
-            {path_card("Path to 88 (Conditional Level 2)", "path-88", &e.path_to_88, drawn_88)}
-            {path_card("Path to 110 (Final Level 2)", "path-110", &e.path_to_110, drawn_110)}
+            {path_card("Path to 88 (Conditional Level 2)", "path-88", &e.path_to_88, drawn_88, confirmed)}
+            {path_card("Path to 110 (Final Level 2)", "path-110", &e.path_to_110, drawn_110, confirmed)}
         </div>
     }
 }
 
-fn path_card(title: &'static str, testid: &'static str, p: &Path, drawn: usize) -> Html {
+fn path_card(
+    title: &'static str,
+    testid: &'static str,
+    p: &Path,
+    drawn: usize,
+    confirmed: Option<i32>,
+) -> Html {
     let body = if !p.reachable {
         html! { <p class="muted">{"No score to start from: a System Security Plan (3.12.4) comes first."}</p> }
     } else if p.steps.is_empty() {
-        html! { <p>{format!("Already at {} or above on current answers.", p.target)}</p> }
+        match confirmed.filter(|c| *c < p.target) {
+            Some(c) => {
+                html! { <p data-testid={format!("{testid}-to-confirm")}>{format!("At {} or above counting what your ISO evidence suggests; on the answers confirmed so far the score is {c}. Confirm the suggested requirements to make it so.", p.target)}</p> }
+            }
+            None => {
+                html! { <p>{format!("Already at {} or above on current answers.", p.target)}</p> }
+            }
+        }
     } else {
         html! {
             <>

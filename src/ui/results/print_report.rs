@@ -60,6 +60,13 @@ pub fn print_report(p: &PrintReportProps) -> Html {
         .map(|q| (q.prompt, answer_words(q.kind, q.id.get(answers))))
         .collect();
     let scored = matches!(mode, ResultsMode::Level2 | ResultsMode::Level3);
+    // Satisfied only on what the ISO evidence suggests: not open in the forecast, not confirmed.
+    let suggested = r
+        .assessment
+        .requirements
+        .iter()
+        .filter(|x| x.status.is_satisfied() && !x.basis.is_confirmed())
+        .count();
     let s = &r.assessment.scoring;
     let e = &r.estimate;
     let open: Vec<_> = r
@@ -149,6 +156,9 @@ pub fn print_report(p: &PrintReportProps) -> Html {
                     }) }
                 } else if scored {
                     <h2 data-testid="print-appendix">{format!("Appendix: the {} open requirements", open.len())}</h2>
+                    if suggested > 0 {
+                        <p data-testid="print-appendix-suggested">{format!("Not listed: {} that the ISO evidence suggests met, none confirmed yet. On the answers confirmed so far they count as not met.", crate::engine::counted(suggested, "requirement", "requirements"))}</p>
+                    }
                     { for open.iter().map(|(q, x)| html! {
                         <div class="pr-req">
                             <p><strong>{format!("{} ({})", x.id, q.cmmc_id)}</strong>
