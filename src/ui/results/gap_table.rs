@@ -264,10 +264,8 @@ fn gap_row(p: &GapRowProps) -> Html {
         Callback::from(move |_: MouseEvent| cb.emit(id.clone()))
     };
     // A status only ISO evidence suggests is told apart from one the user confirmed.
-    // Partly answered objectives keep the ISO suggestion as a forecast: suggested too.
-    let suggested = r.basis == crate::engine::Basis::IsoEvidence
-        || (r.basis == crate::engine::Basis::PartlyAnswered
-            && r.status != crate::engine::Status::Unknown);
+    // A status nobody confirmed (ISO evidence, or the forecast of partly answered objectives).
+    let suggested = !r.basis.is_confirmed() && r.status != crate::engine::Status::Unknown;
     let status_label = if suggested {
         format!("{} (suggested)", r.status.label())
     } else {
