@@ -261,6 +261,19 @@ for (const [name, width, height] of [['a laptop', 1280, 720], ['a tablet', 900, 
     expect(moved, step).toEqual([]);
   };
   // In view, as a user's would be: a click then scrolls nothing.
+  await detail.getByTestId('answer-met').evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  // A direct answer turns the row's "Met (suggested)" into "Not met" a frame later (one line
+  // shorter on a phone when the badge wraps): the row keeps its height, so the answer buttons
+  // stay where the pointer is. (Its own frame adds the note below them, which moves what follows.)
+  const answers = async () => (await tops()).filter(([id]) => id.startsWith('answer-'));
+  const pristine = await answers();
+  await expect(app.row('3.1.1').getByTestId('gap-status')).toHaveText('Met (suggested)');
+  await detail.getByTestId('answer-not-met').click();
+  await expect(app.row('3.1.1').getByTestId('gap-status')).toHaveText('Not met');
+  unmoved(await answers(), pristine, 'after a direct answer turns the row not met');
+  await detail.getByTestId('answer-clear').click();
+  await expect(app.row('3.1.1').getByTestId('gap-status')).toHaveText('Met (suggested)');
+  unmoved(await answers(), pristine, 'after the answer is cleared');
   await objective(page, '3.1.1[a]').evaluate((e) => e.scrollIntoView({ block: 'center' }));
   const before = await tops();
   expect(before.length).toBeGreaterThan(8);

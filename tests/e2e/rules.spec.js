@@ -218,6 +218,10 @@ test('a Final Level 2 that only ISO suggestions reach is a forecast to confirm, 
   await expect(app.testid('strip-l2')).toHaveText('Final, to confirm');
   await expect(app.testid('strip-l2')).toHaveClass(/suggested/);
   await expect(app.testid('strip-l2-confirmed')).toHaveText('confirmed: Not eligible');
+  // A phone's compact strip keeps it too: "Final, to confirm" alone could read as a pass.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(app.testid('strip-l2-confirmed')).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 720 });
   await expect(app.testid('summary-status')).toHaveText('Final Level 2, to confirm');
   await expect(app.testid('summary-status-confirmed')).toContainText('On the answers confirmed so far: Not eligible.');
   // The paths start from the forecast, and say so beside the confirmed score.

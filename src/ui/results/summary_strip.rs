@@ -92,7 +92,7 @@ pub fn summary_strip(p: &SummaryStripProps) -> Html {
                             <>
                             <span class={classes!("strip-value", class)} data-testid="strip-l2">{label}</span>
                             if reading.differs() {
-                                <span class="strip-sub muted" data-testid="strip-l2-confirmed">{format!("confirmed: {}", reading.confirmed.label())}</span>
+                                <span class="strip-sub strip-keep muted" data-testid="strip-l2-confirmed">{format!("confirmed: {}", reading.confirmed.label())}</span>
                             }
                             </>
                         }
