@@ -189,6 +189,20 @@ pub struct Level1Item {
     pub confirmed: bool,
 }
 
+impl Level1Item {
+    /// How many of `items` are met: `(confirmed, suggested by ISO evidence only)`. Only the
+    /// first may be affirmed; the app, the printed report and the command line say both.
+    pub fn met_counts(items: &[Level1Item]) -> (usize, usize) {
+        let met = |confirmed: bool| {
+            items
+                .iter()
+                .filter(|i| i.status == Status::Met && i.confirmed == confirmed)
+                .count()
+        };
+        (met(true), met(false))
+    }
+}
+
 /// Level 3 status per 32 CFR 170.21(a)(3) and 170.24(c)(3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

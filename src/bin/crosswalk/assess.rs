@@ -6,8 +6,8 @@ use crate::args::{AssessArgs, InputArgs, Source};
 use crate::output::{to_stdout, write_json, Failure};
 use cmmc_readiness::engine::{
     evaluate, import_oscal_ssp, import_soa, load_state_bytes, summary, Answer, Answers, Catalog,
-    Date, DirectAnswer, ImportOptions, Input, ObjectiveAnswer, ObjectiveId, ObjectiveStatus,
-    ProblemKind, RequirementId, ResultsMode, SavedState, SoaImport, Status, Summary,
+    Date, DirectAnswer, ImportOptions, Input, Level1Item, ObjectiveAnswer, ObjectiveId,
+    ObjectiveStatus, ProblemKind, RequirementId, ResultsMode, SavedState, SoaImport, Summary,
 };
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -300,22 +300,14 @@ fn write_figures(out: &mut impl Write, report: &Summary) -> io::Result<()> {
         ResultsMode::Level1 => {
             // Confirmed answers only, as the app and the printed report count them; what the SoA
             // suggests is said apart (the re-review of 2026-12-07).
-            let met = |confirmed: bool| {
-                report
-                    .level1
-                    .items
-                    .iter()
-                    .filter(|i| i.status == Status::Met && i.confirmed == confirmed)
-                    .count()
-            };
-            let suggested = match met(false) {
+            let (confirmed, suggested) = Level1Item::met_counts(&report.level1.items);
+            let suggested = match suggested {
                 0 => String::new(),
                 n => format!("; {n} more suggested by the SoA, not confirmed"),
             };
             writeln!(
                 out,
-                "Level 1: {} of 15 FAR 52.204-21 requirements confirmed met{suggested} (no score, no POA&M: all 15 must be met)",
-                met(true)
+                "Level 1: {confirmed} of 15 FAR 52.204-21 requirements confirmed met{suggested} (no score, no POA&M: all 15 must be met)"
             )?;
             if !report.level1.unmet.is_empty() {
                 writeln!(out, "  open: {}", report.level1.unmet.join(", "))?;

@@ -41,7 +41,6 @@ pub(super) struct Rows {
 pub(super) fn read_rows(records: &Records, rules: &RowRules<'_>) -> Rows {
     let mut reader = RowReader {
         rules,
-        seen: IdMap::default(),
         index: IdMap::default(),
         kept: Vec::new(),
         problems: Vec::new(),
@@ -169,9 +168,8 @@ impl Tally {
 /// The reader's state across rows: the controls accepted so far and the problems.
 struct RowReader<'a> {
     rules: &'a RowRules<'a>,
-    /// The line each control was first listed on.
-    seen: IdMap,
-    /// Each control's place in `kept`.
+    /// Each control's place in `kept` (its first line is `kept`'s while no other reading replaced
+    /// it).
     index: IdMap,
     /// What each accepted row says, in order, as repeats of its control leave it.
     kept: Vec<Kept>,
@@ -236,8 +234,8 @@ impl RowReader<'_> {
             layout: self.rules.layout,
         };
         let (id, control) = self.read_id(&cells)?;
-        if let Some(&first) = self.seen.get(&id.key) {
-            self.listed_again(&cells, id.key, &control, first);
+        if let Some(&at) = self.index.get(&id.key) {
+            self.listed_again(&cells, at, &control);
             return None;
         }
         let (applicable, status) = self.read_status(&cells);
@@ -251,7 +249,6 @@ impl RowReader<'_> {
                 ),
             );
         }
-        self.seen.insert(id.key, cells.line);
         self.index.insert(id.key, self.kept.len());
         self.kept.push(Kept {
             status,
@@ -421,16 +418,7 @@ impl RowReader<'_> {
     /// say different things, the weaker reading is kept (nothing counts as implemented that one
     /// of its rows does not say is; the assessor's review, 2026-12-07, found the first row kept
     /// whatever the second said); a row that says nothing gives way to one that says something.
-    fn listed_again(
-        &mut self,
-        cells: &Cells<'_>,
-        key: AnnexAKey,
-        control: &AnnexAControl,
-        first: usize,
-    ) {
-        let Some(&at) = self.index.get(&key) else {
-            return;
-        };
+    fn listed_again(&mut self, cells: &Cells<'_>, at: usize, control: &AnnexAControl) {
         let (applicable, status) = if cells.has_answer() {
             self.read_status(cells)
         } else {
@@ -451,7 +439,8 @@ impl RowReader<'_> {
             )
         } else if !kept.said {
             let message = format!(
-                "{control} is listed again; the row on line {first} says nothing of it, so this line's reading ({}) is kept",
+                "{control} is listed again; the row on line {} says nothing of it, so this line's reading ({}) is kept",
+                kept.line,
                 status.label()
             );
             self.kept[at] = this;

@@ -96,9 +96,7 @@ pub fn print_report(p: &PrintReportProps) -> Html {
                     if mode == ResultsMode::Level3 { <p>{format!("Level 3: {}.", s.level3.status.label())}</p> }
                 } else if mode == ResultsMode::Level1 {
                     <p data-testid="print-score">{{
-                        let met = s.level1.items.iter().filter(|i| i.status == Status::Met);
-                        let confirmed = met.clone().filter(|i| i.confirmed).count();
-                        let suggested = met.count() - confirmed;
+                        let (confirmed, suggested) = crate::engine::Level1Item::met_counts(&s.level1.items);
                         let more = if suggested == 0 { String::new() } else { format!("; {suggested} more suggested by the SoA, not confirmed") };
                         format!("{confirmed} of the 15 FAR 52.204-21 requirements confirmed met{more}. Level 1 has no score and no POA&M: all 15 must be met.")
                     }}</p>

@@ -143,11 +143,7 @@ fn level1_body(catalog: &Catalog, r: &Results) -> Html {
         count(Status::NotMet),
         count(Status::Unknown),
     );
-    let confirmed = l1
-        .items
-        .iter()
-        .filter(|i| i.status == Status::Met && i.confirmed)
-        .count();
+    let (confirmed, _) = crate::engine::Level1Item::met_counts(&l1.items);
     let open: Vec<_> = l1
         .items
         .iter()

@@ -68,7 +68,7 @@ pub fn summary_strip(p: &SummaryStripProps) -> Html {
             <div class="strip-item">
                 <span class="strip-label">{"FAR 52.204-21"}</span>
                 if let Some(r) = r {
-                    <span class="strip-value" data-testid="strip-l1">{format!("{} of 15 confirmed", r.assessment.scoring.level1.items.iter().filter(|i| i.status == Status::Met && i.confirmed).count())}</span>
+                    <span class="strip-value" data-testid="strip-l1">{format!("{} of 15 confirmed", crate::engine::Level1Item::met_counts(&r.assessment.scoring.level1.items).0)}</span>
                     <span class="strip-sub muted">{format!("{} met counting your SoA", r.assessment.scoring.level1.items.iter().filter(|i| i.status == Status::Met).count())}</span>
                 } else { {pending()} }
             </div>
