@@ -65,6 +65,23 @@ pub struct EdgeEvidence {
 }
 
 impl EdgeEvidence {
+    /// The control as the SoA wrote it: the 2022 id, and where the file is of 2013 the rows it
+    /// was carried from (`A.5.15 (your A.9.1.1, A.9.1.2)`), so a reader finds their own rows.
+    pub fn as_written(&self) -> String {
+        let carried: Vec<&str> = self
+            .soa
+            .iter()
+            .flat_map(|s| s.rows.iter())
+            .filter(|r| r.0 != self.iso)
+            .map(|r| r.0.as_str())
+            .collect();
+        if carried.is_empty() {
+            self.iso.to_string()
+        } else {
+            format!("{} (your {})", self.iso, carried.join(", "))
+        }
+    }
+
     /// Whether the edge can carry the whole requirement on its own. NIST's unstarred Appendix D
     /// edges can (NIST says the control satisfies the intent); a `*` or `subset-of` edge never can;
     /// and the project's own `intersects-with` analysis edges only ever show partial support,
@@ -531,7 +548,7 @@ fn tier_verdict(edges: &[&EdgeEvidence], t: Tier) -> Verdict {
         present
             .iter()
             .filter(|e| pred(e))
-            .map(|e| as_written(e))
+            .map(|e| e.as_written())
             .collect()
     };
     let done = |e: &EdgeEvidence| {
@@ -547,7 +564,7 @@ fn tier_verdict(edges: &[&EdgeEvidence], t: Tier) -> Verdict {
     let unstated: Vec<String> = edges
         .iter()
         .filter(|e| e.soa.is_none() || e.status() == Some(ControlStatus::Unknown))
-        .map(|e| as_written(e))
+        .map(|e| e.as_written())
         .collect();
 
     if gaps.is_empty() && partial_work.is_empty() && !full.is_empty() && unstated.is_empty() {
@@ -660,23 +677,6 @@ fn lifted_by_answers(limit: &str, answers: &Answers) -> bool {
 pub fn join_ids(ids: &[AnnexAControl]) -> String {
     let names: Vec<String> = ids.iter().map(|c| c.to_string()).collect();
     join_names(&names)
-}
-
-/// A control as the SoA wrote it: the 2022 id, and where the file is of 2013 the rows it was
-/// carried from (`A.5.15 (your A.9.1.1, A.9.1.2)`).
-fn as_written(e: &EdgeEvidence) -> String {
-    let carried: Vec<&str> = e
-        .soa
-        .iter()
-        .flat_map(|s| s.rows.iter())
-        .filter(|r| r.0 != e.iso)
-        .map(|r| r.0.as_str())
-        .collect();
-    if carried.is_empty() {
-        e.iso.to_string()
-    } else {
-        format!("{} (your {})", e.iso, carried.join(", "))
-    }
 }
 
 /// Names joined for a sentence, the first three and a count past four.

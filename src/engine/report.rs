@@ -2,7 +2,7 @@
 //! gap list / POA&M starter as CSV with spreadsheet formulas neutralised.
 
 use super::applicability::{Lifecycle, Obligation, Phase, Planning, Reason, ResultsMode, Warning};
-use super::assess::RequirementResult;
+use super::assess::{EdgeEvidence, RequirementResult};
 use super::assessment::Assessment;
 use super::catalog::{Catalog, PoamEligibility};
 use super::plan::{AssessmentFee, Estimate, PathStep, Range, Scope};
@@ -389,7 +389,7 @@ pub fn gap_csv(catalog: &Catalog, a: &Assessment, plans: &BTreeMap<String, PoamP
             PoamEligibility::Never => "no",
         };
         let basis = r.basis.label();
-        let controls: Vec<String> = r.evidence.iter().map(|e| e.iso.to_string()).collect();
+        let controls: Vec<String> = r.evidence.iter().map(EdgeEvidence::as_written).collect();
         let points = match req.points {
             Some(_) => points_lost(req, r, Counting::WithIsoEvidence).to_string(),
             None => "no score without it".to_string(),
@@ -420,7 +420,7 @@ pub fn gap_csv(catalog: &Catalog, a: &Assessment, plans: &BTreeMap<String, PoamP
             basis.to_string(),
             points,
             poam.to_string(),
-            controls.join(" "),
+            controls.join("; "),
             excluded.join("; "),
             record,
             r.explanation.clone(),

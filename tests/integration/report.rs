@@ -200,3 +200,33 @@ fn gap_csv_carries_the_plans_written() {
         assert_eq!(unplanned[col(name)], "", "{name}");
     }
 }
+
+/// A 2013 SoA's gap list names the reader's own rows beside the 2022 ids, as the reasons do:
+/// "A.5.15 (your A.9.1.1, A.9.1.2)", so the list can be checked against the file it came from.
+#[test]
+fn the_gap_list_names_a_2013_soas_own_rows() {
+    let soa = crate::support::soa(
+        "Control,Status\nA.9.1.1,Implemented\nA.9.1.2,Not implemented\nA.9.2.1,Implemented\n",
+    );
+    let a = Case::new().soa(soa).assess();
+    let rows = records(&gap_csv(Catalog::builtin(), &a, &BTreeMap::new()));
+    let col = rows[0]
+        .iter()
+        .position(|h| h == "ISO controls")
+        .expect("column");
+    let row = rows[1..]
+        .iter()
+        .find(|r| r[0] == "3.1.1")
+        .expect("3.1.1 is open: A.9.1.2 is not implemented");
+    let cell = &row[col];
+    assert!(cell.contains("A.5.15 (your A.9.1.1, A.9.1.2)"), "{cell}");
+    // Each control is one item of a "; " list, never split on the spaces inside it.
+    assert!(cell.split("; ").all(|c| c.starts_with("A.")), "{cell}");
+    // A 2022 SoA's cells stay bare ids.
+    let soa = crate::support::soa("Control,Status\nA.5.15,Not implemented\n");
+    let a = Case::new().soa(soa).assess();
+    let rows = records(&gap_csv(Catalog::builtin(), &a, &BTreeMap::new()));
+    let row = rows[1..].iter().find(|r| r[0] == "3.1.1").expect("3.1.1");
+    assert!(row[col].split("; ").any(|c| c == "A.5.15"), "{}", row[col]);
+    assert!(!row[col].contains("your"), "{}", row[col]);
+}
