@@ -148,30 +148,42 @@ pub struct CoverageSummary {
     pub analysed: super::assess::Coverage,
 }
 
-/// Level 2 status and what blocks it. `status`, `blocking`, `poam` and `summary` count the ISO
-/// suggestions (the forecast); `confirmed_status` and `confirmed_summary` count only what the
-/// user confirmed, and `text` says both when they differ ([`Level2Reading`]).
+/// Level 2 status and what blocks it, on the answers the user confirmed: a score counts the
+/// requirements assessed MET (32 CFR 170.24(c)(2)), so `status`, `blocking`, `poam` and `summary`
+/// are what an assessment would find today. `with_iso_evidence` is the forecast, if every ISO
+/// suggestion is confirmed; `text` says both when they differ ([`Level2Reading`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Level2Summary {
     pub status: Level2Status,
-    pub confirmed_status: Level2Status,
     pub blocking: Vec<String>,
     pub poam: Vec<String>,
     pub summary: String,
-    pub confirmed_summary: String,
+    pub with_iso_evidence: Level2Forecast,
     pub text: String,
 }
 
-/// Level 1 met or not.
+/// The Level 2 status if every ISO suggestion were confirmed: a forecast, never a finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Level2Forecast {
+    pub status: Level2Status,
+    pub blocking: Vec<String>,
+    pub poam: Vec<String>,
+    pub summary: String,
+}
+
+/// Level 1 met or not, on the answers the user confirmed (what an affirmation may say,
+/// 32 CFR 170.22), with the forecast beside it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LevelMet {
-    /// All 15 met (counting ISO evidence: a forecast until confirmed).
+    /// All 15 met on the answers the user confirmed.
     pub met: bool,
-    /// All 15 met on the answers the user confirmed (what an affirmation may say).
-    pub met_confirmed: bool,
-    /// CMMC Level 1 ids not met.
+    /// All 15 met if every ISO suggestion is confirmed (a forecast).
+    pub met_with_iso_evidence: bool,
+    /// CMMC Level 1 ids not confirmed met.
     pub unmet: Vec<String>,
-    /// Each of the 15 with its state.
+    /// CMMC Level 1 ids not met even counting the ISO suggestions.
+    pub unmet_with_iso_evidence: Vec<String>,
+    /// Each of the 15 with its state and whether the user confirmed it.
     pub items: Vec<super::score::Level1Item>,
 }
 
@@ -233,9 +245,17 @@ pub fn summary(
         sprs: a.scoring.sprs,
         level2: level2_summary(a),
         level1: LevelMet {
-            met: a.scoring.level1.met,
-            met_confirmed: a.scoring.level1.met_confirmed,
-            unmet: a.scoring.level1.unmet.clone(),
+            met: a.scoring.level1.met_confirmed,
+            met_with_iso_evidence: a.scoring.level1.met,
+            unmet: a
+                .scoring
+                .level1
+                .items
+                .iter()
+                .filter(|i| !(i.status == Status::Met && i.confirmed))
+                .map(|i| i.id.clone())
+                .collect(),
+            unmet_with_iso_evidence: a.scoring.level1.unmet.clone(),
             items: a.scoring.level1.items.clone(),
         },
         level3: level3_applies.then(|| a.scoring.level3.clone()),
@@ -312,14 +332,25 @@ fn requirement_summary(r: &RequirementResult) -> RequirementSummary {
 }
 
 fn level2_summary(a: &Assessment) -> Level2Summary {
-    let level2 = &a.scoring.level2;
+    let confirmed = &a.scoring.level2_confirmed;
+    let forecast = &a.scoring.level2;
+    let blocking = |r: &super::score::Level2Result| -> Vec<String> {
+        r.blocking.iter().map(|b| b.id.to_string()).collect()
+    };
+    let poam = |r: &super::score::Level2Result| -> Vec<String> {
+        r.poam.iter().map(ToString::to_string).collect()
+    };
     Level2Summary {
-        status: level2.status,
-        confirmed_status: a.scoring.level2_confirmed.status,
-        blocking: level2.blocking.iter().map(|b| b.id.to_string()).collect(),
-        poam: level2.poam.iter().map(|b| b.to_string()).collect(),
-        summary: level2.summary.clone(),
-        confirmed_summary: a.scoring.level2_confirmed.summary.clone(),
+        status: confirmed.status,
+        blocking: blocking(confirmed),
+        poam: poam(confirmed),
+        summary: confirmed.summary.clone(),
+        with_iso_evidence: Level2Forecast {
+            status: forecast.status,
+            blocking: blocking(forecast),
+            poam: poam(forecast),
+            summary: forecast.summary.clone(),
+        },
         text: a.scoring.level2_reading().text(),
     }
 }

@@ -149,8 +149,12 @@ fn assess_json_has_the_summary_shape() {
     assert_eq!(json["sprs"]["low"], -203);
     assert!(json["sprs"]["high"].as_i64() > Some(-203));
     assert_eq!(json["sprs"]["exact"], false);
-    for key in ["status", "confirmed_status", "blocking", "poam", "summary"] {
+    for key in ["status", "blocking", "poam", "summary", "text"] {
         assert!(!json["level2"][key].is_null(), "level2.{key}");
+        if key != "text" {
+            let forecast = &json["level2"]["with_iso_evidence"][key];
+            assert!(!forecast.is_null(), "level2.with_iso_evidence.{key}");
+        }
     }
     assert!(json["level1"]["met"].is_boolean());
     assert!(json["cost"]["total_usd"]["low"].is_number());
@@ -698,4 +702,51 @@ fn a_status_map_reads_values_the_importer_does_not_know() {
     let out = crosswalk_with_stdin(&["assess", "--status-map", "-"], b"");
     assert_eq!(out.status.code(), Some(2));
     let _ = std::fs::remove_file(&soa);
+}
+
+/// A program reading `crosswalk assess --json` gets the finding, not the forecast: `status` and
+/// `met` count what was confirmed (32 CFR 170.24(c)(2): a score counts requirements assessed MET),
+/// and what the ISO suggestions would give sits apart under `with_iso_evidence`. The fixture is a
+/// full ISO SoA with only the requirements ISO does not suggest met answered: -77 confirmed,
+/// Final Level 2 if every suggestion were confirmed.
+#[test]
+fn assess_json_says_the_confirmed_status_first() {
+    let state = path("tests/fixtures/iso_forecast_final.json");
+    let json = json_of(&crosswalk(&["assess", "--state", &state, "--json"]));
+    let level2 = &json["level2"];
+    assert_eq!(level2["status"], "not-eligible");
+    assert!(level2["summary"]
+        .as_str()
+        .is_some_and(|s| s.contains("-77")));
+    assert!(level2["blocking"].as_array().is_some_and(|b| b.len() > 30));
+    assert_eq!(level2["with_iso_evidence"]["status"], "final");
+    assert_eq!(
+        level2["with_iso_evidence"]["blocking"],
+        Value::Array(vec![])
+    );
+    assert_eq!(
+        level2["text"],
+        "Not eligible on the answers confirmed; Final Level 2 if every ISO suggestion is confirmed"
+    );
+    assert_eq!(json["sprs"]["low"], -77);
+    assert_eq!(json["sprs"]["high"], 110);
+    // Level 1 the same way: met only on confirmed answers; the ids not confirmed are open.
+    let level1 = &json["level1"];
+    assert_eq!(level1["met"], false);
+    assert_eq!(level1["met_with_iso_evidence"], true);
+    assert_eq!(level1["unmet_with_iso_evidence"], Value::Array(vec![]));
+    assert!(level1["unmet"].as_array().is_some_and(|u| !u.is_empty()));
+
+    // The text output says the same, the confirmed status first.
+    let out = crosswalk(&["assess", "--state", &state]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("  confirmed: Score -77 is below 88"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  if every ISO suggestion is confirmed: All 110 requirements met"),
+        "{text}"
+    );
+    assert!(!text.contains("blocking even"), "{text}");
 }

@@ -309,8 +309,9 @@ fn write_figures(out: &mut impl Write, report: &Summary) -> io::Result<()> {
                 out,
                 "Level 1: {confirmed} of 15 FAR 52.204-21 requirements confirmed met{suggested} (no score, no POA&M: all 15 must be met)"
             )?;
-            if !report.level1.unmet.is_empty() {
-                writeln!(out, "  open: {}", report.level1.unmet.join(", "))?;
+            if !report.level1.unmet_with_iso_evidence.is_empty() {
+                let open = report.level1.unmet_with_iso_evidence.join(", ");
+                writeln!(out, "  open: {open}")?;
             }
         }
         ResultsMode::Level2 | ResultsMode::Level3 => {
@@ -324,18 +325,24 @@ fn write_figures(out: &mut impl Write, report: &Summary) -> io::Result<()> {
             // The status counts what was confirmed; counting the ISO suggestions is a forecast,
             // said as one when it differs.
             writeln!(out, "Level 2: {}", report.level2.text)?;
-            if report.level2.confirmed_status == report.level2.status {
+            let forecast = &report.level2.with_iso_evidence;
+            if forecast.status == report.level2.status {
                 writeln!(out, "  {}", report.level2.summary)?;
             } else {
-                writeln!(out, "  confirmed: {}", report.level2.confirmed_summary)?;
+                writeln!(out, "  confirmed: {}", report.level2.summary)?;
                 writeln!(
                     out,
                     "  if every ISO suggestion is confirmed: {}",
-                    report.level2.summary
+                    forecast.summary
                 )?;
             }
-            if !report.level2.blocking.is_empty() {
-                writeln!(out, "  blocking: {}", report.level2.blocking.join(", "))?;
+            // The gaps that stay whatever is confirmed: the ones to work on first.
+            if !forecast.blocking.is_empty() {
+                writeln!(
+                    out,
+                    "  blocking even with every ISO suggestion confirmed: {}",
+                    forecast.blocking.join(", ")
+                )?;
             }
             if let Some(l3) = &report.level3 {
                 writeln!(
