@@ -750,3 +750,27 @@ fn assess_json_says_the_confirmed_status_first() {
     );
     assert!(!text.contains("blocking even"), "{text}");
 }
+
+/// The text output dates the phase by the day it began, beside the day the rules were applied
+/// on (32 CFR 170.3(e): Phase 2 began on 2026-11-10).
+#[test]
+fn assess_text_says_when_the_phase_began() {
+    let out = crosswalk(&["assess", "--date", "2026-12-01"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let first = text.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("On 2026-12-01: Phase 2 (since 2026-11-10): "),
+        "{first}"
+    );
+    assert!(
+        first.ends_with("]") && first.contains("170.3(e)"),
+        "{first}"
+    );
+    let out = crosswalk(&["assess", "--date", "2025-01-01"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let first = text.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("On 2025-01-01: Before Phase 1: "),
+        "{first}"
+    );
+}

@@ -211,7 +211,17 @@ fn write_text(out: &mut impl Write, report: &Summary) -> io::Result<()> {
 
 fn write_applicability(out: &mut impl Write, report: &Summary) -> io::Result<()> {
     let a = &report.applicability;
-    writeln!(out, "{} ({}): {}", a.phase.name, report.date, a.phase.text)?;
+    // The date the rules were applied on, then the phase in force and the day it began (a date
+    // beside the phase's name alone read as the day the phase started).
+    let since = match a.phase.number {
+        0 => String::new(),
+        _ => format!(" (since {})", a.phase.since),
+    };
+    writeln!(
+        out,
+        "On {}: {}{since}: {} [{}]",
+        report.date, a.phase.name, a.phase.text, a.phase.citation
+    )?;
     writeln!(
         out,
         "Level: {} ({}){}",
