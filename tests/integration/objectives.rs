@@ -296,6 +296,40 @@ fn an_unmet_mfa_objective_asks_for_the_named_partial_state() {
     assert_eq!(score(&met), Some(110));
 }
 
+/// The named partial state of 3.5.3 is MFA for remote and privileged users (32 CFR
+/// 170.24(c)(2)(i)(B)(4)): privileged accounts identified and MFA for their local and network
+/// access (SP 800-171A 3.5.3[a] to [c]). With one of those not met the state cannot hold, whatever
+/// the direct answer says: five points, not three. The assessor's case: answered `partial`, [a]
+/// met, [b] to [d] not met, everything else met: 105, not 107.
+#[test]
+fn mfa_missing_for_privileged_accounts_is_not_the_partial_state() {
+    let case = Case::all_met()
+        .with("3.5.3", Answer::Partial)
+        .objective("3.5.3[a]", ObjectiveStatus::Met)
+        .objective("3.5.3[b]", ObjectiveStatus::NotMet)
+        .objective("3.5.3[c]", ObjectiveStatus::NotMet)
+        .objective("3.5.3[d]", ObjectiveStatus::NotMet);
+    let r = result(&case, "3.5.3");
+    assert_eq!((r.status, r.partial_credit), (Status::NotMet, false));
+    assert!(
+        r.explanation
+            .contains("does not hold: 3.5.3[b], 3.5.3[c] are about privileged accounts"),
+        "{}",
+        r.explanation
+    );
+    assert!(r.explanation.contains("is set aside"), "{}", r.explanation);
+    assert_eq!(score(&case), Some(105));
+    // Any one of [a], [b], [c] is enough to break the state.
+    for o in ["3.5.3[a]", "3.5.3[b]", "3.5.3[c]"] {
+        let case = Case::all_met()
+            .with("3.5.3", Answer::Partial)
+            .all_objectives("3.5.3", ObjectiveStatus::Met)
+            .objective(o, ObjectiveStatus::NotMet)
+            .objective("3.5.3[d]", ObjectiveStatus::NotMet);
+        assert_eq!(score(&case), Some(105), "{o}");
+    }
+}
+
 /// 3.13.11's one objective (FIPS-validated cryptography employed) not met: the named partial
 /// state when the user says encryption is employed but not validated, by the direct answer or
 /// the encryption question (3 points, may sit on a POA&M: 32 CFR 170.21(a)(2)(ii)).

@@ -11,6 +11,11 @@ use crate::engine::vocab::{
 };
 use std::collections::BTreeMap;
 
+/// 3.5.3's one objective the named partial state may leave open: MFA for network access to
+/// non-privileged accounts (SP 800-171A 3.5.3[d]). Its other objectives (privileged accounts
+/// identified, MFA for their local and network access) are the state itself.
+const MFA_NON_PRIVILEGED: &str = "3.5.3[d]";
+
 /// What the answers to a requirement's assessment objectives say.
 pub(super) struct ObjectiveFindings {
     pub(super) tally: ObjectiveTally,
@@ -112,6 +117,30 @@ pub(super) fn by_objectives(
             join_objectives(&f.not_met)
         );
         if req.partial_points.is_some() {
+            // MFA's named state is MFA for remote and privileged users: privileged accounts
+            // identified ([a]) and MFA for their local ([b]) and network ([c]) access. Only
+            // network access to non-privileged accounts ([d]) may be open in it.
+            let beyond_state: Vec<ObjectiveId> = f
+                .not_met
+                .iter()
+                .filter(|o| req.id.as_str() == MFA && o.as_str() != MFA_NON_PRIVILEGED)
+                .cloned()
+                .collect();
+            if !beyond_state.is_empty() {
+                let contradicts = direct.is_some_and(|d| d.answer != Answer::NotMet);
+                return (
+                    Status::NotMet,
+                    Basis::Objectives,
+                    false,
+                    format!(
+                        "{open} The named partial state (MFA for remote and privileged users) does not hold: {} {} about privileged accounts, so it loses {} points (32 CFR 170.24(c)(2)(i)(B)(4)).{}{unjustified}",
+                        join_objectives(&beyond_state),
+                        if beyond_state.len() == 1 { "is" } else { "are" },
+                        req.points.unwrap_or(5),
+                        set_aside(contradicts)
+                    ),
+                );
+            }
             let stated = direct.is_some_and(|d| d.answer == Answer::Partial)
                 || (req.id.as_str() == FIPS_CRYPTO
                     && answers.encryption == Some(Encryption::NotValidated));
