@@ -73,10 +73,16 @@ pub enum SspState {
     Missing,
 }
 
+/// What both ends of the score assume while 3.12.4 is not answered: without an SSP there is no
+/// score, so a figure is only a score once the SSP is confirmed (the assessor's review of
+/// 2026-12-07: an SSP export said "110 confirmed" with 3.12.4 unanswered).
+pub const SSP_ASSUMED: &str = "Both figures assume a System Security Plan: 3.12.4 is not answered yet, and without an SSP there is no score (32 CFR 170.24(c)(2)(i)(B)(5)).";
+
 /// The SPRS score as a range while answers are incomplete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct SprsRange {
-    /// Counting only confirmed answers. `None` without an SSP.
+    /// Counting only confirmed answers (and, while `ssp` is `Unconfirmed`, assuming an SSP: see
+    /// [`SSP_ASSUMED`]). `None` without an SSP.
     pub low: Option<i32>,
     /// Also counting what ISO evidence suggests. `None` without an SSP.
     pub high: Option<i32>,
@@ -85,6 +91,13 @@ pub struct SprsRange {
     /// True when every requirement is answered, so low equals high.
     pub exact: bool,
     pub ssp: SspState,
+}
+
+impl SprsRange {
+    /// Whether the figures assume an SSP nobody confirmed yet ([`SSP_ASSUMED`]).
+    pub fn assumes_ssp(&self) -> bool {
+        self.ssp == SspState::Unconfirmed
+    }
 }
 
 /// Level 2 status per 32 CFR 170.21(a)(2).

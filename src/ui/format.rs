@@ -17,20 +17,29 @@ pub fn sprs_text(s: &SprsRange) -> String {
 }
 
 /// What a single-figure score means: every requirement answered, or (no ISO evidence to count)
-/// the requirements not yet answered counting as not met in both figures.
+/// the requirements not yet answered counting as not met in both figures. 3.12.4 unanswered is
+/// not counted as not met (there would be no score): both figures assume an SSP, and it says so.
 pub fn exact_score_note(a: &crate::engine::Assessment) -> String {
+    let assumes_ssp = a.scoring.sprs.assumes_ssp();
     let open = a
         .requirements
         .iter()
         .filter(|r| !r.basis.is_confirmed())
+        .filter(|r| !(assumes_ssp && r.id.as_str() == crate::engine::SSP))
         .count();
-    match open {
+    let note = match open {
+        0 if assumes_ssp => "Every other requirement is answered.".to_string(),
         0 => "Every requirement is answered.".to_string(),
         1 => "No ISO evidence to count: the 1 requirement not yet answered counts as not met."
             .to_string(),
         n => format!(
             "No ISO evidence to count: the {n} requirements not yet answered count as not met."
         ),
+    };
+    if assumes_ssp {
+        format!("{note} {}", crate::engine::SSP_ASSUMED)
+    } else {
+        note
     }
 }
 

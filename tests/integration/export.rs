@@ -7,7 +7,7 @@ use crate::support::{date, Case};
 use cmmc_readiness::engine::{
     evaluate, import_oscal_ssp, load_state, poam, poam_csv, poam_oscal, ssp, ssp_markdown,
     ssp_oscal, Answer, Answers, Catalog, HeldStatus, Input, Level2Status, ObjectiveId,
-    ObjectiveStatus, Poam, SavedState, Solicitation, Status, OSCAL_VERSION,
+    ObjectiveStatus, Poam, SavedState, Solicitation, Status, OSCAL_VERSION, SSP_ASSUMED,
 };
 use serde_json::Value;
 
@@ -658,4 +658,59 @@ fn the_ssp_does_not_justify_an_ssp_as_not_applicable() {
         .expect("3.12.4");
     assert!(!section.contains("Not applicable, because"), "{section}");
     assert!(section.contains("counts as NOT MET"), "{section}");
+}
+
+/// Without an SSP there is no score (32 CFR 170.24(c)(2)(i)(B)(5)), so no figure is a confirmed
+/// score while 3.12.4 is not answered. The assessor's case: every other requirement met, the SSP
+/// question and 3.12.4 left unanswered. The SSP said "SPRS score: 110 confirmed"; now each
+/// document says both figures assume an SSP, and the OSCAL SSP carries no confirmed score.
+#[test]
+fn no_score_is_confirmed_while_the_ssp_is_not_answered() {
+    let mut case = crate::support::Case::all_met();
+    case.input
+        .direct
+        .remove(&cmmc_readiness::engine::RequirementId::from("3.12.4"));
+    let case = case.answers(level2_c3pao(None));
+    let a = case.assess();
+    assert!(a.scoring.sprs.assumes_ssp());
+    assert_eq!(
+        (a.scoring.sprs.low, a.scoring.sprs.high),
+        (Some(110), Some(110))
+    );
+    let [md, ssp, _, _] = documents(&case.input);
+    assert!(md.contains(SSP_ASSUMED), "{md}");
+    let oscal: Value = serde_json::from_str(&ssp).expect("json");
+    let props = oscal["system-security-plan"]["metadata"]["props"]
+        .as_array()
+        .expect("props")
+        .clone();
+    let prop = |name: &str| {
+        props
+            .iter()
+            .find(|p| p["name"] == name)
+            .map(|p| p["value"].clone())
+    };
+    assert_eq!(prop("sprs-score-confirmed"), None);
+    assert_eq!(
+        prop("sprs-score-with-iso-evidence"),
+        Some(Value::from("110"))
+    );
+    assert_eq!(
+        prop("sprs-ssp"),
+        Some(Value::from("not answered: no score until it is"))
+    );
+
+    // Answered: the figure is a score, and the documents say nothing of an assumption.
+    let case = case.with("3.12.4", Answer::Met);
+    assert!(!case.assess().scoring.sprs.assumes_ssp());
+    let [md, ssp, _, _] = documents(&case.input);
+    assert!(!md.contains(SSP_ASSUMED));
+    let oscal: Value = serde_json::from_str(&ssp).expect("json");
+    let confirmed = oscal["system-security-plan"]["metadata"]["props"]
+        .as_array()
+        .expect("props")
+        .iter()
+        .find(|p| p["name"] == "sprs-score-confirmed")
+        .map(|p| p["value"].clone());
+    assert_eq!(confirmed, Some(Value::from("110")));
 }

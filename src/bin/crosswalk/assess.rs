@@ -8,6 +8,7 @@ use cmmc_readiness::engine::{
     evaluate, import_oscal_ssp, import_soa, load_state_bytes, summary, Answer, Answers, Catalog,
     Date, DirectAnswer, ImportOptions, Input, Level1Item, ObjectiveAnswer, ObjectiveId,
     ObjectiveStatus, ProblemKind, RequirementId, ResultsMode, SavedState, SoaImport, Summary,
+    SSP_ASSUMED,
 };
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -332,6 +333,9 @@ fn write_figures(out: &mut impl Write, report: &Summary) -> io::Result<()> {
                 score(report.sprs.low),
                 score(report.sprs.high)
             )?;
+            if report.sprs.assumes_ssp() {
+                writeln!(out, "  {SSP_ASSUMED}")?;
+            }
             // The status counts what was confirmed; counting the ISO suggestions is a forecast,
             // said as one when it differs.
             writeln!(out, "Level 2: {}", report.level2.text)?;

@@ -117,29 +117,9 @@ pub(super) fn by_objectives(
             join_objectives(&f.not_met)
         );
         if req.partial_points.is_some() {
-            // MFA's named state is MFA for remote and privileged users: privileged accounts
-            // identified ([a]) and MFA for their local ([b]) and network ([c]) access. Only
-            // network access to non-privileged accounts ([d]) may be open in it.
-            let beyond_state: Vec<ObjectiveId> = f
-                .not_met
-                .iter()
-                .filter(|o| req.id.as_str() == MFA && o.as_str() != MFA_NON_PRIVILEGED)
-                .cloned()
-                .collect();
-            if !beyond_state.is_empty() {
-                let contradicts = direct.is_some_and(|d| d.answer != Answer::NotMet);
-                return (
-                    Status::NotMet,
-                    Basis::Objectives,
-                    false,
-                    format!(
-                        "{open} The named partial state (MFA for remote and privileged users) does not hold: {} {} about privileged accounts, so it loses {} points (32 CFR 170.24(c)(2)(i)(B)(4)).{}{unjustified}",
-                        join_objectives(&beyond_state),
-                        if beyond_state.len() == 1 { "is" } else { "are" },
-                        req.points.unwrap_or(5),
-                        set_aside(contradicts)
-                    ),
-                );
+            let aside = set_aside(direct.is_some_and(|d| d.answer != Answer::NotMet));
+            if let Some(broken) = mfa_state_broken(req, f, &open, &aside, &unjustified) {
+                return broken;
             }
             let stated = direct.is_some_and(|d| d.answer == Answer::Partial)
                 || (req.id.as_str() == FIPS_CRYPTO
@@ -195,6 +175,41 @@ pub(super) fn by_objectives(
             set_aside(contradicts)
         ),
     )
+}
+
+/// MFA's named state is MFA for remote and privileged users: privileged accounts identified
+/// ([a]) and MFA for their local ([b]) and network ([c]) access. Only network access to
+/// non-privileged accounts ([d]) may be open in it; with any other objective not met the state
+/// does not hold, and 3.5.3 is NOT MET at its full points whatever the answer says.
+fn mfa_state_broken(
+    req: &Requirement,
+    f: &ObjectiveFindings,
+    open: &str,
+    set_aside: &str,
+    unjustified: &str,
+) -> Option<(Status, Basis, bool, String)> {
+    if req.id.as_str() != MFA {
+        return None;
+    }
+    let beyond: Vec<ObjectiveId> = f
+        .not_met
+        .iter()
+        .filter(|o| o.as_str() != MFA_NON_PRIVILEGED)
+        .cloned()
+        .collect();
+    (!beyond.is_empty()).then(|| {
+        (
+            Status::NotMet,
+            Basis::Objectives,
+            false,
+            format!(
+                "{open} The named partial state (MFA for remote and privileged users) does not hold: {} {} about privileged accounts, so it loses {} points (32 CFR 170.24(c)(2)(i)(B)(4)).{set_aside}{unjustified}",
+                join_objectives(&beyond),
+                if beyond.len() == 1 { "is" } else { "are" },
+                req.points.unwrap_or(5),
+            ),
+        )
+    })
 }
 
 /// 3.5.3 or 3.13.11 with an objective not met: the named partial state when the user says it

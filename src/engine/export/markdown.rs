@@ -4,6 +4,7 @@
 use super::ssp::{Ssp, SspLevel3, SspRequirement};
 use crate::engine::ids::Family;
 use crate::engine::questionnaire::Level;
+use crate::engine::score::SSP_ASSUMED;
 use crate::engine::soa::ControlStatus;
 use crate::engine::vocab::Status;
 use std::fmt::Write as _;
@@ -99,6 +100,9 @@ fn summary(out: &mut String, s: &Ssp) {
         score(s.sprs.high),
         s.level2.text()
     );
+    if s.sprs.assumes_ssp() {
+        let _ = writeln!(out, "\n{SSP_ASSUMED}");
+    }
 }
 
 fn requirement(out: &mut String, r: &SspRequirement) {

@@ -14,6 +14,7 @@ use super::oscal_catalog::{embedded, profile_json};
 use super::ssp::{Ssp, SspLevel3, SspRequirement};
 use crate::engine::catalog::Catalog;
 use crate::engine::questionnaire::Level;
+use crate::engine::score::SspState;
 use crate::engine::vocab::{ObjectiveStatus, Status};
 
 /// What `system-name` says when the user gave no name (and what the importer reads as none).
@@ -104,9 +105,23 @@ fn ssp_metadata(ids: &Ids, s: &Ssp) -> Obj {
     let level = if s.level == Level::L3 { "3" } else { "2" };
     let props = [
         prop("cmmc-level", level),
+        // A confirmed score needs a confirmed SSP: while 3.12.4 is not answered the figure
+        // assumes one, so it is left out here and `sprs-ssp` says why.
         prop(
             "sprs-score-confirmed",
-            &s.sprs.low.map(|v| v.to_string()).unwrap_or_default(),
+            &s.sprs
+                .low
+                .filter(|_| !s.sprs.assumes_ssp())
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
+        ),
+        prop(
+            "sprs-ssp",
+            match s.sprs.ssp {
+                SspState::Confirmed => "confirmed",
+                SspState::Unconfirmed => "not answered: no score until it is",
+                SspState::Missing => "none: no score",
+            },
         ),
         prop(
             "sprs-score-with-iso-evidence",

@@ -89,10 +89,11 @@ pub fn print_report(p: &PrintReportProps) -> Html {
                 <ul class="pr-tight">{ for a.obligations.iter().map(|o| html! { <li>{&o.text}{format!(" ({})", o.citation)}</li> }) }</ul>
                 <h2>{"Where the company stands"}</h2>
                 if scored {
-                    <p data-testid="print-score">{format!("Expected SPRS score {} (confirmed so far {}; range {} to 110). Level 2 status: {}.",
+                    <p data-testid="print-score">{format!("Expected SPRS score {} (confirmed so far {}; the scale runs from {} to 110). Level 2 status: {}.{}",
                         s.sprs.high.map_or("none".to_string(), |v| v.to_string()),
                         s.sprs.low.map_or("none".to_string(), |v| v.to_string()),
-                        s.sprs.min, s.level2_reading().text())}</p>
+                        s.sprs.min, s.level2_reading().text(),
+                        if s.sprs.assumes_ssp() { format!(" {}", crate::engine::SSP_ASSUMED) } else { String::new() })}</p>
                     if mode == ResultsMode::Level3 { <p>{format!("Level 3: {}.", s.level3.status.label())}</p> }
                 } else if mode == ResultsMode::Level1 {
                     <p data-testid="print-score">{{

@@ -23,7 +23,7 @@ pub fn scores(p: &PartProps<ScoringPart>) -> Html {
             crate::ui::format::exact_score_note(&results.assessment),
             sprs.min
         ),
-        (SspState::Unconfirmed, false) => format!("{} Assumes you will have an SSP.", RANGE_NOTE),
+        (SspState::Unconfirmed, false) => format!("{RANGE_NOTE} {}", crate::engine::SSP_ASSUMED),
         (SspState::Confirmed, false) => RANGE_NOTE.to_string(),
     };
     let l2 = &s.level2;

@@ -222,7 +222,8 @@ fn level2_body(catalog: &Catalog, r: &Results, mode: ResultsMode) -> Html {
                     <span class="muted small">{"Expected SPRS score"}</span>
                     <p class="score-big" data-testid="summary-score">{expected.map_or("No score".to_string(), |v| v.to_string())}</p>
                     <p class="muted small" data-testid="summary-range">{match (s.sprs.low, s.sprs.high) {
-                        (Some(l), Some(h)) if l != h => format!("Counting ISO evidence, to confirm. Confirmed so far: {l} (the scale runs from {} to 110).", s.sprs.min),
+                        (Some(l), Some(h)) if l != h => format!("Counting ISO evidence, to confirm. Confirmed so far: {l} (the scale runs from {} to 110).{}", s.sprs.min,
+                            if s.sprs.assumes_ssp() { format!(" {}", crate::engine::SSP_ASSUMED) } else { String::new() }),
                         (Some(_), Some(_)) => crate::ui::format::exact_score_note(&r.assessment),
                         _ => "No System Security Plan: no score can be given.".to_string(),
                     }}</p>
