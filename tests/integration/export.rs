@@ -79,8 +79,10 @@ fn a_conditional_poam_carries_the_180_day_closeout() {
     assert_eq!(p.items[0].plan.owner, "Lee Chen");
     assert_eq!(p.items[0].scheduled(), Some(date("2027-03-15")));
     assert_eq!(p.items[1].scheduled(), Some(date("2027-05-30")));
-    // 3.13.11 is scheduled after the deadline: said in the CSV.
+    // 3.13.11 is scheduled after the deadline: said in the CSV, and the risk must still be
+    // resolved by the closeout (the assessor's review: the OSCAL deadline was the later date).
     assert!(p.items[2].late());
+    assert_eq!(p.items[2].scheduled(), Some(date("2027-05-30")));
     let csv = poam_csv(&p);
     assert!(csv.contains("would expire first"), "{csv}");
     assert!(csv.contains("2027-05-30"));
@@ -713,4 +715,79 @@ fn no_score_is_confirmed_while_the_ssp_is_not_answered() {
         .find(|p| p["name"] == "sprs-score-confirmed")
         .map(|p| p["value"].clone());
     assert_eq!(confirmed, Some(Value::from("110")));
+}
+
+/// Where the contract names no CMMC level (a CUI prime, solicitation "none": DFARS 252.204-7012
+/// and 7019/7020 apply, and Level 2 is a level to plan for), there is no CMMC status and no
+/// 170.21(b) closeout: the POA&M items carry no deadline, and the SSP says its statuses are for
+/// planning. A Conditional status the company holds still dates its closeout. (The assessor's
+/// review, 2026-12-07: the POA&M gave 2027-05-30 and the SSP "Level 2: Conditional Level 2".)
+#[test]
+fn no_level_required_means_no_closeout_deadline() {
+    let answers = Answers {
+        handles_fci: Some(true),
+        handles_cui: Some(true),
+        solicitation: Solicitation::None,
+        has_ssp: Some(true),
+        ..Answers::default()
+    };
+    let case = crate::support::Case::all_met()
+        .with("3.1.3", Answer::NotMet)
+        .answers(answers.clone());
+    let a = case.assess();
+    assert_eq!(a.applicability.level, cmmc_readiness::engine::Level::None);
+    assert_eq!(a.scoring.level2_confirmed.status, Level2Status::Conditional);
+    let p = the_poam(&case.input);
+    assert_eq!(ids(&p.items), ["3.1.3"]);
+    assert!(p.items[0].closeout.is_none());
+    assert_eq!(p.items[0].scheduled(), None);
+    let [md, ssp_json, csv, oscal] = documents(&case.input);
+    assert!(
+        !csv.contains("2027-05-30") && !csv.contains("Closeout 180"),
+        "{csv}"
+    );
+    assert!(!oscal.contains("Close by"), "{oscal}");
+    assert!(
+        md.contains("| CMMC level required | None by this contract"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "Level 2 (planning: no CMMC status is required by this contract): Conditional Level 2."
+        ),
+        "{md}"
+    );
+    let doc: Value = serde_json::from_str(&ssp_json).expect("json");
+    let required = doc["system-security-plan"]["metadata"]["props"]
+        .as_array()
+        .expect("props")
+        .iter()
+        .find(|p| p["name"] == "cmmc-level-required")
+        .map(|p| p["value"].clone());
+    assert_eq!(required, Some(Value::from("no: a level to plan for")));
+
+    // A Conditional Level 2 (C3PAO) status held: its closeout is real whatever this contract says.
+    let mut held = answers;
+    held.current_status = Some(HeldStatus::L2C3paoConditional);
+    held.status_date = Some(date("2026-10-01"));
+    let case = case.answers(held);
+    let p = the_poam(&case.input);
+    let c = p.items[0].closeout.expect("the held status's closeout");
+    assert!(c.held);
+    assert_eq!(c.deadline, date("2027-03-30"));
+
+    // A contract that names Level 2 keeps the deadline, dated from this plan, and says so.
+    let case = case.answers(level2_c3pao(Some(true)));
+    let p = the_poam(&case.input);
+    assert!(!p.items[0].closeout.expect("closeout").held);
+    let [md, _, csv, oscal] = documents(&case.input);
+    assert!(
+        csv.contains("after a Conditional status dated 2026-12-01 (the date of this plan)"),
+        "{csv}"
+    );
+    assert!(
+        oscal.contains("if a Conditional status is dated 2026-12-01 (the date of this plan)"),
+        "{oscal}"
+    );
+    assert!(!md.contains("CMMC level required"), "{md}");
 }

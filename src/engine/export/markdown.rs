@@ -46,6 +46,12 @@ fn header(out: &mut String, s: &Ssp) {
         cell(or_dash(&s.system.organization))
     );
     let _ = writeln!(out, "| Requirements | {level} |");
+    if !s.required {
+        let _ = writeln!(
+            out,
+            "| CMMC level required | None by this contract: the level above is one to plan for, and the statuses are what an assessment would find |"
+        );
+    }
     let _ = writeln!(out, "| As of | {} |", s.date);
     out.push_str("\n## System boundary\n\n");
     let _ = writeln!(
@@ -95,9 +101,14 @@ fn summary(out: &mut String, s: &Ssp) {
     );
     let _ = writeln!(
         out,
-        "SPRS score: {} confirmed, {} counting ISO evidence (of 110). Level 2: {}.",
+        "SPRS score: {} confirmed, {} counting ISO evidence (of 110). Level 2{}: {}.",
         score(s.sprs.low),
         score(s.sprs.high),
+        if s.required {
+            ""
+        } else {
+            " (planning: no CMMC status is required by this contract)"
+        },
         s.level2.text()
     );
     if s.sprs.assumes_ssp() {

@@ -157,10 +157,17 @@ fn remediation(ids: &Ids, i: &PoamItem) -> Obj {
         description.push(format!("Resources: {}", plan.resources.trim()));
     }
     if let Some(c) = &i.closeout {
-        description.push(format!(
-            "Close by {} (180 days after the Conditional status date {}, 32 CFR 170.21(b)).",
-            c.deadline, c.status_date
-        ));
+        description.push(if c.held {
+            format!(
+                "Close by {} (180 days after the Conditional status date {}, 32 CFR 170.21(b)).",
+                c.deadline, c.status_date
+            )
+        } else {
+            format!(
+                "Close by {} if a Conditional status is dated {} (the date of this plan): 180 days after the status date, 32 CFR 170.21(b).",
+                c.deadline, c.status_date
+            )
+        });
     }
     if i.late() {
         description.push(

@@ -105,6 +105,14 @@ fn ssp_metadata(ids: &Ids, s: &Ssp) -> Obj {
     let level = if s.level == Level::L3 { "3" } else { "2" };
     let props = [
         prop("cmmc-level", level),
+        prop(
+            "cmmc-level-required",
+            if s.required {
+                "yes"
+            } else {
+                "no: a level to plan for"
+            },
+        ),
         // A confirmed score needs a confirmed SSP: while 3.12.4 is not answered the figure
         // assumes one, so it is left out here and `sprs-ssp` says why.
         prop(

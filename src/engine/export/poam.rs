@@ -80,12 +80,16 @@ pub struct PoamItem {
 }
 
 impl PoamItem {
-    /// The risk's deadline: the user's completion date, else the closeout deadline when there is
-    /// one. (The scheduled completion the exports print is the user's date alone.)
+    /// The risk's deadline, the date by which it must be resolved: the earlier of the user's
+    /// completion date and the closeout deadline. A completion scheduled after the closeout does
+    /// not move the deadline (`late` says so); one before it is the organisation's own, stricter
+    /// commitment. (The scheduled completion the exports print is the user's date alone.)
     pub fn scheduled(&self) -> Option<Date> {
-        self.plan
-            .completion
-            .or(self.closeout.as_ref().map(|c| c.deadline))
+        let closeout = self.closeout.as_ref().map(|c| c.deadline);
+        match (self.plan.completion, closeout) {
+            (Some(d), Some(c)) => Some(d.min(c)),
+            (d, c) => d.or(c),
+        }
     }
 
     /// True when the user's completion date falls after the closeout deadline: the Conditional
@@ -287,19 +291,27 @@ fn level3_items(
     }
 }
 
-/// The closeout of a Conditional status at `level`: from the held Conditional status's date when
-/// the user holds one at that level (not expired), else from `date`.
-/// The 180-day closeout of the level's status when that status is (or would be, assessed on
-/// `date`) Conditional, and `None` otherwise: then no POA&M item has a deadline (32 CFR
-/// 170.21(b)). The POA&M dates its items with it; the app's plan form says it beside the
-/// scheduled completion.
+/// The 180-day closeout of the level's status (32 CFR 170.21(b)) when that status is (or would
+/// be, assessed on `date`) Conditional, and `None` otherwise: then no POA&M item has a deadline.
+/// It runs from the held Conditional status's date when the user holds one at that level (not
+/// expired), else from `date`. Where the contract requires no CMMC level at all (a planning
+/// level only) and no Conditional status is held, there is no status to close out and no
+/// deadline: DFARS 252.204-7012 and 7019/7020 set none (the assessor's review, 2026-12-07). The
+/// POA&M dates its items with it; the app's plan form says it beside the scheduled completion.
 pub fn conditional_closeout(a: &Assessment, date: Date, level: Level) -> Option<Closeout> {
-    let conditional = match level {
-        Level::L2 => a.scoring.level2_confirmed.status == Level2Status::Conditional,
-        Level::L3 => a.scoring.level3.status == Level3Status::Conditional,
-        _ => false,
+    let (conditional, required) = match level {
+        Level::L2 => (
+            a.scoring.level2_confirmed.status == Level2Status::Conditional,
+            matches!(a.applicability.level, Level::L2 | Level::L3),
+        ),
+        Level::L3 => (
+            a.scoring.level3.status == Level3Status::Conditional,
+            a.applicability.level == Level::L3,
+        ),
+        _ => (false, false),
     };
-    conditional.then(|| closeout(a, date, level))
+    let c = closeout(a, date, level);
+    (conditional && (required || c.held)).then_some(c)
 }
 
 fn closeout(a: &Assessment, date: Date, level: Level) -> Closeout {
@@ -402,15 +414,17 @@ fn csv_row(item: &PoamItem, kind: &str) -> [String; 14] {
         notes.push(reason.clone());
     }
     if let Some(c) = &item.closeout {
-        notes.push(format!(
-            "Closeout {POAM_CLOSEOUT_DAYS} days after the Conditional status date {} ({}).",
-            c.status_date,
-            if c.held {
-                "the status you hold"
-            } else {
-                "the date of this plan"
-            }
-        ));
+        notes.push(if c.held {
+            format!(
+                "Closeout {POAM_CLOSEOUT_DAYS} days after the Conditional status date {} (the status you hold).",
+                c.status_date
+            )
+        } else {
+            format!(
+                "Closeout {POAM_CLOSEOUT_DAYS} days after a Conditional status dated {} (the date of this plan): the real deadline runs from the status date an assessment gives.",
+                c.status_date
+            )
+        });
     }
     if item.late() {
         notes.push(

@@ -25,6 +25,10 @@ pub struct Ssp {
     pub system: SystemInfo,
     /// The CMMC level it is written for: the one required, else the planning level, else 2.
     pub level: Level,
+    /// Whether the contract requires that level (a solicitation or a prime names it, or it is
+    /// assumed while unknown). False when it is only a level to plan for: the statuses are then
+    /// what an assessment would find, not a status the contract asks for.
+    pub required: bool,
     /// The SPRS score range the requirements give.
     pub sprs: SprsRange,
     /// The Level 2 status they lead to: on the confirmed answers, and with the ISO suggestions.
@@ -189,6 +193,7 @@ pub fn ssp(catalog: &Catalog, input: &Input, a: &Assessment) -> Ssp {
         date: input.date,
         system: input.system.clone(),
         level,
+        required: matches!(app.level, Level::L2 | Level::L3),
         sprs: a.scoring.sprs,
         level2: a.scoring.level2_reading(),
         requirements: a
