@@ -67,7 +67,7 @@ pub use scan::{
 pub use score::{
     deduction, effective, poam_allowed, points_lost, Blocker, Counting, Level1Item, Level1Result,
     Level2Reading, Level2Result, Level2Status, Level3Item, Level3Result, Level3Status, Scoring,
-    SprsRange, SspState, CONDITIONAL_MIN_SCORE, LEVEL3_CONDITIONAL_MIN, MAX_SCORE,
+    SprsRange, SspState, CLOUD_CAVEAT, CONDITIONAL_MIN_SCORE, LEVEL3_CONDITIONAL_MIN, MAX_SCORE,
     POAM_CLOSEOUT_DAYS, SSP_ASSUMED,
 };
 pub use soa::{

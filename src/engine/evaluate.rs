@@ -11,7 +11,7 @@ use super::catalog::Catalog;
 use super::date::Date;
 use super::ids::{ObjectiveId, RequirementId};
 use super::plan::{estimate, CostAssumptions, Estimate};
-use super::questionnaire::{Answers, HeldStatus};
+use super::questionnaire::{Answers, CuiStorage, HeldStatus};
 use super::records::{PoamPlan, SystemInfo};
 use super::score::{score, Level3Status, Scoring};
 use super::soa::SoaImport;
@@ -92,12 +92,17 @@ pub fn assess(catalog: &Catalog, input: &Input) -> Assessment {
         View::Analysed => analysed,
     };
     let applicability = applicability(&input.answers, input.date);
-    let scoring = score(
+    let mut scoring = score(
         catalog,
         &requirements,
         &input.level3,
         level3_prerequisite(&input.answers, &applicability),
     );
+    if input.answers.handles_cui == Some(true)
+        && input.answers.cui_storage == Some(CuiStorage::CommercialCloud)
+    {
+        scoring.note_commercial_cloud();
+    }
     let mut warnings = warnings(
         &input.answers,
         &applicability,

@@ -907,6 +907,9 @@ fn times_in_three_years(f: &AssessmentFee) -> f64 {
     }
 }
 
+/// The cost line for moving CUI out of a cloud without FedRAMP Moderate.
+const CLOUD_MOVE: &str = "Move CUI to a FedRAMP Moderate cloud";
+
 /// Estimates cost and timeline from an assessment, the answers and the assumptions.
 #[allow(clippy::too_many_lines)] // one estimate, line by line, in the order the app shows it
 pub fn estimate(
@@ -1049,7 +1052,7 @@ pub fn estimate(
     }
     if target.cui && answers.cui_storage == Some(CuiStorage::CommercialCloud) {
         lines.push(CostLine {
-            label: "Move CUI to a FedRAMP Moderate cloud".into(),
+            label: CLOUD_MOVE.into(),
             usd: x.cloud_migration_usd,
             period: Period::OneOff,
             basis: format!(
@@ -1128,7 +1131,10 @@ pub fn estimate(
         timeline_basis
             .push("Nothing to plan for: no CMMC level applies and none is expected.".into());
     } else if effort_days.high <= 0.0 {
-        timeline_basis.push("No remediation work left to schedule.".into());
+        timeline_basis.push(format!(
+            "No remediation work left to schedule: {:.1}-{:.1} months of {lead_label}.",
+            lead.low, lead.high
+        ));
     } else {
         timeline_basis.push(format!(
             "{:.0}-{:.0} person-days of work at {capacity:.0} person-days a month: {:.1}-{:.1} months.",
@@ -1141,6 +1147,9 @@ pub fn estimate(
         if sprs_scope {
             timeline_basis.push("A Conditional status leaves up to 180 days after the status date to close the POA&M (32 CFR 170.21(b)); that time is not counted here.".into());
         }
+    }
+    if lines.iter().any(|l| l.label == CLOUD_MOVE) {
+        timeline_basis.push("Moving CUI to a FedRAMP Moderate cloud is priced above but not in these months: plan its duration with the provider, before the assessment.".into());
     }
 
     let open_by_kind = [

@@ -133,7 +133,16 @@ pub struct Level2Reading {
     pub confirmed: Level2Status,
     /// Counting what the ISO evidence suggests as well.
     pub with_iso: Level2Status,
+    /// CUI is in a cloud without FedRAMP Moderate authorization or equivalency (or the user is
+    /// not sure): a Final or Conditional status is then only what the requirements give, and the
+    /// text says the cloud must be settled first (DFARS 252.204-7012(b)(2)(ii)(D); the
+    /// assessor's review, 2026-12-07: "Final Level 2" beside a commercial cloud).
+    pub cloud: bool,
 }
+
+/// What a status that passes on the requirements still needs when CUI is in a cloud without
+/// FedRAMP Moderate: the sentence [`Level2Reading::text`] and the Level 2 summaries add.
+pub const CLOUD_CAVEAT: &str = "only once CUI is out of the cloud without FedRAMP Moderate authorization or equivalency, or its equivalency is shown (DFARS 252.204-7012(b)(2)(ii)(D))";
 
 impl Level2Reading {
     /// True when counting the ISO suggestions changes the status.
@@ -144,7 +153,7 @@ impl Level2Reading {
     /// The status in words: `Final Level 2`, or `Not eligible on the answers confirmed; Final
     /// Level 2 if every ISO suggestion is confirmed`.
     pub fn text(self) -> String {
-        if self.differs() {
+        let text = if self.differs() {
             format!(
                 "{} on the answers confirmed; {} if every ISO suggestion is confirmed",
                 self.confirmed.label(),
@@ -152,7 +161,19 @@ impl Level2Reading {
             )
         } else {
             self.confirmed.label().to_string()
+        };
+        if self.cloud_holds_it_back() {
+            format!("{text}, {CLOUD_CAVEAT}")
+        } else {
+            text
         }
+    }
+
+    /// True when a reading passes on the requirements (Final or Conditional) but CUI sits in a
+    /// cloud without FedRAMP Moderate.
+    pub fn cloud_holds_it_back(self) -> bool {
+        let passes = |s: Level2Status| matches!(s, Level2Status::Final | Level2Status::Conditional);
+        self.cloud && (passes(self.confirmed) || passes(self.with_iso))
     }
 }
 
@@ -289,6 +310,9 @@ pub struct Scoring {
     pub level2_confirmed: Level2Result,
     pub level1: Level1Result,
     pub level3: Level3Result,
+    /// CUI in a cloud without FedRAMP Moderate (set by `evaluate` from the answers; see
+    /// [`Level2Reading::cloud`]).
+    pub cui_in_commercial_cloud: bool,
 }
 
 impl Scoring {
@@ -297,6 +321,19 @@ impl Scoring {
         Level2Reading {
             confirmed: self.level2_confirmed.status,
             with_iso: self.level2.status,
+            cloud: self.cui_in_commercial_cloud,
+        }
+    }
+
+    /// Says in both Level 2 summaries when a passing status waits on the cloud (see
+    /// [`CLOUD_CAVEAT`]); `evaluate` calls it once it knows where CUI is stored.
+    pub fn note_commercial_cloud(&mut self) {
+        self.cui_in_commercial_cloud = true;
+        for r in [&mut self.level2, &mut self.level2_confirmed] {
+            if matches!(r.status, Level2Status::Final | Level2Status::Conditional) {
+                let summary = r.summary.trim_end_matches('.');
+                r.summary = format!("{summary}: {CLOUD_CAVEAT}.");
+            }
         }
     }
 }
@@ -358,6 +395,7 @@ pub fn score(
         level2_confirmed,
         level1,
         level3,
+        cui_in_commercial_cloud: false,
     }
 }
 

@@ -325,7 +325,8 @@ fn level_1_prices_only_the_15_far_requirements() {
     // No SPRS score at Level 1: no paths to 88 or 110.
     assert!(e.path_to_88.steps.is_empty() && e.path_to_110.steps.is_empty());
 
-    // Everything met: nothing to schedule, said in words rather than "0-0 person-days".
+    // Everything met: nothing to schedule, said in words rather than "0-0 person-days", with
+    // the months the timeline still holds (the self-assessment itself).
     let (_, e) = Case::new()
         .answers(shop.clone())
         .with_all(&counterparts, Answer::Met)
@@ -333,9 +334,9 @@ fn level_1_prices_only_the_15_far_requirements() {
         .estimate(&CostAssumptions::default());
     assert_eq!(e.effort_days, Range::new(0.0, 0.0));
     assert!(
-        e.timeline_basis
-            .iter()
-            .any(|b| b == "No remediation work left to schedule."),
+        e.timeline_basis.iter().any(
+            |b| b == "No remediation work left to schedule: 0.5-1.0 months of self-assessment."
+        ),
         "{:?}",
         e.timeline_basis
     );

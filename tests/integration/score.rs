@@ -540,3 +540,53 @@ fn level_3_statuses() {
     };
     assert!(!case.assess().scoring.level3.prerequisite_met);
 }
+
+/// CUI in a cloud without FedRAMP Moderate authorization or equivalency (or not sure) does not
+/// meet DFARS 252.204-7012(b)(2)(ii)(D): a status the requirements give is said to wait on it,
+/// in the status text and both summaries, and the timeline says the move is not in its months.
+/// (The assessor's review, 2026-12-07: all 110 met beside a commercial cloud read "Final Level
+/// 2" with the warning elsewhere.) A status that does not pass says nothing more.
+#[test]
+fn a_commercial_cloud_holds_a_passing_status_back() {
+    use cmmc_readiness::engine::{CostAssumptions, CuiStorage, CLOUD_CAVEAT};
+    let answers = |storage| Answers {
+        handles_cui: Some(true),
+        solicitation: cmmc_readiness::engine::Solicitation::L2C3pao,
+        has_ssp: Some(true),
+        cui_storage: Some(storage),
+        ..Answers::default()
+    };
+    let case = Case::all_met().answers(answers(CuiStorage::CommercialCloud));
+    let (a, e) = case.estimate(&CostAssumptions::default());
+    let reading = a.scoring.level2_reading();
+    assert_eq!(reading.confirmed, Level2Status::Final);
+    assert!(reading.cloud_holds_it_back());
+    assert_eq!(reading.text(), format!("Final Level 2, {CLOUD_CAVEAT}"));
+    assert!(a
+        .scoring
+        .level2
+        .summary
+        .ends_with(&format!("{CLOUD_CAVEAT}.")));
+    assert!(a.scoring.level2_confirmed.summary.contains(CLOUD_CAVEAT));
+    assert!(
+        e.timeline_basis
+            .iter()
+            .any(|b| b.starts_with("Moving CUI to a FedRAMP Moderate cloud is priced")),
+        "{:?}",
+        e.timeline_basis
+    );
+
+    let case = Case::all_met().answers(answers(CuiStorage::FedrampModerate));
+    let (a, e) = case.estimate(&CostAssumptions::default());
+    assert!(!a.scoring.level2_reading().cloud_holds_it_back());
+    assert_eq!(a.scoring.level2_reading().text(), "Final Level 2");
+    assert!(!e.timeline_basis.iter().any(|b| b.contains("FedRAMP")));
+
+    let case = Case::all_met()
+        .with("3.1.1", Answer::NotMet)
+        .answers(answers(CuiStorage::CommercialCloud));
+    let a = case.assess();
+    assert_eq!(a.scoring.level2.status, Level2Status::NotEligible);
+    assert!(!a.scoring.level2_reading().cloud_holds_it_back());
+    assert!(!a.scoring.level2.summary.contains(CLOUD_CAVEAT));
+}
