@@ -478,6 +478,24 @@ fn flowed_down(a: &Answers, cui: bool, fci: bool, f: &mut Findings) -> Required 
                         (Level::L2, AssessmentType::C3pao)
                     }
                 }
+            } else if a.handles_cui.is_none() && prime_level != Level::L1 {
+                // Which row of the flow-down table applies turns on the one answer missing:
+                // assume the CUI row, the level the prime would ask for, and say so.
+                let with_cui = match (prime_level, prime_kind) {
+                    (Level::L2, AssessmentType::SelfAssessment) => AssessmentType::SelfAssessment,
+                    _ => AssessmentType::C3pao,
+                };
+                f.why(
+                    format!(
+                        "You have not said whether you will handle CUI, and the level a {} ({}) prime flows down turns on it: Level 2 ({}) with CUI, Level 1 (Self) with FCI only. Assumed: Level 2 ({}) until you answer.",
+                        prime_level.label(),
+                        prime_kind.short(),
+                        with_cui.short(),
+                        with_cui.short()
+                    ),
+                    "32 CFR 170.23(a)",
+                );
+                return Some((Level::L2, with_cui, true));
             } else if fci {
                 f.why(
                     format!(

@@ -264,6 +264,38 @@ fn flow_down_outside_the_table() {
     assert!(got.assumed);
 }
 
+/// A subcontractor with FCI that has not said whether it will handle CUI: the 170.23(a) row turns
+/// on that answer, so the level is the CUI row's, marked as an assumption, and the reason never
+/// says "FCI only". (The assessor's review, 2026-12-07: "You handle FCI only ... Level 1 (Self)"
+/// with the CUI question unanswered under a Level 2 (C3PAO) prime.) A Level 1 prime gives Level 1
+/// either way.
+#[test]
+fn a_sub_unsure_of_cui_is_assumed_at_the_cui_row() {
+    for (prime, kind) in [
+        (Solicitation::L2Self, AssessmentType::SelfAssessment),
+        (Solicitation::L2C3pao, AssessmentType::C3pao),
+        (Solicitation::L3Dibcac, AssessmentType::C3pao),
+    ] {
+        let mut a = sub(false, prime);
+        a.handles_cui = None;
+        let got = on(&a);
+        requires(&got, Level::L2, Some(kind));
+        assert!(got.assumed, "{prime:?}");
+        assert!(
+            !got.reasons.iter().any(|r| r.text.contains("FCI only, so")),
+            "{prime:?}"
+        );
+        assert!(got.reasons.iter().any(|r| r
+            .text
+            .contains("You have not said whether you will handle CUI")));
+        cites(&got, "170.23(a)");
+    }
+    let mut a = sub(false, Solicitation::L1Self);
+    a.handles_cui = None;
+    let got = on(&a);
+    requires(&got, Level::L1, Some(AssessmentType::SelfAssessment));
+}
+
 /// The deprecated `flow_down: true` reads as a subcontractor under an unknown prime level.
 #[test]
 fn deprecated_answers_are_migrated() {
