@@ -158,8 +158,8 @@ pub struct RequirementResult {
     pub excluded: Vec<ExcludedControl>,
     /// Mapped controls the SoA excludes (the ids of `excluded`).
     pub excluded_controls: Vec<AnnexAControl>,
-    /// True when exclusions touch it and the user has not answered it: the app asks "not
-    /// applicable in the CUI environment, or a gap?".
+    /// True when the SoA excludes every mapped control and the user has not answered it: the
+    /// app asks "not applicable in the CUI environment, or a gap?".
     pub needs_confirmation: bool,
     /// Ids of the "what ISO cannot evidence" items that touch this requirement.
     pub limits: Vec<String>,
@@ -262,7 +262,7 @@ fn decide(
         answer: direct.cloned(),
         objectives: findings.tally,
         inferred,
-        needs_confirmation: !excluded.is_empty()
+        needs_confirmation: excluded_entirely(&evidence)
             && direct.is_none()
             && findings.tally.answered() == 0,
         open_objectives: findings.not_met,
@@ -300,6 +300,22 @@ fn edge_evidence(
 }
 
 /// The controls behind sound edges that the SoA excludes, with their justifications.
+/// Whether the SoA excludes every mapped control that counts: only then does the exclusion say
+/// anything about the requirement, and the app asks whether it applies to the CUI environment.
+/// With other mapped controls in the SoA, those carry the requirement (or do not), and asking
+/// "not applicable, or a gap?" of a requirement such as 3.1.1 invites a false N/A (the user
+/// walk-through of 2026-12-07: one click on 3.1.1 with A.8.26 excluded gave +5 points and an
+/// unrelated reason in the SSP).
+fn excluded_entirely(evidence: &[EdgeEvidence]) -> bool {
+    let mut counting = evidence.iter().filter(|e| e.erratum.is_none()).peekable();
+    counting.peek().is_some()
+        && counting.all(|e| {
+            e.soa
+                .as_ref()
+                .is_some_and(|s| s.status == ControlStatus::Excluded)
+        })
+}
+
 fn excluded_controls(evidence: &[EdgeEvidence]) -> Vec<ExcludedControl> {
     evidence
         .iter()

@@ -156,20 +156,16 @@ test('at Level 1 a requirement the SoA evidences only in part asks to be confirm
   await expect(app.page.locator('[data-testid="l1-item"][data-id="PE.L1-b.1.viii"]')).toContainText('Not answered');
 });
 
-test('an excluded control asks: not applicable, or a gap', async () => {
+test('an exclusion asks whether a requirement applies only when it covers every mapped control', async () => {
   await app.answerYesNo('handles_cui', 'yes');
   await app.choose('solicitation', 'L2-c3pao');
   await app.importSoa(app.fixture('iso2022_no_software_dev.csv'));
   await app.expand('3.1.1');
-  const prompt = app.detail('3.1.1').getByTestId('exclusion-prompt');
-  await expect(prompt).toContainText('We do not develop software');
-  // The exclusion alone does not make it a gap: ISO evidence still suggests met.
+  // Other controls carry 3.1.1: excluding A.8.26 says nothing about whether it applies, so it is
+  // not offered as N/A (the walk-through: one click gave +5 and the SoA's reason in the SSP).
   await expect(app.row('3.1.1')).toHaveAttribute('data-status', 'met');
-  await app.screenshot('rules-exclusion-prompt');
-  await prompt.getByTestId('confirm-na').click();
-  await expect(app.row('3.1.1')).toHaveAttribute('data-status', 'na');
-  await expect(app.detail('3.1.1').getByTestId('answer-note')).toHaveValue(/We do not develop software/);
   await expect(app.detail('3.1.1').getByTestId('exclusion-prompt')).toHaveCount(0);
+  await expect(app.detail('3.1.1')).toContainText('An exclusion is neither evidence for nor against; your answer decides.');
   // A record for an enduring exception is asked for until written.
   await app.detail('3.1.1').getByText('Other answers an assessor counts as met').click();
   await app.detail('3.1.1').getByTestId('answer-enduring-exception').click();
@@ -190,6 +186,31 @@ test('an excluded control asks: not applicable, or a gap', async () => {
   await note.press('Tab');
   await expect(app.row('3.1.1')).toHaveAttribute('data-status', 'met');
   await expect(app.detail('3.1.1')).not.toContainText('counts as NOT MET');
+});
+
+test('an SoA that excludes every control of a requirement asks: not applicable, or a gap', async () => {
+  await app.answerYesNo('handles_cui', 'yes');
+  await app.choose('solicitation', 'L2-c3pao');
+  await app.testid('soa-file-input').setInputFiles({
+    name: 'excluded.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('Control,Status,Justification\nA.6.3,Excluded,Training bought from the parent company\nA.8.7,Excluded,Malware protection run by the parent company\n'),
+  });
+  await expect(app.testid('soa-rows')).toHaveText('2');
+  await app.expand('3.2.1');
+  const prompt = app.detail('3.2.1').getByTestId('exclusion-prompt');
+  await expect(prompt).toContainText('Training bought from the parent company');
+  await expect(prompt).toContainText('the SSP carries your justification, not the SoA\'s');
+  await app.screenshot('rules-exclusion-prompt');
+  await prompt.getByTestId('confirm-na').click();
+  await expect(app.row('3.2.1')).toHaveAttribute('data-status', 'na');
+  // The justification is the user's to write: the field is empty and asks for it.
+  const note = app.detail('3.2.1').getByTestId('answer-note');
+  await expect(note).toHaveValue('');
+  await expect(app.detail('3.2.1')).toContainText('record needed');
+  await note.fill('No CUI users outside the enclave; the enclave\'s training is the MSP\'s, assessed with ours');
+  await note.press('Tab');
+  await expect(app.detail('3.2.1')).not.toContainText('record needed');
+  await expect(app.detail('3.2.1').getByTestId('exclusion-prompt')).toHaveCount(0);
 });
 
 test('only an SSP that exists meets 3.12.4: no N/A, no stand-ins, no score without one', async () => {

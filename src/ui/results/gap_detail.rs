@@ -81,21 +81,11 @@ pub fn gap_detail(p: &GapDetailProps) -> Html {
             }
         })
     };
+    // The SoA's reason for excluding a control is not the requirement's N/A justification: the
+    // user writes their own (the field opens, marked "record needed").
     let confirm = |answer: Answer, label: &'static str, slug: &'static str| {
         let set = set.clone();
-        let note = if answer == Answer::NotApplicable {
-            r.excluded
-                .iter()
-                .filter(|x| !x.justification.is_empty())
-                .map(|x| format!("{}: {}", x.control, x.justification))
-                .collect::<Vec<_>>()
-                .join("; ")
-        } else {
-            String::new()
-        };
-        let onclick = Callback::from(move |_: MouseEvent| {
-            set(Some(DirectAnswer::with_note(answer, note.clone())))
-        });
+        let onclick = Callback::from(move |_: MouseEvent| set(Some(DirectAnswer::new(answer))));
         html! { <button type="button" class="btn btn-small" {onclick} data-testid={slug}>{label}</button> }
     };
     let limits: Vec<_> = catalog
@@ -143,7 +133,7 @@ pub fn gap_detail(p: &GapDetailProps) -> Html {
                 if r.needs_confirmation {
                     <div class="exclusion-prompt" data-testid="exclusion-prompt" role="group" aria-label="Confirm the exclusion">
                         <p><strong>{"Your SoA excludes "}</strong>{r.excluded.iter().map(|x| if x.justification.is_empty() { x.control.to_string() } else { format!("{} (\u{201c}{}\u{201d})", x.control, x.justification) }).collect::<Vec<_>>().join(", ")}
-                            {". Does this requirement not apply to your CUI environment, or is it a gap?"}</p>
+                            {", every control that maps to this requirement. Does the requirement not apply to your CUI environment, or is it a gap? If it does not apply, write why below: the SSP carries your justification, not the SoA's."}</p>
                         {confirm(Answer::NotApplicable, "Not applicable: counts as met, with an SSP justification", "confirm-na")}
                         {confirm(Answer::NotMet, "It is a gap", "confirm-gap")}
                     </div>
