@@ -409,11 +409,24 @@ fn the_ssp_never_states_a_suggestion_as_implemented() {
             .map(|p| p["value"].as_str().unwrap_or_default().to_string())
             .unwrap_or_default()
     };
+    let prop = |r: &Value, name: &str| {
+        r["props"]
+            .as_array()
+            .and_then(|p| p.iter().find(|p| p["name"] == name))
+            .map(|p| p["value"].as_str().unwrap_or_default().to_string())
+    };
     let suggested: Vec<&Value> = reqs.iter().filter(|r| basis(r) == "ISO evidence").collect();
     assert!(!suggested.is_empty());
     for r in suggested {
         assert!(
             r["by-components"][0].get("implementation-status").is_none(),
+            "{}",
+            r["control-id"]
+        );
+        // Its status is not the organisation's: not assessed, with the suggestion apart.
+        assert_eq!(prop(r, "cmmc-status").as_deref(), Some("not-assessed"));
+        assert!(
+            prop(r, "cmmc-status-suggested").is_some(),
             "{}",
             r["control-id"]
         );
@@ -426,6 +439,8 @@ fn the_ssp_never_states_a_suggestion_as_implemented() {
         answered["by-components"][0]["implementation-status"]["state"],
         "implemented"
     );
+    assert_eq!(prop(answered, "cmmc-status").as_deref(), Some("met"));
+    assert_eq!(prop(answered, "cmmc-status-suggested"), None);
 }
 
 /// Once answered, the explanation says what ISO evidence alone would say only as an aside, and

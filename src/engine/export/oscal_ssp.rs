@@ -295,8 +295,17 @@ fn implementation(ids: &Ids, s: &Ssp, this_system: &str, isms: &str) -> Obj {
 
 fn requirement(ids: &Ids, r: &SspRequirement, this_system: &str, isms: &str) -> Obj {
     let key = format!("requirement/{}", r.id);
+    // A status nobody confirmed is not one the organisation states: `cmmc-status` says it is not
+    // assessed yet, and what the ISO evidence suggests travels apart (the assessor's review,
+    // 2026-12-07: a suggestion read `cmmc-status: met`).
+    let (status, suggested) = if r.confirmed() {
+        (status_code(r.status), None)
+    } else {
+        ("not-assessed", Some(status_code(r.status)))
+    };
     let props = [
-        prop("cmmc-status", status_code(r.status)),
+        prop("cmmc-status", status),
+        suggested.and_then(|s| prop("cmmc-status-suggested", s)),
         prop("cmmc-basis", r.basis.label()),
         r.partial_credit
             .then(|| prop("partial-credit", "true"))
