@@ -546,6 +546,7 @@ pub(crate) fn blocking_reason(req: &Requirement, status: Status, partial_credit:
         (SSP, _) => format!("The System Security Plan must exist{unconfirmed}; it can never be on a POA&M."),
         (super::vocab::FIPS_CRYPTO, _) if status == Status::Partial && !partial_credit => "FIPS-validated cryptography: ISO evidence suggests partial work, but only the named state (encryption employed, not FIPS-validated) may be on a POA&M; confirm which state holds.".to_string(),
         (super::vocab::FIPS_CRYPTO, _) => format!("FIPS-validated cryptography: only the partial state (encryption that is not FIPS-validated) may be on a POA&M{unconfirmed}."),
+        (super::vocab::MFA, Some(p)) if status == Status::Partial && partial_credit => format!("MFA in its named partial state loses {} points instead of {p}, but 3.5.3 may never be on a POA&M: only 1-point requirements and 3.13.11's partial state may (32 CFR 170.21(a)(2)).", req.partial_points.unwrap_or(3)),
         (_, Some(p)) if p > 1 => format!("Worth {p} points: only 1-point requirements may be on a POA&M{unconfirmed}."),
         _ => format!("Excluded from POA&Ms by 32 CFR 170.21(a)(2)(iii){unconfirmed}."),
     }

@@ -104,11 +104,17 @@ fn blockers_are_listed_apart_and_nothing_is_conditional() {
     assert_eq!(p.level2.confirmed, Level2Status::NotEligible);
     assert_eq!(ids(&p.items), ["3.1.3", "3.8.9", "3.13.11"]);
     assert_eq!(ids(&p.blockers), ["3.5.3"]);
-    assert!(p.blockers[0]
-        .blocker_reason
-        .as_deref()
-        .unwrap_or("")
-        .contains("5 points"));
+    // It loses 3 points in its named state, and the reason says so (the assessor's review: it
+    // said "Worth 5 points" beside a Points column of 3).
+    let reason = p.blockers[0].blocker_reason.as_deref().unwrap_or("");
+    assert!(reason.contains("loses 3 points instead of 5"), "{reason}");
+    assert!(reason.contains("3.5.3 may never be on a POA&M"), "{reason}");
+    assert_eq!(p.blockers[0].points, 3);
+    let oscal = poam_oscal(&p);
+    assert!(
+        oscal.contains("3.5.3 (IA.L2-3.5.3) not met: in its named partial state"),
+        "{oscal}"
+    );
     assert!(p.items.iter().all(|i| i.closeout.is_none()));
     let csv = poam_csv(&p);
     let last = csv.lines().last().unwrap_or_default();

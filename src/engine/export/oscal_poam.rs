@@ -83,10 +83,12 @@ pub fn poam_oscal(p: &Poam) -> String {
 
 /// What the item's finding is: an item not assessed yet is not said to be not met.
 fn finding_words(i: &PoamItem) -> &'static str {
-    if i.status == Status::Unknown {
-        "not assessed yet"
-    } else {
-        "not met"
+    match i.status {
+        Status::Unknown => "not assessed yet",
+        // Still NOT MET, but in its named partial state (3 points, 32 CFR 170.24(c)(2)(i)(B)(4)).
+        Status::Partial if i.partial_credit => "not met: in its named partial state",
+        Status::Partial => "not met: partly implemented",
+        _ => "not met",
     }
 }
 

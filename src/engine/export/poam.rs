@@ -66,6 +66,8 @@ pub struct PoamItem {
     pub weakness: String,
     /// Its status.
     pub status: Status,
+    /// In a named partial state (3.5.3 or 3.13.11, 32 CFR 170.24(c)(2)(i)(B)(4)).
+    pub partial_credit: bool,
     /// The points it costs the score (Level 3: one per requirement, 32 CFR 170.24(c)(3)).
     pub points: i32,
     /// The objectives answered not met.
@@ -141,6 +143,7 @@ pub fn poam(catalog: &Catalog, input: &Input, a: &Assessment) -> Poam {
                 requirement: req.text.clone(),
                 weakness: unassessed_weakness(r),
                 status: Status::Unknown,
+                partial_credit: false,
                 points,
                 open_objectives: r.open_objectives.clone(),
                 blocker_reason: None,
@@ -165,6 +168,7 @@ pub fn poam(catalog: &Catalog, input: &Input, a: &Assessment) -> Poam {
             requirement: req.text.clone(),
             weakness: weakness(r, &input.objectives),
             status: r.status,
+            partial_credit: r.partial_credit,
             points,
             open_objectives: r.open_objectives.clone(),
             blocker_reason: blocker.clone(),
@@ -271,6 +275,7 @@ fn level3_items(
             requirement: req.statement.clone(),
             weakness: format!("{} ({}): {answered}", req.short_name, req.nist_id),
             status: item.status,
+            partial_credit: false,
             points: 1,
             open_objectives: Vec::new(),
             plan: input.poam.get(&item.id).cloned().unwrap_or_default(),
