@@ -649,11 +649,12 @@ fn lifecycle(a: &Answers, date: Date) -> Option<Lifecycle> {
         date > expires
     };
     // Affirmations are annual from the status date; a Conditional status is affirmed after the
-    // POA&M closeout instead (32 CFR 170.22).
+    // POA&M closeout instead (32 CFR 170.22). An affirmation due on the date applied is due
+    // now, not next year (the assessor's review, 2026-12-07).
     let next_affirmation = if status.is_final() && !expired {
         let mut next = status_date.add_years(1);
         let mut years = 1;
-        while next <= date && years < 10 {
+        while next < date && years < 10 {
             years += 1;
             next = status_date.add_years(years);
         }
@@ -677,9 +678,20 @@ fn lifecycle(a: &Answers, date: Date) -> Option<Lifecycle> {
             status.label()
         )
     } else if status.is_final() {
-        let affirm = next_affirmation
-            .map(|d| format!("; the next annual affirmation is due by {d}"))
-            .unwrap_or_default();
+        // The affirmation that falls on the expiry goes with a new assessment, not on its own.
+        let affirm = match next_affirmation {
+            Some(d) if d == expires => format!(
+                ", when a new {} and its affirmation are due",
+                if status.level() == Level::L1 {
+                    "self-assessment"
+                } else {
+                    "assessment"
+                }
+            ),
+            Some(d) if d == date => "; the annual affirmation is due today".to_string(),
+            Some(d) => format!("; the next annual affirmation is due by {d}"),
+            None => String::new(),
+        };
         format!(
             "Your {} from {status_date} is valid until {expires}{affirm}.",
             status.label()

@@ -356,6 +356,31 @@ fn a_held_status_shows_its_expiry_and_next_affirmation() {
         .lifecycle
         .expect("lifecycle");
     assert!(l.expired, "{l:?}");
+
+    // An affirmation due on the date applied is due now, not next year; the one that falls on
+    // the expiry goes with the new assessment (the assessor's review, 2026-12-07). `on` applies
+    // the rules on 2026-12-01.
+    let l = on(&held(HeldStatus::L2C3paoFinal, "2025-12-01"))
+        .lifecycle
+        .expect("lifecycle");
+    assert_eq!(l.next_affirmation, Some(date("2026-12-01")));
+    assert!(
+        l.text.ends_with("; the annual affirmation is due today."),
+        "{}",
+        l.text
+    );
+    let l = on(&held(HeldStatus::L2C3paoFinal, "2024-01-15"))
+        .lifecycle
+        .expect("lifecycle");
+    assert_eq!(l.expires, date("2027-01-15"));
+    assert!(
+        l.text.ends_with(
+            "valid until 2027-01-15, when a new assessment and its affirmation are due."
+        ),
+        "{}",
+        l.text
+    );
+    assert!(!l.text.contains("next annual affirmation"), "{}", l.text);
 }
 
 /// The questionnaire's bindings: every question fills its own field, and `relevant` hides CUI
@@ -428,6 +453,12 @@ fn warnings_with_their_rules() {
         ..posted.clone()
     };
     assert!(warning_ids(&fresh, "2026-12-01", Some(100)).is_empty());
+    // Exactly three years old on the day is "not more than 3 years old" (7019(b)): current.
+    let anniversary = Answers {
+        sprs_date: Some(date("2023-12-01")),
+        ..posted.clone()
+    };
+    assert!(warning_ids(&anniversary, "2026-12-01", Some(100)).is_empty());
 
     let fips2 = Answers {
         encryption: Some(Encryption::Fips1402Historical),

@@ -241,6 +241,9 @@ fn write_applicability(out: &mut impl Write, report: &Summary) -> io::Result<()>
     for r in &a.reasons {
         writeln!(out, "  - {} [{}]", r.text, r.citation)?;
     }
+    if let Some(l) = &a.lifecycle {
+        writeln!(out, "Status held: {} [{}]", l.text, l.citation)?;
+    }
     for o in &a.obligations {
         writeln!(out, "Obligation: {} [{}]", o.text, o.citation)?;
     }

@@ -77,7 +77,9 @@ pub fn warnings(
         });
     }
     if let Some(assessed) = a.sprs_date {
-        if assessed.add_years(3) <= date {
+        // "Not more than 3 years old" (7019(b)): on the third anniversary it is exactly three
+        // years old and still current; the day after, it is not.
+        if assessed.add_years(3) < date {
             out.push(Warning {
                 id: "basic-assessment-old",
                 text: format!("The assessment behind your SPRS score ({assessed}) is more than three years old, so it is no longer current for award where DFARS 252.204-7019 applies. Reassess and post the new score."),
