@@ -225,6 +225,17 @@ fn parse_phases(text: &str) -> Vec<Phase> {
 /// The phase in force on a date (the first row for dates before it).
 pub fn phase_on(date: Date) -> Phase {
     let all = phases();
+    // Before the program rule took effect (the first row's date, 2024-12-16) there was no CMMC
+    // program to be in (the assessor's review, 2026-12-07: "the rule is in effect" on 2024-06-01).
+    if let Some(first) = all.first().filter(|p| date < p.since) {
+        return Phase {
+            name: "Before the CMMC rule".into(),
+            text: format!("The CMMC program rule (32 CFR 170) takes effect on {}: until then there is no CMMC status to require, and DFARS 252.204-7012 and 7019/7020 govern CUI as before.", first.since),
+            next: first.next.clone(),
+            citation: "32 CFR 170 (effective 2024-12-16)".into(),
+            ..first.clone()
+        };
+    }
     all.iter()
         .rev()
         .find(|p| p.since <= date)
@@ -560,7 +571,12 @@ fn planning_level(required: Required, cui: bool, fci: bool, phase: &Phase) -> Op
         let text = if kind == AssessmentType::C3pao {
             format!("For planning only: with CUI, the next solicitation will most likely name Level 2 (C3PAO), which {} makes a condition of award in applicable solicitations.", phase.name)
         } else {
-            format!("For planning only: with CUI, expect Level 2; in {} solicitations mostly call for Level 2 (Self), and Level 2 (C3PAO) becomes the rule in Phase 2 (from 2026-11-10).", phase.name)
+            let now = if phase.number == 0 {
+                "no solicitation requires a CMMC status yet; from Phase 1 (2025-11-10) they mostly call for Level 2 (Self)".to_string()
+            } else {
+                format!("in {} solicitations mostly call for Level 2 (Self)", phase.name)
+            };
+            format!("For planning only: with CUI, expect Level 2; {now}, and Level 2 (C3PAO) becomes the rule in Phase 2 (from 2026-11-10).")
         };
         Some(Planning {
             level: Level::L2,

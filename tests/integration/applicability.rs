@@ -209,7 +209,14 @@ fn the_phase_changes_on_each_boundary_date() {
     ] {
         let p = phase_on(date(day));
         assert_eq!(p.number, phase, "{day}");
-        assert!(p.citation.starts_with("32 CFR 170.3(e)"), "{day}");
+        if day < "2024-12-16" {
+            // Before the program rule took effect there is no program to be in.
+            assert_eq!(p.name, "Before the CMMC rule", "{day}");
+            assert!(p.text.contains("takes effect on 2024-12-16"), "{day}");
+            assert!(!p.text.contains("is in effect"), "{day}");
+        } else {
+            assert!(p.citation.starts_with("32 CFR 170.3(e)"), "{day}");
+        }
     }
     assert_eq!(phase_on(today()).since, date("2026-11-10"));
     assert!(phase_on(today()).text.contains("Level 2 (C3PAO)"));
