@@ -320,6 +320,9 @@ pub fn applicability(a: &Answers, date: Date) -> Applicability {
         f.why(text, "32 CFR 170.14; FAR 4.1901");
     }
     let lifecycle = lifecycle(a, date);
+    if level == Level::L3 {
+        level3_prerequisite(a, lifecycle.as_ref(), date, &mut f);
+    }
     let requirement = a.deciding_requirement();
     let settled = a.handles_cui.is_some()
         && (cui || a.handles_fci.is_some())
@@ -405,9 +408,6 @@ fn solicited(a: &Answers, cui: bool, fci: bool, f: &mut Findings) -> Required {
                     format!("You report no CUI, yet the solicitation names {}: the requirement is a condition of award all the same. Ask the contracting officer what CUI the contract will involve.", named.label()),
                     C_NAMED,
                 );
-            }
-            if named == Level::L3 {
-                level3_prerequisite(a, f);
             }
             Some((named, kind, false))
         }
@@ -546,12 +546,26 @@ fn flowed_down(a: &Answers, cui: bool, fci: bool, f: &mut Findings) -> Required 
     }
 }
 
-/// The prerequisite for a Level 3 assessment.
-fn level3_prerequisite(a: &Answers, f: &mut Findings) {
-    let text = if a.current_status == Some(HeldStatus::L2C3paoFinal) {
-        "You report a Final Level 2 (C3PAO) status, the prerequisite for a Level 3 assessment of the same scope."
-    } else {
-        "Level 3 requires a Final Level 2 (C3PAO) status for the same scope first: plan for a C3PAO Level 2 certification with the maximum score of 110 before DIBCAC assesses the 24 Level 3 requirements."
+/// The prerequisite for a Level 3 assessment, as the held status and its lifecycle give it (the
+/// same test as `evaluate`'s, so the reason and the Level 3 result never disagree: the
+/// assessor's review, 2026-12-07, found "You report a Final Level 2 (C3PAO) status, the
+/// prerequisite" beside "No Final Level 2 (C3PAO) yet" for an expired status).
+fn level3_prerequisite(a: &Answers, lifecycle: Option<&Lifecycle>, date: Date, f: &mut Findings) {
+    const PLAN: &str = "plan for a C3PAO Level 2 certification with the maximum score of 110 before DIBCAC assesses the 24 Level 3 requirements.";
+    let text = match (a.current_status, lifecycle) {
+        (Some(held), Some(l)) if l.expired && held.level() >= Level::L2 => format!(
+            "Your {} expired on {}, so it is not the prerequisite any more: a Final Level 2 (C3PAO) status for the same scope must be current first; {PLAN}",
+            held.label(),
+            l.expires
+        ),
+        (Some(held), Some(l)) if l.status_date > date => format!(
+            "Your {} is dated {}, after the date the rules are applied on ({date}), so it does not count yet as the prerequisite.",
+            held.label(),
+            l.status_date
+        ),
+        (Some(HeldStatus::L2C3paoFinal), _) => "You report a Final Level 2 (C3PAO) status, the prerequisite for a Level 3 assessment of the same scope.".to_string(),
+        (Some(HeldStatus::L3DibcacFinal | HeldStatus::L3DibcacConditional), _) => "You report a Level 3 (DIBCAC) status: it rests on a Final Level 2 (C3PAO) status for the same scope, which must stay current, affirmed every year, for the Level 3 status to hold.".to_string(),
+        _ => format!("Level 3 requires a Final Level 2 (C3PAO) status for the same scope first: {PLAN}"),
     };
     f.why(text, "32 CFR 170.18(a); 32 CFR 170.24(c)(3)");
 }
@@ -574,7 +588,10 @@ fn planning_level(required: Required, cui: bool, fci: bool, phase: &Phase) -> Op
             let now = if phase.number == 0 {
                 "no solicitation requires a CMMC status yet; from Phase 1 (2025-11-10) they mostly call for Level 2 (Self)".to_string()
             } else {
-                format!("in {} solicitations mostly call for Level 2 (Self)", phase.name)
+                format!(
+                    "in {} solicitations mostly call for Level 2 (Self)",
+                    phase.name
+                )
             };
             format!("For planning only: with CUI, expect Level 2; {now}, and Level 2 (C3PAO) becomes the rule in Phase 2 (from 2026-11-10).")
         };

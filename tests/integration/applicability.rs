@@ -142,6 +142,49 @@ fn level_3_names_final_level_2_c3pao_as_its_prerequisite() {
         .iter()
         .any(|r| r.text.contains("Level 3 requires a Final Level 2 (C3PAO)")));
     cites(&got, "170.18(a)");
+
+    // The reason follows the held status as the Level 3 result does (the assessor's review,
+    // 2026-12-07): an expired Final Level 2 (C3PAO) is not the prerequisite, one dated after the
+    // day does not count yet, a Level 3 status rests on a current Level 2.
+    let held = |status, day: &str| Answers {
+        current_status: Some(status),
+        status_date: Some(date(day)),
+        ..cui(Solicitation::L3Dibcac)
+    };
+    let text = |a: &Answers| -> String {
+        let got = on(a);
+        got.reasons
+            .iter()
+            .find(|r| r.citation.contains("170.18(a)"))
+            .map(|r| r.text.clone())
+            .unwrap_or_default()
+    };
+    let current = text(&held(HeldStatus::L2C3paoFinal, "2025-01-15"));
+    assert!(
+        current.starts_with("You report a Final Level 2 (C3PAO) status, the prerequisite"),
+        "{current}"
+    );
+    let expired = text(&held(HeldStatus::L2C3paoFinal, "2023-01-15"));
+    assert!(
+        expired.contains("expired on 2026-01-15, so it is not the prerequisite any more"),
+        "{expired}"
+    );
+    let future = text(&held(HeldStatus::L2C3paoFinal, "2027-01-15"));
+    assert!(
+        future.contains("does not count yet as the prerequisite"),
+        "{future}"
+    );
+    let level3 = text(&held(HeldStatus::L3DibcacFinal, "2025-01-15"));
+    assert!(
+        level3.starts_with(
+            "You report a Level 3 (DIBCAC) status: it rests on a Final Level 2 (C3PAO)"
+        ),
+        "{level3}"
+    );
+    assert!(
+        !level3.contains("plan for a C3PAO Level 2 certification"),
+        "{level3}"
+    );
 }
 
 /// CUI under a Level 1 solicitation: ask the contracting officer; the required level stays what
