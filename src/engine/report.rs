@@ -447,7 +447,13 @@ pub fn gap_csv(catalog: &Catalog, a: &Assessment, plans: &BTreeMap<String, PoamP
             req.cmmc_id.clone(),
             req.family.name().to_string(),
             req.text.clone(),
-            r.status.label().to_string(),
+            // A status nobody confirmed says so here too, as the SSP does (the walk-through of
+            // 2026-12-07: "Not met" on the basis "objectives partly answered" read as a finding).
+            if r.basis.is_confirmed() {
+                r.status.label().to_string()
+            } else {
+                format!("{} (suggested, not confirmed)", r.status.label())
+            },
             basis.to_string(),
             points,
             poam.to_string(),

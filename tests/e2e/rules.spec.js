@@ -245,6 +245,12 @@ test('a Final Level 2 that only ISO suggestions reach is a forecast to confirm, 
   await page.setViewportSize({ width: 1280, height: 720 });
   await expect(app.testid('summary-status')).toHaveText('Final Level 2, to confirm');
   await expect(app.testid('summary-status-confirmed')).toContainText('On the answers confirmed so far: Not eligible.');
+  // The status card's sentence is the finding; the forecast follows as one, and the Level 1 card
+  // says "to confirm" too.
+  await app.openFold('scores');
+  await expect(app.testid('level2-summary')).toContainText('Score -77 is below 88');
+  await expect(app.testid('level2-forecast')).toHaveText('If every ISO suggestion is confirmed: All 110 requirements met: eligible for Final Level 2.');
+  await expect(app.testid('level1-label')).toHaveText('Met, to confirm');
   // The paths start from the forecast, and say so beside the confirmed score.
   await app.openFold('paths');
   await expect(app.testid('path-88-to-confirm')).toContainText('on the answers confirmed so far the score is -77');

@@ -87,6 +87,9 @@ pub fn print_report(p: &PrintReportProps) -> Html {
                 <h2>{"What applies"}</h2>
                 <p data-testid="print-level">{level}</p>
                 <ul class="pr-tight">{ for a.obligations.iter().map(|o| html! { <li>{&o.text}{format!(" ({})", o.citation)}</li> }) }</ul>
+                if let Some(l) = &a.lifecycle {
+                    <p data-testid="print-lifecycle">{format!("Status held: {} ({})", l.text, l.citation)}</p>
+                }
                 <h2>{"Where the company stands"}</h2>
                 if scored {
                     <p data-testid="print-score">{format!("Expected SPRS score {} (confirmed so far {}; the scale runs from {} to 110). Level 2 status: {}.{}",
@@ -95,6 +98,15 @@ pub fn print_report(p: &PrintReportProps) -> Html {
                         s.sprs.min, s.level2_reading().text(),
                         if s.sprs.assumes_ssp() { format!(" {}", crate::engine::SSP_ASSUMED) } else { String::new() })}</p>
                     if mode == ResultsMode::Level3 { <p>{format!("Level 3: {}.", s.level3.status.label())}</p> }
+                    // The 180-day closeout, when the status is (or would be) Conditional: from
+                    // the status held, or from the date applied (32 CFR 170.21(b)).
+                    if let Some(c) = crate::engine::conditional_closeout(&r.assessment, r.input.date, crate::engine::Level::L2) {
+                        <p data-testid="print-closeout">{if c.held {
+                            format!("POA&M closeout due by {} (180 days after the Conditional status date {}, 32 CFR 170.21(b)).", c.deadline, c.status_date)
+                        } else {
+                            format!("If a Conditional status were dated {} (the date of this report), its POA&M would have to be closed out by {} (32 CFR 170.21(b)).", c.status_date, c.deadline)
+                        }}</p>
+                    }
                 } else if mode == ResultsMode::Level1 {
                     <p data-testid="print-score">{{
                         let (confirmed, suggested) = crate::engine::Level1Item::met_counts(&s.level1.items);

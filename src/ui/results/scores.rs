@@ -40,10 +40,20 @@ pub fn scores(p: &PartProps<ScoringPart>) -> Html {
             <div class="card" data-testid="level2-status">
                 <h3 class="card-title">{"Level 2 status"}</h3>
                 <p><span class={classes!(badge_class, "badge-lg")} data-testid="level2-label">{badge_label}</span></p>
-                <p>{&l2.summary}</p>
+                // The finding first: what the answers confirmed give (the assessor's review,
+                // 2026-12-07: the forecast's "-14" read here beside a confirmed -201).
+                <p data-testid="level2-summary">{&confirmed.summary}</p>
+                if l2.summary != confirmed.summary {
+                    <p class="muted small" data-testid="level2-forecast">{format!("If every ISO suggestion is confirmed: {}", l2.summary)}</p>
+                }
                 if !l2.blocking.is_empty() {
                     <details class="blockers">
-                        <summary>{match l2.blocking.len() { 1 => "1 requirement blocks a Conditional status".to_string(), n => format!("{n} requirements block a Conditional status") }}</summary>
+                        <summary>{match (l2.blocking.len(), l2.summary != confirmed.summary) {
+                            (1, false) => "1 requirement blocks a Conditional status".to_string(),
+                            (n, false) => format!("{n} requirements block a Conditional status"),
+                            (1, true) => "1 requirement blocks a Conditional status even if every ISO suggestion is confirmed".to_string(),
+                            (n, true) => format!("{n} requirements block a Conditional status even if every ISO suggestion is confirmed"),
+                        }}</summary>
                         <ul>{ for l2.blocking.iter().map(|b| html! { <li><strong>{b.id.as_str()}</strong>{": "}{&b.reason}</li> }) }</ul>
                     </details>
                 }
@@ -54,12 +64,25 @@ pub fn scores(p: &PartProps<ScoringPart>) -> Html {
             </div>
             <div class="card" data-testid="level1-status">
                 <h3 class="card-title">{"Level 1 (FAR 52.204-21)"}</h3>
+                // Met only on what was confirmed; what ISO evidence alone suggests is a forecast.
                 <p>
-                    <span class={classes!("badge", "badge-lg", if s.level1.met { "met" } else { "not-met" })}>
-                        {if s.level1.met { "Met" } else { "Not met" }}
+                    <span class={classes!("badge", "badge-lg", match (s.level1.met_confirmed, s.level1.met) {
+                        (true, _) => "met",
+                        (false, true) => "met suggested",
+                        (false, false) => "not-met",
+                    })} data-testid="level1-label">
+                        {match (s.level1.met_confirmed, s.level1.met) {
+                            (true, _) => "Met",
+                            (false, true) => "Met, to confirm",
+                            (false, false) => "Not met",
+                        }}
                     </span>
                 </p>
-                <p class="muted small">{if s.level1.met_confirmed { "Met on confirmed answers alone." } else { "Not yet met on confirmed answers alone." }}</p>
+                <p class="muted small">{match (s.level1.met_confirmed, s.level1.met) {
+                    (true, _) => "Met on the answers you confirmed.",
+                    (false, true) => "Not yet met on the answers you confirmed: your ISO evidence suggests all 15 are met; confirm each.",
+                    (false, false) => "Not met: an affirmation needs all 15 met.",
+                }}</p>
                 if !s.level1.unmet.is_empty() {
                     <p class="small">{"Open: "}{s.level1.unmet.join(", ")}</p>
                 }
