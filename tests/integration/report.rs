@@ -221,7 +221,7 @@ fn the_gap_list_names_a_2013_soas_own_rows() {
     let cell = &row[col];
     assert!(cell.contains("A.5.15 (your A.9.1.1, A.9.1.2)"), "{cell}");
     // Only the ISO evidence says so: the status says it is not confirmed.
-    assert_eq!(row[4], "Not met (suggested, not confirmed)");
+    assert_eq!(row[4], "Partial (suggested, not confirmed)");
     // Each control is one item of a "; " list, never split on the spaces inside it.
     assert!(cell.split("; ").all(|c| c.starts_with("A.")), "{cell}");
     // A 2022 SoA's cells stay bare ids.
