@@ -389,6 +389,16 @@ fn iso_verdict(
 /// the POA&M's weakness stops before it.
 pub(crate) const ISO_ASIDE: &str = "Without your answer, the ISO evidence alone would say:";
 
+/// `text` with `sentence` added to the finding, before the aside on what the ISO evidence alone
+/// would say ([`ISO_ASIDE`]) when there is one: the aside stays last, so the SSP can leave it
+/// out of a confirmed requirement's explanation.
+pub(crate) fn before_aside(text: &str, sentence: &str) -> String {
+    match text.find(ISO_ASIDE) {
+        Some(i) => format!("{} {sentence} {}", text[..i].trim_end(), &text[i..]),
+        None => format!("{text} {sentence}"),
+    }
+}
+
 /// The verdict of one tier of edges, with the controls behind it.
 struct Verdict {
     status: Status,
@@ -637,31 +647,31 @@ fn questionnaire_answer(
     answers: &Answers,
 ) -> Option<(Status, bool, &'static str)> {
     match (id.as_str(), answers.has_ssp, answers.encryption) {
-        (SSP, Some(true), _) => Some((Status::Met, false, "You have a current System Security Plan.")),
+        (SSP, Some(true), _) => Some((Status::Met, false, "A current System Security Plan exists (the questionnaire's answer).")),
         (SSP, Some(false), _) => Some((
             Status::NotMet,
             false,
-            "You have no System Security Plan: without one there is no SPRS score.",
+            "There is no System Security Plan (the questionnaire's answer): without one there is no SPRS score.",
         )),
         (FIPS_CRYPTO, _, Some(Encryption::FipsValidated)) => Some((
             Status::Met,
             false,
-            "You answered that CUI is encrypted with FIPS-validated modules.",
+            "CUI is encrypted with FIPS-validated modules (the questionnaire's answer).",
         )),
         (FIPS_CRYPTO, _, Some(Encryption::Fips1402Historical)) => Some((
             Status::Met,
             false,
-            "You answered that CUI is encrypted with FIPS 140-2 validated modules, whose certificates are now historical: counted as validated, see the warning.",
+            "CUI is encrypted with FIPS 140-2 validated modules, whose certificates are now historical (the questionnaire's answer): counted as validated; check each module's certificate, version and approved mode.",
         )),
         (FIPS_CRYPTO, _, Some(Encryption::NotValidated)) => Some((
             Status::Partial,
             true,
-            "You answered that CUI is encrypted, but not with FIPS-validated modules: the named partial state (3 points, may sit on a POA&M).",
+            "CUI is encrypted, but not with FIPS-validated modules (the questionnaire's answer): the named partial state (3 points, may sit on a POA&M).",
         )),
         (FIPS_CRYPTO, _, Some(Encryption::None)) => Some((
             Status::NotMet,
             false,
-            "You answered that CUI is not encrypted.",
+            "CUI is not encrypted (the questionnaire's answer).",
         )),
         _ => None,
     }

@@ -287,3 +287,11 @@ test('a Level 1 estimate before any answer says it counts the unanswered as work
   await expect(app.testid('summary-cost-unanswered')).toHaveText('Counts the 15 requirements not answered yet as work still to do: answering them narrows it.');
   await expect(app.testid('summary-l1-rest')).not.toContainText('suggested by your SoA');
 });
+
+test('the printed report says when a Conditional POA&M must be closed out', async ({ page }) => {
+  // Conditional at 105 on 2026-12-01 (the saved date): the 180 days run from that day.
+  await app.restoreJson(require('path').join(__dirname, '..', 'fixtures', 'oscal', 'level2_conditional.json'));
+  await expect(app.testid('summary-status')).toHaveText('Conditional Level 2');
+  await page.emulateMedia({ media: 'print' });
+  await expect(app.testid('print-closeout')).toHaveText('If a Conditional status were dated 2026-12-01 (the date of this report), its POA&M would have to be closed out by 2027-05-30 (32 CFR 170.21(b)).');
+});

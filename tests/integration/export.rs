@@ -206,7 +206,12 @@ fn the_ssp_markdown_carries_what_the_user_wrote() {
     let mut state = fixture("level2_conditional.json");
     state.system.roles[0].holder = "<script>x</script> | [link](http://x)".into();
     let [md, ..] = documents(&input(&state));
-    assert!(md.contains("&lt;script&gt;x&lt;/script&gt; \\| \\[link\\](http://x)"));
+    assert!(md.contains("&lt;script>x&lt;/script> \\| \\[link\\](http://x)"));
+    // A `>` opens nothing mid-line and stays as written; at a line's start it is escaped.
+    let mut state = fixture("level2_conditional.json");
+    state.system.roles[0].holder = "> quoted, PL-2 -> A.6.1.2".into();
+    let [md, ..] = documents(&input(&state));
+    assert!(md.contains("| \\> quoted, PL-2 -> A.6.1.2 |"), "{md}");
     // An ampersand stays readable, except where it would start an entity.
     let mut state = fixture("level2_conditional.json");
     state.system.roles[0].holder = "R&D lead &lt;not a tag&gt; & co".into();
@@ -403,6 +408,22 @@ fn the_ssp_never_states_a_suggestion_as_implemented() {
     assert!(
         md.contains("**Status:** Met (basis: answered)."),
         "the user's own answer is stated"
+    );
+    // The organisation's own answer carries no screening aside (the walk-through of 2026-12-07:
+    // "Without your answer, the ISO evidence alone would say" under requirements answered met);
+    // a suggestion keeps its reason.
+    let section = |id: &str| {
+        md.split("\n### ")
+            .find(|s| s.starts_with(&format!("{id} ")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(!section("3.1.1").contains("*Why:*"), "{}", section("3.1.1"));
+    assert!(!md.contains("Without your answer"));
+    assert!(
+        section("3.1.2").contains("*Why:* Suggested by ISO evidence"),
+        "{}",
+        section("3.1.2")
     );
     let json: Value = serde_json::from_str(&oscal).expect("json");
     let reqs = json["system-security-plan"]["control-implementation"]["implemented-requirements"]

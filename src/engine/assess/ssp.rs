@@ -1,5 +1,6 @@
 //! The one requirement nothing can stand in for: 3.12.4, the System Security Plan.
 
+use super::before_aside;
 use crate::engine::catalog::Requirement;
 use crate::engine::vocab::{Answer, Basis, DirectAnswer, Status, SSP};
 
@@ -29,14 +30,14 @@ pub(super) fn settle_ssp(
             Status::NotMet,
             basis,
             false,
-            format!("{text} The System Security Plan cannot be not applicable: without one the assessment cannot be completed and there is no score (32 CFR 170.24(c)(2)(i)(B)(5)). It counts as NOT MET."),
+            before_aside(&text, "The System Security Plan cannot be not applicable: without one the assessment cannot be completed and there is no score (32 CFR 170.24(c)(2)(i)(B)(5)). It counts as NOT MET."),
         )
     } else if stands_in {
         (
             Status::NotMet,
             basis,
             false,
-            format!("{text} Only a System Security Plan that exists meets 3.12.4: an enduring exception, a temporary deficiency or a variance is recorded in the SSP and cannot stand in for it (32 CFR 170.24(c)(2)(i)(B)(5)). It counts as NOT MET: without an SSP there is no score."),
+            before_aside(&text, "Only a System Security Plan that exists meets 3.12.4: an enduring exception, a temporary deficiency or a variance is recorded in the SSP and cannot stand in for it (32 CFR 170.24(c)(2)(i)(B)(5)). It counts as NOT MET: without an SSP there is no score."),
         )
     } else {
         (status, basis, credit, text)

@@ -2,6 +2,7 @@
 //! wrote is escaped, so a note can neither break a table nor smuggle in HTML or links.
 
 use super::ssp::{Ssp, SspLevel3, SspRequirement};
+use crate::engine::assess::ISO_ASIDE;
 use crate::engine::ids::Family;
 use crate::engine::questionnaire::Level;
 use crate::engine::score::SSP_ASSUMED;
@@ -190,7 +191,29 @@ fn requirement(out: &mut String, r: &SspRequirement) {
             .collect();
         let _ = writeln!(out, "{}.", parts.join("; "));
     }
-    let _ = writeln!(out, "\n*Why:* {}", inline(&r.explanation));
+    if let Some(why) = why(r) {
+        let _ = writeln!(out, "\n*Why:* {}", inline(why));
+    }
+}
+
+/// The explanation an SSP carries: for a status the organisation confirmed, its own finding
+/// without the app's aside on what the ISO evidence alone would say, and nothing when that is
+/// only "You answered ..." (the answer and its record are above it); for a suggestion, all of
+/// it. (The walk-through of 2026-12-07: 38 "Without your answer, the ISO evidence alone would
+/// say" paragraphs under requirements answered met.)
+fn why(r: &SspRequirement) -> Option<&str> {
+    if !r.confirmed() {
+        return Some(r.explanation.as_str());
+    }
+    let own = r
+        .explanation
+        .split(ISO_ASIDE)
+        .next()
+        .unwrap_or_default()
+        .trim();
+    let only_the_answer = own.starts_with("You answered \u{201c}")
+        && own.find("\u{201d}.").map(|i| i + "\u{201d}.".len()) == Some(own.len());
+    (!own.is_empty() && !only_the_answer).then_some(own)
 }
 
 fn level3(out: &mut String, items: &[SspLevel3]) {
@@ -262,15 +285,17 @@ fn block(s: &str) -> String {
         .join("  \n")
 }
 
-/// Backslash-escapes the characters Markdown gives a meaning, and writes `<` and `>` as
-/// entities so no HTML survives. An `&` is written as `&amp;` only where it would start an
-/// entity (`&lt;`, `&#60;`): "R&D" stays readable in the file (the users' walk-through).
+/// Backslash-escapes the characters Markdown gives a meaning, and writes `<` as an entity so no
+/// HTML tag (nor autolink) survives. A `>` cannot open one, so it stays as written ("PL-2 ->
+/// A.6.1.2" reads as such in the file: the walk-through of 2026-12-07 found `-&gt;`), except
+/// at the start of a line, where it would open a quotation. An `&` is written as `&amp;` only
+/// where it would start an entity (`&lt;`, `&#60;`): "R&D" stays readable in the file.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, c) in s.char_indices() {
         match c {
             '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
+            '>' if i == 0 => out.push_str("\\>"),
             '&' if starts_entity(&s[i + 1..]) => out.push_str("&amp;"),
             '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '!' | '~' => {
                 out.push('\\');
