@@ -586,6 +586,20 @@ fn tier_verdict(edges: &[&EdgeEvidence], t: Tier) -> Verdict {
     let full = ids(&|e| e.status() == Some(ControlStatus::Implemented) && e.is_full());
     let some_work = ids(&done);
     let gaps = ids(&|e| !done(e));
+    // The gaps as the SoA says them: "planned" is not "not implemented" (the walk-through of
+    // 2026-12-07 read A.6.7 "not implemented" beside a row that said "planned").
+    let gaps_said = {
+        let planned = ids(&|e| e.status() == Some(ControlStatus::Planned));
+        let missing = ids(&|e| !done(e) && e.status() != Some(ControlStatus::Planned));
+        [
+            (!missing.is_empty()).then(|| format!("{} not implemented", join_names(&missing))),
+            (!planned.is_empty()).then(|| format!("{} only planned", join_names(&planned))),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" and ")
+    };
     let partial_work = ids(&|e| e.status() == Some(ControlStatus::Partial));
     let unstated: Vec<String> = edges
         .iter()
@@ -607,7 +621,7 @@ fn tier_verdict(edges: &[&EdgeEvidence], t: Tier) -> Verdict {
             join_names(&some_work)
         );
         if !gaps.is_empty() {
-            text.push_str(&format!(", but {} not implemented", join_names(&gaps)));
+            text.push_str(&format!(", but {gaps_said}"));
         }
         if !unstated.is_empty() {
             text.push_str(&format!(
@@ -632,10 +646,7 @@ fn tier_verdict(edges: &[&EdgeEvidence], t: Tier) -> Verdict {
     } else {
         Verdict {
             status: Status::NotMet,
-            text: format!(
-                "Not evidenced: the mapped ISO controls ({}) are not implemented in your SoA.",
-                join_names(&gaps)
-            ),
+            text: format!("Not evidenced: in your SoA, {gaps_said}."),
         }
     }
 }

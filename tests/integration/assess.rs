@@ -775,3 +775,34 @@ fn objectives_that_contradict_the_ssp_answer_are_flagged() {
     assert_eq!(get(&a, "3.12.4").basis, Basis::Questionnaire);
     assert!(disagreements(&a).is_empty());
 }
+
+/// The reason says what the SoA says: a control planned is "only planned", one not implemented is
+/// "not implemented" (the walk-through of 2026-12-07: a row that said "planned" was called not
+/// implemented).
+#[test]
+fn a_planned_control_is_said_to_be_planned() {
+    let case = Case::new().soa(soa_of(&[("A.6.3", "Implemented"), ("A.8.7", "Planned")]));
+    let a = case.assess();
+    let r = get(&a, "3.2.1");
+    assert!(
+        r.explanation.contains("but A.8.7 only planned"),
+        "{}",
+        r.explanation
+    );
+    assert!(
+        !r.explanation.contains("not implemented"),
+        "{}",
+        r.explanation
+    );
+    let case = Case::new().soa(soa_of(&[
+        ("A.6.3", "Not implemented"),
+        ("A.8.7", "Planned"),
+        ("A.5.15", "Implemented"),
+    ]));
+    let a = case.assess();
+    let r = get(&a, "3.2.1");
+    assert_eq!(
+        r.explanation,
+        "Not evidenced: in your SoA, A.6.3 not implemented and A.8.7 only planned."
+    );
+}

@@ -81,14 +81,16 @@ pub fn level_card(p: &LevelCardProps) -> Html {
                 <div class="phase-line" data-testid="phase">
                     <span class="badge phase-badge" data-testid="phase-name">{&a.phase.name}</span>
                     <span class="small">{format!(" since {}", a.phase.since)}</span>
-                    <label class="date-field small">
-                        {" · rules applied on "}
-                        <input type="date" value={a.date.to_string()} onchange={on_date} data-testid="assessment-date"
-                            aria-label="Date the rules are applied on" />
-                    </label>
-                    if user_date.is_some() {
-                        <button type="button" class="btn btn-link small" onclick={use_today} data-testid="date-today">{"use today"}</button>
-                    }
+                    <span class="date-row">
+                        <label class="date-field small">
+                            {"Rules applied on "}
+                            <input type="date" value={a.date.to_string()} onchange={on_date} data-testid="assessment-date"
+                                aria-label="Date the rules are applied on" />
+                        </label>
+                        if user_date.is_some() {
+                            <button type="button" class="btn btn-link small" onclick={use_today} data-testid="date-today">{"use today"}</button>
+                        }
+                    </span>
                 </div>
             }
             <p class="level-big" data-testid="level-value">{level_text}</p>
