@@ -479,6 +479,10 @@ pub enum ProblemKind {
     /// Applicability and status are both blank, so the row is counted as unknown; or (on the
     /// header line) the file has no status column at all.
     MissingStatus,
+    /// The applicability and the status say opposite things (applicable, but "N/A"; or not
+    /// applicable, but implemented): read as excluded, neither for nor against, and listed so
+    /// the user reads the row.
+    Contradiction,
 }
 
 /// One problem found while importing, with its position.

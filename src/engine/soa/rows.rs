@@ -239,6 +239,7 @@ impl RowReader<'_> {
             return None;
         }
         let (applicable, status) = self.read_status(&cells);
+        self.contradiction(&cells, &control);
         let layout = self.rules.layout;
         if !cells.has_answer() && layout.has_answer_columns() && !layout.checkbox {
             self.report(
@@ -392,6 +393,37 @@ impl RowReader<'_> {
                 applicable
             };
         (applicable, status)
+    }
+
+    /// A row whose applicability and status cells say opposite things, as the importer reads
+    /// them: applicable, but the status says not applicable (or excluded); or not applicable,
+    /// but the status says implemented. It counts as excluded, neither for nor against, and the
+    /// row is listed so the user reads it (the walk-through of 2026-12-07: "Y" beside "N/A" was
+    /// read as excluded without a word). The user's own readings are theirs, and not questioned.
+    fn contradiction(&mut self, cells: &Cells<'_>, control: &AnnexAControl) {
+        let (raw_app, raw_status) = (cells.get(Role::Applicable), cells.get(Role::Status));
+        let options = self.rules.options;
+        if options.reading(Role::Applicable, raw_app).is_some()
+            || options.reading(Role::Status, raw_status).is_some()
+        {
+            return;
+        }
+        let (Some(app), Some(status)) = (
+            parse_applicable(raw_app).flatten(),
+            parse_status(raw_status).flatten(),
+        ) else {
+            return;
+        };
+        let message = match (app, status) {
+            (true, ControlStatus::Excluded) => format!(
+                "{control} is marked applicable (\u{201c}{raw_app}\u{201d}) but its status says \u{201c}{raw_status}\u{201d}: read as excluded, neither for nor against; check the row"
+            ),
+            (false, ControlStatus::Implemented | ControlStatus::Partial) => format!(
+                "{control} is marked not applicable (\u{201c}{raw_app}\u{201d}) but its status says \u{201c}{raw_status}\u{201d}: read as excluded, neither for nor against; check the row"
+            ),
+            _ => return,
+        };
+        self.report(cells.line, ProblemKind::Contradiction, message);
     }
 
     /// Records a line read but not imported, when it holds any text.

@@ -493,6 +493,7 @@ fn kind_summary(kind: ProblemKind, n: usize) -> String {
         ProblemKind::UnknownStatus => format!("{words} of status the importer does not know: those rows are kept as unknown, never counted as implemented."),
         ProblemKind::UnknownApplicability => format!("{words} of applicability the importer does not know: those rows are kept as unknown."),
         ProblemKind::MissingStatus => format!("{lines} with no status or applicability: counted as unknown."),
+        ProblemKind::Contradiction => format!("{lines} whose applicability and status disagree: read as excluded (neither for nor against); check them."),
     }
 }
 
