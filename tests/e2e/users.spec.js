@@ -120,6 +120,9 @@ test('the sales engineer demos the software firm in one click; the page is short
   await expect(app.row('3.1.1').getByTestId('gap-status')).toHaveText('Met (suggested)');
   await app.answerRequirement('3.1.1', 'met');
   await expect(app.row('3.1.1').getByTestId('gap-status')).toHaveText('Met');
+  // A gap the company confirmed leads the top gaps over ones only the ISO evidence suggests.
+  await app.answerRequirement('3.14.6', 'not-met');
+  await expect(app.testid('summary-gaps').locator('li').first()).toContainText('3.14.6 (5 points)');
 });
 
 test('keyboard users reach Export through the section navigation in a few presses', async ({ page }) => {

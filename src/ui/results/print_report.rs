@@ -184,22 +184,31 @@ pub fn print_report(p: &PrintReportProps) -> Html {
     }
 }
 
-/// The open requirements by points lost, most first.
+/// The open requirements by points lost, most first; among equal points, the gaps the company
+/// confirmed before the ones only the ISO evidence suggests (the walk-through of 2026-12-07:
+/// two confirmed blockers with plans were in neither top list, behind unconfirmed ones).
 fn top<'a>(
     open: &[(
         &'a crate::engine::Requirement,
         &'a crate::engine::RequirementResult,
     )],
 ) -> Vec<(i32, &'a crate::engine::Requirement)> {
-    let mut v: Vec<(i32, &crate::engine::Requirement)> = open
+    let mut v: Vec<(i32, bool, &crate::engine::Requirement)> = open
         .iter()
-        .map(|(q, x)| (points_lost(q, x, Counting::WithIsoEvidence), *q))
+        .map(|(q, x)| {
+            (
+                points_lost(q, x, Counting::WithIsoEvidence),
+                x.basis.is_confirmed(),
+                *q,
+            )
+        })
         .collect();
     v.sort_by(|a, b| {
         b.0.cmp(&a.0)
-            .then(a.1.id.sort_key().cmp(&b.1.id.sort_key()))
+            .then(b.1.cmp(&a.1))
+            .then(a.2.id.sort_key().cmp(&b.2.id.sort_key()))
     });
-    v
+    v.into_iter().map(|(p, _, q)| (p, q)).collect()
 }
 
 /// An answer in words.

@@ -208,8 +208,10 @@ fn level2_body(catalog: &Catalog, r: &Results, mode: ResultsMode) -> Html {
             Some((points_lost(req, x, Counting::WithIsoEvidence), x))
         })
         .collect();
+    // Equal points: the gaps the company confirmed first (see `print_report::top`).
     gaps.sort_by(|a, b| {
         b.0.cmp(&a.0)
+            .then(b.1.basis.is_confirmed().cmp(&a.1.basis.is_confirmed()))
             .then(a.1.id.sort_key().cmp(&b.1.id.sort_key()))
     });
     let to_88 = expected
