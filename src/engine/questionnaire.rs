@@ -491,7 +491,7 @@ pub const QUESTIONS: &[Question] = &[
             id: Q::HasSsp,
             field: "has_ssp",
             prompt: "Do you have a current System Security Plan (SSP)?",
-            help: "NIST SP 800-171 3.12.4. Without an SSP there is no SPRS score and no assessment can be completed. An ISO Statement of Applicability is not an SSP.",
+            help: "NIST SP 800-171 3.12.4. Without an SSP there is no SPRS score and no assessment can be completed. An ISO Statement of Applicability is not an SSP. Writing it now, with this app? Leave this question unanswered until it is done: the score then assumes the SSP you are writing, and says so. Answer \u{201c}No\u{201d} if there is none and none is being written.",
             kind: QuestionKind::YesNo,
             decides_level: false,
         },
