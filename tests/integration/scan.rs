@@ -914,3 +914,54 @@ fn a_silent_or_contradictory_text_suggests_no_named_level() {
     assert!(s.level_source.is_none());
     assert!(level.why.contains("names no single level"), "{}", level.why);
 }
+
+/// A subcontractor's purchase order that names the level for the subcontract: that is the level
+/// the prime passes down (32 CFR 170.23(a)), suggested for the prime's-level question with its
+/// line. With no such sentence, a subcontractor is told to ask the prime, not a contracting
+/// officer it does not have. (The walk-through of 2026-12-07.)
+#[test]
+fn a_subcontracts_own_level_is_suggested_as_the_primes() {
+    use cmmc_readiness::engine::{scan_solicitation, Answers, ContractRole};
+    let po = "PURCHASE ORDER 4471 - SUBCONTRACT TERMS\n\
+              DFARS 252.204-7012 Safeguarding Covered Defense Information and Cyber Incident Reporting\n\
+              DFARS 252.204-7021 Contractor Compliance with the Cybersecurity Maturity Model Certification Level Requirements (NOV 2025)\n\
+              CMMC Requirement: The required CMMC level for this subcontract is CMMC Level 2 (Self). Offeror shall have a current CMMC Level 2 (Self) status posted in SPRS at award.\n";
+    let r = scan_solicitation(po);
+    assert_eq!(r.flow_down_level, Some(Solicitation::L2Self), "{r:?}");
+    let mut sub = Answers {
+        role: Some(ContractRole::Sub),
+        handles_cui: Some(true),
+        ..Answers::default()
+    };
+    let s = r.suggestions(&sub);
+    let level = s.level.clone().expect("the subcontract's level");
+    assert_eq!(level.value, Solicitation::L2Self);
+    assert_eq!(level.line, Some(4));
+    assert!(
+        level
+            .why
+            .contains("the level your prime passes down to you"),
+        "{}",
+        level.why
+    );
+    s.apply(&mut sub, true, true, true);
+    assert_eq!(sub.prime_level, Solicitation::L2Self);
+    // Once answered, nothing new to suggest.
+    assert!(r.suggestions(&sub).level.is_none());
+
+    // Without a sentence for subcontractors, a subcontractor asks the prime.
+    let cited = scan_solicitation("DFARS 252.204-7021 Contractor Compliance with the Cybersecurity Maturity Model Certification Level Requirements (NOV 2025)\n");
+    let s = cited.suggestions(&Answers {
+        role: Some(ContractRole::Sub),
+        prime_level: Solicitation::L1Self,
+        ..Answers::default()
+    });
+    let why = s.level.expect("unknown").why;
+    assert!(why.ends_with("ask the prime."), "{why}");
+    let s = cited.suggestions(&Answers {
+        solicitation: Solicitation::L1Self,
+        ..Answers::default()
+    });
+    let why = s.level.expect("unknown").why;
+    assert!(why.ends_with("ask the contracting officer."), "{why}");
+}

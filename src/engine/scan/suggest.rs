@@ -62,7 +62,30 @@ impl ScanResult {
     /// What the findings suggest for `answers`, leaving out what they already say.
     pub fn suggestions(&self, answers: &Answers) -> Suggestions {
         let mut out = Suggestions::default();
-        if let Some(level) = self.solicitation.answer() {
+        let sub = answers.role == Some(ContractRole::Sub);
+        // A subcontractor's level is the one its prime passes down: a purchase order or
+        // subcontract that names the level for subcontractors names it (32 CFR 170.23(a)). The
+        // walk-through of 2026-12-07 pasted "The required CMMC level for this subcontract is
+        // CMMC Level 2 (Self)" and was told to ask a contracting officer it does not have.
+        let flowed = self.flow_down_level.zip(
+            self.flow_down
+                .iter()
+                .find(|m| m.level == self.flow_down_level),
+        );
+        if let (true, Some((level, m))) = (sub, flowed) {
+            if answers.prime_level != level {
+                out.level = Some(Suggested {
+                    value: level,
+                    why: format!(
+                        "Line {} names {} for subcontractors: \u{201c}{}\u{201d}. That is the level your prime passes down to you (32 CFR 170.23(a)).",
+                        m.line,
+                        level.in_sentence(),
+                        m.quote
+                    ),
+                    line: Some(m.line),
+                });
+            }
+        } else if let Some(level) = self.solicitation.answer() {
             let fill_in = self
                 .fill_ins
                 .iter()
@@ -85,10 +108,10 @@ impl ScanResult {
                     src.quote
                 ),
                 (None, Some(f)) => format!(
-                    "{} is in the text, but its fill-in names no single level (line {}: \u{201c}{}\u{201d}): ask the contracting officer.",
-                    f.paragraph, f.line, f.quote
+                    "{} is in the text, but its fill-in names no single level (line {}: \u{201c}{}\u{201d}): ask {}.",
+                    f.paragraph, f.line, f.quote, who_to_ask(sub)
                 ),
-                (None, None) => "DFARS 252.204-7025 or 252.204-7021 is in the text, but no fill-in names a level: ask the contracting officer.".to_string(),
+                (None, None) => format!("DFARS 252.204-7025 or 252.204-7021 is in the text, but no fill-in names a level: ask {}.", who_to_ask(sub)),
             };
             let unchanged = answers.deciding_requirement() == level
                 && answers.deciding_source() == source.as_ref();
@@ -141,5 +164,15 @@ impl ScanResult {
             });
         }
         out
+    }
+}
+
+/// Who can say which level applies: the contracting officer for a prime, the prime for a
+/// subcontractor (which has no contracting officer of its own).
+fn who_to_ask(sub: bool) -> &'static str {
+    if sub {
+        "the prime"
+    } else {
+        "the contracting officer"
     }
 }

@@ -144,13 +144,23 @@ fn findings(p: &FindingsProps) -> Html {
 /// The level in one sentence, or why there is none; for "not found", the one question only the
 /// user can answer.
 fn headline(app: &AppHandle, r: &ScanResult) -> Html {
-    let (text, class) = match r.solicitation {
-        ScanLevel::Named(s) => (format!("The text names {}.", s.in_sentence()), "ok"),
-        ScanLevel::Unknown => (
-            "DFARS 252.204-7025 or 252.204-7021 is in the text, but it names no single level: ask the contracting officer which one applies.".to_string(),
+    // A subcontractor's level is the one its prime passes down (32 CFR 170.23(a)), and it has no
+    // contracting officer of its own to ask.
+    let sub = app.saved().answers.role == Some(crate::engine::ContractRole::Sub);
+    let (text, class) = match (r.solicitation, r.flow_down_level) {
+        (_, Some(level)) if sub => (
+            format!("The text names {} for subcontractors: the level your prime passes down to you.", level.in_sentence()),
+            "ok",
+        ),
+        (ScanLevel::Named(s), _) => (format!("The text names {}.", s.in_sentence()), "ok"),
+        (ScanLevel::Unknown, _) => (
+            format!(
+                "DFARS 252.204-7025 or 252.204-7021 is in the text, but it names no single level: ask {} which one applies.",
+                if sub { "the prime" } else { "the contracting officer" }
+            ),
             "warn",
         ),
-        ScanLevel::NotFound => (
+        (ScanLevel::NotFound, _) => (
             "No CMMC level found: neither DFARS 252.204-7025 nor 252.204-7021 is in the text.".to_string(),
             "warn",
         ),
