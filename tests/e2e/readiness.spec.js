@@ -24,6 +24,26 @@ test.afterEach(async () => {
   expect(app.dialogs).toEqual([]);
 });
 
+test('answering steadily cannot hold the saving back', async ({ page }) => {
+  // A write happens a short delay after the first change not yet written; later changes join
+  // it rather than putting it off (a browser killed outright writes nothing on the way out: the
+  // walk-through of 2026-12-07 lost its last answers that way). Forty answers 50 ms apart: the
+  // work must reach local storage while they are still being given.
+  const savedWhileAnswering = await page.evaluate(async () => {
+    const key = 'cmmc-readiness/v1';
+    const before = localStorage.getItem(key);
+    const yes = document.querySelector('[data-testid="q-handles_fci-yes"]');
+    const no = document.querySelector('[data-testid="q-handles_fci-no"]');
+    for (let i = 0; i < 40; i++) {
+      (i % 2 ? no : yes).click();
+      await new Promise((r) => setTimeout(r, 50));
+      if (i < 39 && localStorage.getItem(key) !== before) return true;
+    }
+    return false;
+  });
+  expect(savedWhileAnswering).toBe(true);
+});
+
 test('answering the questionnaire changes the level', async () => {
   await expect(app.testid('level-value')).toHaveText('Not determined yet');
   await app.answerYesNo('handles_fci', 'yes');
