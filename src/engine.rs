@@ -53,7 +53,7 @@ pub use questionnaire::{
     CuiStorage, Encryption, HeldStatus, Level, LevelSource, Question, QuestionId, QuestionKind,
     Solicitation, QUESTIONS,
 };
-pub use records::{Milestone, PoamField, PoamPlan, SystemInfo, SystemRole};
+pub use records::{Milestone, PoamField, PoamPlan, SystemInfo, SystemRole, SystemText};
 pub use report::{
     gap_csv, neutralise_cell, summary, ApplicabilitySummary, CostSummary, CoverageSummary,
     Level2Summary, LevelMet, ProblemSummary, RequirementSummary, SoaSummary, Summary,

@@ -22,6 +22,28 @@ pub struct SystemInfo {
     pub boundary: String,
     /// The roles the SSP names and who holds each.
     pub roles: Vec<SystemRole>,
+    /// The environment of operation: where the system runs, its sites, networks and platforms
+    /// (SP 800-171A 3.12.4[c]).
+    pub environment: String,
+    /// Its relationships with and connections to other systems: cloud services, external
+    /// service providers, the prime's or DoD's systems (3.12.4[f]).
+    pub connections: String,
+    /// How often the SSP is updated ("every 12 months and after each significant change",
+    /// 3.12.4[g]).
+    pub update_frequency: String,
+    /// When it was last updated (what 3.12.4[h] checks against the frequency).
+    pub last_updated: Option<Date>,
+}
+
+/// The SSP's descriptive fields that are free text (each set whole, on `change`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SystemText {
+    Name,
+    Organization,
+    Boundary,
+    Environment,
+    Connections,
+    UpdateFrequency,
 }
 
 impl SystemInfo {
@@ -31,6 +53,23 @@ impl SystemInfo {
             && self.organization.trim().is_empty()
             && self.boundary.trim().is_empty()
             && self.roles.is_empty()
+            && self.environment.trim().is_empty()
+            && self.connections.trim().is_empty()
+            && self.update_frequency.trim().is_empty()
+            && self.last_updated.is_none()
+    }
+
+    /// Sets one free-text field.
+    pub fn set_text(&mut self, field: SystemText, value: String) {
+        let slot = match field {
+            SystemText::Name => &mut self.name,
+            SystemText::Organization => &mut self.organization,
+            SystemText::Boundary => &mut self.boundary,
+            SystemText::Environment => &mut self.environment,
+            SystemText::Connections => &mut self.connections,
+            SystemText::UpdateFrequency => &mut self.update_frequency,
+        };
+        *slot = value;
     }
 }
 

@@ -292,6 +292,16 @@ struct SystemFile {
     organization: String,
     boundary: String,
     roles: Vec<RoleFile>,
+    // Added at stop 21 (SP 800-171A 3.12.4[c], [f] to [h]): written only when set, so a file
+    // without them reads as before and one without them is written as before.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    environment: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    connections: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    update_frequency: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_updated: Option<Date>,
 }
 
 /// A role as the file writes it.
@@ -356,6 +366,10 @@ impl From<&SystemInfo> for SystemFile {
                     holder: r.holder.clone(),
                 })
                 .collect(),
+            environment: s.environment.clone(),
+            connections: s.connections.clone(),
+            update_frequency: s.update_frequency.clone(),
+            last_updated: s.last_updated,
         }
     }
 }
@@ -374,6 +388,10 @@ impl From<SystemFile> for SystemInfo {
                     holder: r.holder,
                 })
                 .collect(),
+            environment: f.environment,
+            connections: f.connections,
+            update_frequency: f.update_frequency,
+            last_updated: f.last_updated,
         }
     }
 }

@@ -10,8 +10,8 @@ use crate::engine::{
     applicability, evaluate, import_soa, Answers, Applicability, Assessment, Basis, Catalog,
     ControlStatus, CostAssumptions, Date, Delimiter, DirectAnswer, Edition, Estimate,
     ImportOptions, Input, ObjectiveAnswer, ObjectiveId, ObjectiveStatus, PoamField, PoamPlan,
-    ProblemKind, RequirementId, Role, SoaImport, Status, SystemInfo, SystemRole, TextEncoding,
-    View,
+    ProblemKind, RequirementId, Role, SoaImport, Status, SystemInfo, SystemRole, SystemText,
+    TextEncoding, View,
 };
 use crate::ui::state::{Action, AppState, SavedState, StateError};
 use std::collections::BTreeMap;
@@ -200,17 +200,13 @@ impl Dispatch {
     pub fn set_defined_value(&self, id: ObjectiveId, value: String) {
         self.send(Action::SetDefinedValue(id, value));
     }
-    /// Names the system.
-    pub fn set_system_name(&self, name: String) {
-        self.send(Action::SetSystemName(name));
+    /// Sets one of the SSP's free-text fields about the system.
+    pub fn set_system_text(&self, field: SystemText, text: String) {
+        self.send(Action::SetSystemText(field, text));
     }
-    /// Names the organisation that owns the system.
-    pub fn set_system_organization(&self, organization: String) {
-        self.send(Action::SetSystemOrganization(organization));
-    }
-    /// Describes the system's boundary.
-    pub fn set_system_boundary(&self, boundary: String) {
-        self.send(Action::SetSystemBoundary(boundary));
+    /// Records when the SSP was last updated.
+    pub fn set_system_updated(&self, date: Option<Date>) {
+        self.send(Action::SetSystemUpdated(date));
     }
     /// Replaces the SSP's roles.
     pub fn set_system_roles(&self, roles: Vec<SystemRole>) {

@@ -5,7 +5,7 @@
 use crate::engine::{
     AnswerValue, Answers, ControlStatus, CostAssumptions, Date, Delimiter, DirectAnswer, Edition,
     ImportOptions, ObjectiveId, ObjectiveStatus, PoamField, QuestionId, RequirementId, Role,
-    SystemRole, TextEncoding, View,
+    SystemRole, SystemText, TextEncoding, View,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -103,12 +103,11 @@ pub enum Action {
     SetObjectiveNote(ObjectiveId, String),
     /// The value an objective asks to be defined ("15 minutes").
     SetDefinedValue(ObjectiveId, String),
-    /// The system's name, for the SSP.
-    SetSystemName(String),
-    /// The organisation that owns the system.
-    SetSystemOrganization(String),
-    /// The system's authorization boundary.
-    SetSystemBoundary(String),
+    /// One of the SSP's free-text fields about the system (name, organisation, boundary,
+    /// environment, connections, update frequency).
+    SetSystemText(SystemText, String),
+    /// When the SSP was last updated.
+    SetSystemUpdated(Option<Date>),
     /// The SSP's roles and who holds each.
     SetSystemRoles(Vec<SystemRole>),
     /// One field of the POA&M plan of an open item (`3.1.1`, or `AC.L3-3.1.2e` for Level 3).
@@ -190,9 +189,8 @@ impl Reducible for AppState {
             records @ (Action::SetObjective(..)
             | Action::SetObjectiveNote(..)
             | Action::SetDefinedValue(..)
-            | Action::SetSystemName(_)
-            | Action::SetSystemOrganization(_)
-            | Action::SetSystemBoundary(_)
+            | Action::SetSystemText(..)
+            | Action::SetSystemUpdated(_)
             | Action::SetSystemRoles(_)
             | Action::SetPoam(..)) => edit_records(s, records),
             Action::SetDirect(id, None) => {
@@ -335,9 +333,8 @@ fn edit_records(s: &mut SavedState, action: Action) {
         Action::SetDefinedValue(id, value) => {
             edit_objective(s, id, |o| o.defined_value = value);
         }
-        Action::SetSystemName(name) => s.system.name = name,
-        Action::SetSystemOrganization(org) => s.system.organization = org,
-        Action::SetSystemBoundary(boundary) => s.system.boundary = boundary,
+        Action::SetSystemText(field, text) => s.system.set_text(field, text),
+        Action::SetSystemUpdated(date) => s.system.last_updated = date,
         Action::SetSystemRoles(roles) => s.system.roles = roles,
         Action::SetPoam(id, field) => {
             let plan = s.poam.entry(id.clone()).or_default();

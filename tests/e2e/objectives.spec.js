@@ -98,6 +98,11 @@ test('objectives decide the requirement; values, plans and the system reach the 
   await commit(app.testid('system-organization'), 'Acme Machining');
   await commit(app.testid('system-boundary'), 'The CUI enclave: 12 laptops and the file server');
   await commit(app.testid('system-roles'), 'System owner: Dana Reyes\nISSO');
+  // SP 800-171A 3.12.4[c], [f], [g], [h]: environment, connections, how often it is updated.
+  await commit(app.testid('system-environment'), 'One site in Dayton; Windows 11 laptops in Entra ID');
+  await commit(app.testid('system-connections'), 'Microsoft 365 GCC High; the MSP\'s RMM agent');
+  await commit(app.testid('system-update-frequency'), 'Every 12 months');
+  await app.testid('system-last-updated').fill('2026-11-20');
   await app.screenshot('objectives-answered');
 
   // The SSP in Markdown: the system, the defined value and the objective findings.
@@ -106,6 +111,9 @@ test('objectives decide the requirement; values, plans and the system reach the 
   expect(md.text).toContain('# System Security Plan: Acme CUI enclave');
   expect(md.text).toContain('| Organization | Acme Machining |');
   expect(md.text).toContain('| System owner | Dana Reyes |');
+  expect(md.text).toContain('## Environment of operation\n\nOne site in Dayton; Windows 11 laptops in Entra ID');
+  expect(md.text).toContain('## Connections to other systems and services\n\nMicrosoft 365 GCC High; the MSP\'s RMM agent');
+  expect(md.text).toContain('Updated: Every 12 months. Last updated: 2026-11-20.');
   expect(md.text).toContain('- 3.1.8[a]: 5 consecutive attempts, then a 30-minute lockout');
   expect(md.text).toMatch(/\| 3\.1\.8\[b\] \|[^\n]*\| Not met \| Lockout not yet enforced on the VPN \|/);
 
@@ -149,6 +157,8 @@ test('objectives decide the requirement; values, plans and the system reach the 
   await expect(objective(page, '3.1.8[a]').getByTestId('objective-defined')).toHaveValue('5 consecutive attempts, then a 30-minute lockout');
   await expect(objective(page, '3.1.8[b]').getByTestId('objective-note')).toHaveValue('Lockout not yet enforced on the VPN');
   await expect(app.testid('system-name')).toHaveValue('Acme CUI enclave');
+  await expect(app.testid('system-connections')).toHaveValue('Microsoft 365 GCC High; the MSP\'s RMM agent');
+  await expect(app.testid('system-last-updated')).toHaveValue('2026-11-20');
 });
 
 test('N/A on every objective counts as met and asks for the justification', async ({ page }) => {

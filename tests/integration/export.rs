@@ -194,6 +194,10 @@ fn the_ssp_markdown_carries_what_the_user_wrote() {
         "| Organization | Acme Precision Machining |",
         "| Information system security officer | Lee Chen |",
         "The office network and the shop floor machines are out of scope.",
+        // SP 800-171A 3.12.4[c], [f], [g], [h].
+        "## Environment of operation\n\nOne site in Dayton, Ohio: the engineering office and the machine shop.  \n",
+        "## Connections to other systems and services\n\nMicrosoft 365 GCC (FedRAMP Moderate)",
+        "Updated: Every 12 months and after each significant change. Last updated: 2026-11-20.",
         "- 3.1.8[a]: 5 failed attempts, then a 30-minute lockout",
         "- 3.10.6: No alternate work sites",
         "- 3.1.16[a]: No wireless access points inside the enclave",

@@ -111,6 +111,10 @@ fn a_saved_state_round_trips_exactly() {
             title: "System owner".into(),
             holder: "Pat Smith".into(),
         }],
+        environment: "One site in Dayton, Ohio; Windows 11 endpoints joined to Entra ID".into(),
+        connections: "Microsoft 365 GCC High (FedRAMP High); the MSP's RMM agent".into(),
+        update_frequency: "Every 12 months and after each significant change".into(),
+        last_updated: Date::parse("2026-11-20"),
     };
     state.poam.insert(
         "3.1.3".into(),

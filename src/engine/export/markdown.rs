@@ -54,11 +54,33 @@ fn header(out: &mut String, s: &Ssp) {
         );
     }
     let _ = writeln!(out, "| As of | {} |", s.date);
-    out.push_str("\n## System boundary\n\n");
+    // The sections SP 800-171A 3.12.4 looks for: the boundary [b], the environment of operation
+    // [c], the connections to other systems [f], and how often the plan is updated [g], [h].
+    for (title, text) in [
+        ("System boundary", &s.system.boundary),
+        ("Environment of operation", &s.system.environment),
+        (
+            "Connections to other systems and services",
+            &s.system.connections,
+        ),
+    ] {
+        let _ = writeln!(
+            out,
+            "\n## {title}\n\n{}\n",
+            block(or_text(text, "Not described yet."))
+        );
+    }
+    out.push_str("## Plan maintenance\n\n");
     let _ = writeln!(
         out,
-        "{}\n",
-        block(or_text(&s.system.boundary, "Not described yet."))
+        "Updated: {}. Last updated: {}.\n",
+        inline(or_text(
+            &s.system.update_frequency,
+            "frequency not defined yet"
+        )),
+        s.system
+            .last_updated
+            .map_or("not recorded".to_string(), |d| d.to_string())
     );
     out.push_str("## Roles\n\n");
     if s.system.roles.is_empty() {

@@ -5,7 +5,7 @@
 //! wrote, or a field that is not what this project writes. It never panics.
 
 use super::oscal::{objective_of, requirement_of_control, OSCAL_NS};
-use super::oscal_ssp::{NO_BOUNDARY, UNNAMED};
+use super::oscal_ssp::{NO_BOUNDARY, NO_ENVIRONMENT, UNNAMED};
 use crate::engine::catalog::Catalog;
 use crate::engine::date::Date;
 use crate::engine::ids::{ObjectiveId, RequirementId};
@@ -236,9 +236,25 @@ fn system(ssp: &Value, metadata: &Value) -> Result<SystemInfo, OscalImportError>
         "system-characteristics.authorization-boundary",
     )?
     .unwrap_or_default();
-    let organization = props(chars, "system-characteristics.props")?
-        .remove("organization")
+    let mut own = props(chars, "system-characteristics.props")?;
+    let organization = own.remove("organization").unwrap_or_default();
+    let update_frequency = own.remove("ssp-update-frequency").unwrap_or_default();
+    let last_updated = match own.remove("ssp-last-updated") {
+        None => None,
+        Some(d) => Some(Date::parse(&d).ok_or_else(|| {
+            malformed(
+                "system-characteristics.props",
+                format!("ssp-last-updated `{d}` is not a date (YYYY-MM-DD)"),
+            )
+        })?),
+    };
+    let environment = string(chars, "description", "system-characteristics")?
+        .filter(|d| d != NO_ENVIRONMENT)
         .unwrap_or_default();
+    let connections = match ssp.get("system-implementation") {
+        Some(i) => string(i, "remarks", "system-implementation")?.unwrap_or_default(),
+        None => String::new(),
+    };
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     for (i, p) in array(metadata, "parties", "metadata.parties")?
         .iter()
@@ -287,6 +303,10 @@ fn system(ssp: &Value, metadata: &Value) -> Result<SystemInfo, OscalImportError>
             boundary
         },
         roles,
+        environment,
+        connections,
+        update_frequency,
+        last_updated,
     })
 }
 

@@ -21,6 +21,9 @@ use crate::engine::vocab::{ObjectiveStatus, Status};
 pub(super) const UNNAMED: &str = "Unnamed system";
 /// What the boundary says when the user described none (read back as none).
 pub(super) const NO_BOUNDARY: &str = "The authorization boundary is not described yet.";
+/// What the system's description says when the user described no environment of operation
+/// (read back as none).
+pub(super) const NO_ENVIRONMENT: &str = "A contractor information system that processes, stores or transmits Controlled Unclassified Information (CUI), assessed against NIST SP 800-171 r2 for CMMC (32 CFR 170).";
 
 /// The words the project's `cmmc-status` property uses.
 pub(super) fn status_code(s: Status) -> &'static str {
@@ -208,15 +211,31 @@ fn characteristics(ids: &Ids, s: &Ssp) -> Obj {
                 .s("id", ids.uuid("system"))],
         )
         .s("system-name", display_name(s))
+        // The environment of operation (SP 800-171A 3.12.4[c]) is the system's description.
         .s(
             "description",
-            "A contractor information system that processes, stores or transmits Controlled Unclassified Information (CUI), assessed against NIST SP 800-171 r2 for CMMC (32 CFR 170).",
+            if s.system.environment.trim().is_empty() {
+                NO_ENVIRONMENT.to_string()
+            } else {
+                s.system.environment.trim().to_string()
+            },
         )
         .l(
             "props",
-            prop("organization", &s.system.organization)
-                .into_iter()
-                .collect(),
+            [
+                prop("organization", &s.system.organization),
+                prop("ssp-update-frequency", &s.system.update_frequency),
+                prop(
+                    "ssp-last-updated",
+                    &s.system
+                        .last_updated
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
+                ),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
         )
         .o(
             "system-information",
@@ -290,7 +309,11 @@ fn implementation(ids: &Ids, s: &Ssp, this_system: &str, isms: &str) -> Obj {
                 .o("status", status()),
         );
     }
-    Obj::new().l("users", users).l("components", components)
+    // The relationships with and connections to other systems (3.12.4[f]).
+    Obj::new()
+        .l("users", users)
+        .l("components", components)
+        .s("remarks", s.system.connections.trim())
 }
 
 fn requirement(ids: &Ids, r: &SspRequirement, this_system: &str, isms: &str) -> Obj {
