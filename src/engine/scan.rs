@@ -538,7 +538,7 @@ impl CuiIndicatorKind {
             }
             Fouo => "A legacy FOUO marking: information DoD now handles as CUI.",
             ExportControl => "Export-controlled information (ITAR or EAR), which DoD handles as CUI.",
-            DdForm254 => "A DD Form 254: the contract involves classified information, which the NISPOM governs, not CMMC. It does not by itself show CUI.",
+            DdForm254 => "A DD Form 254: the contract involves classified information, which the NISPOM governs, not CMMC; its security requirements (and the contract data requirements) often carry CUI too. Confirm what you will receive.",
         }
     }
 }

@@ -965,3 +965,20 @@ fn a_subcontracts_own_level_is_suggested_as_the_primes() {
     let why = s.level.expect("unknown").why;
     assert!(why.ends_with("ask the contracting officer."), "{why}");
 }
+
+/// A DD Form 254 is among the CUI indicators the reference lists ("DD 254 / contract data
+/// requirements"): listed, and, like every indicator, a suggestion of CUI for the user to
+/// confirm (the assessor's review of 2026-12-07: listed, but never suggested).
+#[test]
+fn a_dd_form_254_suggests_cui_to_confirm() {
+    use cmmc_readiness::engine::{scan_solicitation, Answers};
+    let r = scan_solicitation("SECTION H\nA DD Form 254 applies to Task 3.\n");
+    let s = r.suggestions(&Answers::default());
+    let cui = s.handles_cui.expect("suggested");
+    assert!(cui.value);
+    assert_eq!(cui.line, Some(2));
+    assert!(cui.why.contains("often carry CUI too"), "{}", cui.why);
+    // Negated, it is no indicator and suggests nothing.
+    let r = scan_solicitation("No DD Form 254 will be issued; the work is unclassified.\n");
+    assert!(r.suggestions(&Answers::default()).handles_cui.is_none());
+}

@@ -3,7 +3,7 @@
 //! the user to confirm. Nothing is suggested that the text does not show: never "no CUI" (a
 //! silent text proves nothing), never "no level" (only the user knows the paste is whole).
 
-use super::{CuiIndicatorKind, FillInReading, ScanLevel, ScanResult};
+use super::{FillInReading, ScanLevel, ScanResult};
 use crate::engine::questionnaire::{Answers, ContractRole, LevelSource, Solicitation};
 
 /// One suggested answer and the words it rests on.
@@ -127,16 +127,12 @@ impl ScanResult {
                 out.level_source = source;
             }
         }
-        let cui = self
-            .cui_indicators
-            .iter()
-            .find(|c| c.kind != CuiIndicatorKind::DdForm254);
+        // Every indicator counts, a DD Form 254 included (the reference lists "DD 254 / contract
+        // data requirements" among the CUI indicators; the assessor's review of 2026-12-07 found
+        // it listed as one but never suggested): a suggestion the user confirms, never a fact.
+        let cui = self.cui_indicators.first();
         if let (Some(c), false) = (cui, answers.handles_cui == Some(true)) {
-            let count = self
-                .cui_indicators
-                .iter()
-                .filter(|c| c.kind != CuiIndicatorKind::DdForm254)
-                .count();
+            let count = self.cui_indicators.len();
             out.handles_cui = Some(Suggested {
                 value: true,
                 why: format!(
