@@ -35,6 +35,17 @@ fn documents(input: &Input) -> [String; 4] {
     ]
 }
 
+/// A property of an OSCAL SSP's metadata by name (`None` when the SSP leaves it out).
+fn ssp_prop(ssp_json: &str, name: &str) -> Option<Value> {
+    let doc: Value = serde_json::from_str(ssp_json).expect("json");
+    doc["system-security-plan"]["metadata"]["props"]
+        .as_array()
+        .expect("props")
+        .iter()
+        .find(|p| p["name"] == name)
+        .map(|p| p["value"].clone())
+}
+
 fn the_poam(input: &Input) -> Poam {
     let c = Catalog::builtin();
     poam(c, input, &evaluate(c, input).assessment)
@@ -727,17 +738,7 @@ fn no_score_is_confirmed_while_the_ssp_is_not_answered() {
     );
     let [md, ssp, _, _] = documents(&case.input);
     assert!(md.contains(SSP_ASSUMED), "{md}");
-    let oscal: Value = serde_json::from_str(&ssp).expect("json");
-    let props = oscal["system-security-plan"]["metadata"]["props"]
-        .as_array()
-        .expect("props")
-        .clone();
-    let prop = |name: &str| {
-        props
-            .iter()
-            .find(|p| p["name"] == name)
-            .map(|p| p["value"].clone())
-    };
+    let prop = |name: &str| ssp_prop(&ssp, name);
     assert_eq!(prop("sprs-score-confirmed"), None);
     assert_eq!(
         prop("sprs-score-with-iso-evidence"),
@@ -753,14 +754,10 @@ fn no_score_is_confirmed_while_the_ssp_is_not_answered() {
     assert!(!case.assess().scoring.sprs.assumes_ssp());
     let [md, ssp, _, _] = documents(&case.input);
     assert!(!md.contains(SSP_ASSUMED));
-    let oscal: Value = serde_json::from_str(&ssp).expect("json");
-    let confirmed = oscal["system-security-plan"]["metadata"]["props"]
-        .as_array()
-        .expect("props")
-        .iter()
-        .find(|p| p["name"] == "sprs-score-confirmed")
-        .map(|p| p["value"].clone());
-    assert_eq!(confirmed, Some(Value::from("110")));
+    assert_eq!(
+        ssp_prop(&ssp, "sprs-score-confirmed"),
+        Some(Value::from("110"))
+    );
 }
 
 /// Where the contract names no CMMC level (a CUI prime, solicitation "none": DFARS 252.204-7012
@@ -803,14 +800,10 @@ fn no_level_required_means_no_closeout_deadline() {
         ),
         "{md}"
     );
-    let doc: Value = serde_json::from_str(&ssp_json).expect("json");
-    let required = doc["system-security-plan"]["metadata"]["props"]
-        .as_array()
-        .expect("props")
-        .iter()
-        .find(|p| p["name"] == "cmmc-level-required")
-        .map(|p| p["value"].clone());
-    assert_eq!(required, Some(Value::from("no: a level to plan for")));
+    assert_eq!(
+        ssp_prop(&ssp_json, "cmmc-level-required"),
+        Some(Value::from("no: a level to plan for"))
+    );
 
     // A Conditional Level 2 (C3PAO) status held: its closeout is real whatever this contract says.
     let mut held = answers;
