@@ -23,8 +23,8 @@ mod state;
 mod vocab;
 
 pub use applicability::{
-    applicability, phase_on, phases, warnings, Applicability, Lifecycle, Obligation, Phase,
-    PlanTarget, Planning, Reason, ResultsMode, Warning, FIPS_140_2_SUNSET,
+    applicability, phase_on, phases, warnings, Applicability, LevelAssumption, Lifecycle,
+    Obligation, Phase, PlanTarget, Planning, Reason, ResultsMode, Warning, FIPS_140_2_SUNSET,
 };
 pub use assess::{
     evidence_2022, join_ids, ControlEvidence, Coverage, EdgeEvidence, ExcludedControl,

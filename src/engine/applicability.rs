@@ -96,8 +96,10 @@ pub struct Applicability {
     /// Its assessment type.
     pub assessment: Option<AssessmentType>,
     /// True when the level is an assumption because the solicitation's (or the prime's)
-    /// requirement is unknown.
+    /// requirement is unknown, or, for a subcontractor, whether it will handle CUI.
     pub assumed: bool,
+    /// What settles the assumption, when the level is one.
+    pub assumed_until: Option<LevelAssumption>,
     /// A level to plan for where none is required yet.
     pub planning: Option<Planning>,
     /// Obligations that apply to the contract.
@@ -112,6 +114,39 @@ pub struct Applicability {
     pub reasons: Vec<Reason>,
     /// False while an answer that could change the level is missing.
     pub settled: bool,
+}
+
+/// The answer an assumed level waits on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LevelAssumption {
+    /// What the solicitation names (a prime).
+    Solicitation,
+    /// What the prime's contract names (a subcontractor).
+    PrimesContract,
+    /// Whether the subcontractor will handle CUI: the prime's level is known, and the row of
+    /// the 32 CFR 170.23(a) table turns on it.
+    Cui,
+}
+
+impl LevelAssumption {
+    /// "Assumed until ..." in words, and what to check.
+    pub fn until(self) -> &'static str {
+        match self {
+            LevelAssumption::Solicitation => "you know what the solicitation names: check DFARS 252.204-7025 or 252.204-7021 in it",
+            LevelAssumption::PrimesContract => "you know what the prime's contract names for subcontractors: ask the prime",
+            LevelAssumption::Cui => "you answer whether you will handle CUI: the level the prime passes down turns on it",
+        }
+    }
+
+    /// The same, in a few words.
+    pub fn short(self) -> &'static str {
+        match self {
+            LevelAssumption::Solicitation => "check the solicitation",
+            LevelAssumption::PrimesContract => "ask the prime",
+            LevelAssumption::Cui => "answer the CUI question",
+        }
+    }
 }
 
 /// What the plan prices: the required level, or the planning level where none is required.
@@ -328,10 +363,16 @@ pub fn applicability(a: &Answers, date: Date) -> Applicability {
         && (cui || a.handles_fci.is_some())
         && requirement != Solicitation::Unknown
         && (a.role.is_some() || requirement != Solicitation::None || !cui);
+    let assumed_until = assumed.then_some(match (sub, a.prime_level.named(), a.handles_cui) {
+        (true, Some(_), None) => LevelAssumption::Cui,
+        (true, _, _) => LevelAssumption::PrimesContract,
+        _ => LevelAssumption::Solicitation,
+    });
     Applicability {
         level,
         assessment,
         assumed,
+        assumed_until,
         planning,
         obligations: f.obligations,
         phase,

@@ -71,6 +71,21 @@ test('a subcontractor with CUI under a Level 3 prime needs Level 2 (C3PAO)', asy
   await app.screenshot('rules-sub-under-l3');
 });
 
+test('a subcontractor that has not said whether it handles CUI is assumed at the CUI row, and told what settles it', async () => {
+  await app.answerYesNo('handles_fci', 'yes');
+  await app.choose('role', 'sub');
+  await app.choose('prime_level', 'L2-c3pao');
+  await expect(app.testid('level-value')).toHaveText('Level 2');
+  await expect(app.testid('assessment-type')).toHaveText('Certification by a C3PAO');
+  await expect(app.testid('level-result')).not.toContainText('You handle FCI only');
+  await expect(app.testid('level-assumed')).toHaveText('Assumed until you answer whether you will handle CUI: the level the prime passes down turns on it.');
+  await expect(app.testid('summary-level')).toContainText('assumed: answer the CUI question');
+  // Answered: FCI only gives Level 1 (Self), and nothing is assumed any more.
+  await app.answerYesNo('handles_cui', 'no');
+  await expect(app.testid('level-value')).toHaveText('Level 1');
+  await expect(app.testid('level-assumed')).toHaveCount(0);
+});
+
 test('CUI under a silent solicitation: no level required, 7012 and SPRS apply, Level 2 (C3PAO) to plan for', async () => {
   await app.answerYesNo('handles_fci', 'yes');
   await app.answerYesNo('handles_cui', 'yes');

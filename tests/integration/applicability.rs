@@ -5,7 +5,7 @@
 use crate::support::{date, today};
 use cmmc_readiness::engine::{
     applicability, phase_on, Answers, Applicability, AssessmentType, ContractRole, Date,
-    HeldStatus, Level, Solicitation,
+    HeldStatus, Level, LevelAssumption, Solicitation,
 };
 
 fn on(a: &Answers) -> Applicability {
@@ -312,6 +312,10 @@ fn flow_down_outside_the_table() {
     let got = on(&sub(true, Solicitation::Unknown));
     requires(&got, Level::L2, Some(AssessmentType::C3pao));
     assert!(got.assumed);
+    assert_eq!(got.assumed_until, Some(LevelAssumption::PrimesContract));
+    let got = on(&cui(Solicitation::Unknown));
+    assert_eq!(got.assumed_until, Some(LevelAssumption::Solicitation));
+    assert_eq!(on(&cui(Solicitation::L2C3pao)).assumed_until, None);
 }
 
 /// A subcontractor with FCI that has not said whether it will handle CUI: the 170.23(a) row turns
@@ -339,6 +343,8 @@ fn a_sub_unsure_of_cui_is_assumed_at_the_cui_row() {
             .text
             .contains("You have not said whether you will handle CUI")));
         cites(&got, "170.23(a)");
+        // What settles it is the CUI question, not the solicitation (the re-review of 2026-12-07).
+        assert_eq!(got.assumed_until, Some(LevelAssumption::Cui), "{prime:?}");
     }
     let mut a = sub(false, Solicitation::L1Self);
     a.handles_cui = None;

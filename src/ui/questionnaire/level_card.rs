@@ -97,8 +97,8 @@ pub fn level_card(p: &LevelCardProps) -> Html {
             <p class="level-type" data-testid="assessment-type">
                 {if undecided { "Answer the first questions to find out" } else { a.assessment.map_or("No assessment required", |k| k.label()) }}
             </p>
-            if a.assumed {
-                <p class="note" data-testid="level-assumed">{"Assumed until you know what the solicitation names: check DFARS 252.204-7025 or 252.204-7021 in it."}</p>
+            if let Some(until) = a.assumed_until {
+                <p class="note" data-testid="level-assumed">{format!("Assumed until {}.", until.until())}</p>
             }
             if let Some(p) = &a.planning {
                 <div class="planning" data-testid="planning-level">

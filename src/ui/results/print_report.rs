@@ -47,11 +47,9 @@ pub fn print_report(p: &PrintReportProps) -> Html {
             "{} ({}){}",
             l.label(),
             a.assessment.map_or("", |k| k.short()),
-            if a.assumed {
-                ", assumed until the solicitation is checked"
-            } else {
-                ""
-            }
+            a.assumed_until
+                .map(|u| format!(", assumed until {}", u.until()))
+                .unwrap_or_default()
         ),
     };
     let answers: Vec<(&'static str, String)> = QUESTIONS

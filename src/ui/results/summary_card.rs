@@ -115,12 +115,12 @@ fn headline(a: &Applicability) -> Html {
         (Some(p), Level::None) => (
             p.level,
             Some(p.assessment),
-            Some("planning level: no level is required yet"),
+            Some("planning level: no level is required yet".to_string()),
         ),
         (_, level) => (
             level,
             a.assessment,
-            a.assumed.then_some("assumed: check the solicitation"),
+            a.assumed_until.map(|u| format!("assumed: {}", u.short())),
         ),
     };
     if level == Level::None {
