@@ -377,10 +377,21 @@ fn iso_verdict(
                 }
             })
             .collect();
-        why = format!(
-            "{why} Your SoA excludes {}. An ISO exclusion is neither evidence for nor against: confirm whether the requirement does not apply to the CUI environment (assessed N/A and counted as met, with a justification in the SSP) or is a gap. CMMC forbids leaving out a requirement that applies: there is no exclusion by risk choice as in ISO/IEC 27001.",
-            named.join(", ")
-        );
+        // Only an exclusion of every mapped control says anything about whether the requirement
+        // applies; beside controls that carry it, asking "N/A or a gap?" invites a false N/A
+        // (the re-review of 2026-12-07 found the question left in this text after the prompt
+        // had gone).
+        why = if excluded_entirely(evidence) {
+            format!(
+                "{why} Your SoA excludes {}, every control that maps to this requirement. An ISO exclusion is neither evidence for nor against: confirm whether the requirement does not apply to the CUI environment (assessed N/A and counted as met, with a justification in the SSP) or is a gap. CMMC forbids leaving out a requirement that applies: there is no exclusion by risk choice as in ISO/IEC 27001.",
+                named.join(", ")
+            )
+        } else {
+            format!(
+                "{why} Your SoA excludes {}: an ISO exclusion is neither evidence for nor against, so the other mapped controls decide what the ISO evidence suggests.",
+                named.join(", ")
+            )
+        };
     }
     (inferred, why, capped_by)
 }

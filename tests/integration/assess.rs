@@ -94,6 +94,13 @@ fn an_excluded_control_is_neither_evidence_for_nor_against() {
         "{}",
         r.explanation
     );
+    // Beside a control that carries it, the text does not ask "N/A or a gap?" either.
+    assert!(
+        !r.explanation
+            .contains("does not apply to the CUI environment"),
+        "{}",
+        r.explanation
+    );
     assert_eq!(r.excluded_controls, vec![AnnexAControl::from("A.8.7")]);
 
     // Only excluded controls map to it: unknown, not a gap; the user decides, and is asked.
@@ -103,7 +110,20 @@ fn an_excluded_control_is_neither_evidence_for_nor_against() {
         &["3.2.1"],
         "3.2.1 unknown (no-evidence) excluded A.6.3 A.8.7",
     );
-    assert!(get(&case.assess(), "3.2.1").needs_confirmation);
+    let r = get(&case.assess(), "3.2.1");
+    assert!(r.needs_confirmation);
+    assert!(
+        r.explanation
+            .contains("every control that maps to this requirement"),
+        "{}",
+        r.explanation
+    );
+    assert!(
+        r.explanation
+            .contains("does not apply to the CUI environment"),
+        "{}",
+        r.explanation
+    );
     // The user confirms: not applicable to the CUI environment, with its justification. It then
     // counts as met and no longer asks.
     let a = case
