@@ -738,6 +738,10 @@ fn no_score_is_confirmed_while_the_ssp_is_not_answered() {
     );
     let [md, ssp, _, _] = documents(&case.input);
     assert!(md.contains(SSP_ASSUMED), "{md}");
+    assert!(
+        md.contains("SPRS score, if the SSP exists: 110 confirmed, 110 counting ISO evidence"),
+        "{md}"
+    );
     let prop = |name: &str| ssp_prop(&ssp, name);
     assert_eq!(prop("sprs-score-confirmed"), None);
     assert_eq!(

@@ -124,7 +124,13 @@ fn summary(out: &mut String, s: &Ssp) {
     );
     let _ = writeln!(
         out,
-        "SPRS score: {} confirmed, {} counting ISO evidence (of 110). Level 2{}: {}.",
+        "SPRS score{}: {} confirmed, {} counting ISO evidence (of 110). Level 2{}: {}.",
+        // No score is confirmed while the SSP is not: both figures are what it would be.
+        if s.sprs.assumes_ssp() {
+            ", if the SSP exists"
+        } else {
+            ""
+        },
         score(s.sprs.low),
         score(s.sprs.high),
         if s.required {

@@ -90,7 +90,8 @@ pub fn print_report(p: &PrintReportProps) -> Html {
                 }
                 <h2>{"Where the company stands"}</h2>
                 if scored {
-                    <p data-testid="print-score">{format!("Expected SPRS score {} (confirmed so far {}; the scale runs from {} to 110). Level 2 status: {}.{}",
+                    <p data-testid="print-score">{format!("Expected SPRS score{} {} (confirmed so far {}; the scale runs from {} to 110). Level 2 status: {}.{}",
+                        if s.sprs.assumes_ssp() { ", if the SSP exists," } else { "" },
                         s.sprs.high.map_or("none".to_string(), |v| v.to_string()),
                         s.sprs.low.map_or("none".to_string(), |v| v.to_string()),
                         s.sprs.min, s.level2_reading().text(),

@@ -23,7 +23,8 @@ pub fn scores(p: &PartProps<ScoringPart>) -> Html {
             crate::ui::format::exact_score_note(&results.assessment),
             sprs.min
         ),
-        (SspState::Unconfirmed, false) => format!("{RANGE_NOTE} {}", crate::engine::SSP_ASSUMED),
+        // Neither figure is a confirmed score while the SSP is not confirmed.
+        (SspState::Unconfirmed, false) => format!("The first figure counts only what you confirmed; the second also counts what your SoA suggests, to confirm. {}", crate::engine::SSP_ASSUMED),
         (SspState::Confirmed, false) => RANGE_NOTE.to_string(),
     };
     let l2 = &s.level2;
