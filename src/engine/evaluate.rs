@@ -11,7 +11,7 @@ use super::catalog::Catalog;
 use super::date::Date;
 use super::ids::{ObjectiveId, RequirementId};
 use super::plan::{estimate, CostAssumptions, Estimate};
-use super::questionnaire::{Answers, CuiStorage, HeldStatus};
+use super::questionnaire::{Answers, CuiStorage, HeldStatus, Level};
 use super::records::{PoamPlan, SystemInfo};
 use super::score::{score, Level3Status, Scoring};
 use super::soa::SoaImport;
@@ -102,6 +102,9 @@ pub fn assess(catalog: &Catalog, input: &Input) -> Assessment {
         && input.answers.cui_storage == Some(CuiStorage::CommercialCloud)
     {
         scoring.note_commercial_cloud();
+    }
+    if applicability.level == Level::None && applicability.planning.is_some() {
+        scoring.note_planning();
     }
     let mut warnings = warnings(
         &input.answers,

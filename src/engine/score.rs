@@ -325,6 +325,21 @@ impl Scoring {
         }
     }
 
+    /// Says in both Level 2 summaries that no CMMC level is required, so the status is what an
+    /// assessment would find, for planning, and a Conditional one's 180 days would run only
+    /// from a status actually given (the re-review of 2026-12-07: "with 3 to close within 180
+    /// days" beside a contract that names no level).
+    pub fn note_planning(&mut self) {
+        for r in [&mut self.level2, &mut self.level2_confirmed] {
+            let note = if r.status == Level2Status::Conditional {
+                "For planning only: no CMMC level is required by this contract, so no closeout runs until a Conditional status is given."
+            } else {
+                "For planning only: no CMMC level is required by this contract."
+            };
+            r.summary = format!("{} {note}", r.summary);
+        }
+    }
+
     /// Says in both Level 2 summaries when a passing status waits on the cloud (see
     /// [`CLOUD_CAVEAT`]); `evaluate` calls it once it knows where CUI is stored.
     pub fn note_commercial_cloud(&mut self) {

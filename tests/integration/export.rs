@@ -784,6 +784,14 @@ fn no_level_required_means_no_closeout_deadline() {
     let a = case.assess();
     assert_eq!(a.applicability.level, cmmc_readiness::engine::Level::None);
     assert_eq!(a.scoring.level2_confirmed.status, Level2Status::Conditional);
+    // The status's own sentence says it is for planning, with no 180 days running.
+    assert!(
+        a.scoring.level2_confirmed.summary.ends_with(
+            "For planning only: no CMMC level is required by this contract, so no closeout runs until a Conditional status is given."
+        ),
+        "{}",
+        a.scoring.level2_confirmed.summary
+    );
     let p = the_poam(&case.input);
     assert_eq!(ids(&p.items), ["3.1.3"]);
     assert!(p.items[0].closeout.is_none());
