@@ -549,14 +549,21 @@ fn flowed_down(a: &Answers, cui: bool, fci: bool, f: &mut Findings) -> Required 
                 );
                 return Some((Level::L2, with_cui, true));
             } else if fci {
-                f.why(
+                // A Level 1 prime gives Level 1 either way; "FCI only" is said only when it was.
+                let text = if a.handles_cui.is_none() {
+                    format!(
+                        "You handle FCI, so under a {} ({}) prime you need Level 1 (Self); if you will handle CUI as well, ask the prime which level it will flow down.",
+                        prime_level.label(),
+                        prime_kind.short()
+                    )
+                } else {
                     format!(
                         "You handle FCI only, so under a {} ({}) prime you need Level 1 (Self).",
                         prime_level.label(),
                         prime_kind.short()
-                    ),
-                    "32 CFR 170.23(a)(1)",
-                );
+                    )
+                };
+                f.why(text, "32 CFR 170.23(a)(1)");
                 (Level::L1, AssessmentType::SelfAssessment)
             } else {
                 if a.handles_fci == Some(false) && a.handles_cui == Some(false) {

@@ -350,6 +350,7 @@ fn a_sub_unsure_of_cui_is_assumed_at_the_cui_row() {
     a.handles_cui = None;
     let got = on(&a);
     requires(&got, Level::L1, Some(AssessmentType::SelfAssessment));
+    assert!(!got.reasons.iter().any(|r| r.text.contains("FCI only")));
 }
 
 /// The deprecated `flow_down: true` reads as a subcontractor under an unknown prime level.
