@@ -601,7 +601,12 @@ fn flowed_down(a: &Answers, cui: bool, fci: bool, f: &mut Findings) -> Required 
 fn level3_prerequisite(a: &Answers, lifecycle: Option<&Lifecycle>, date: Date, f: &mut Findings) {
     const PLAN: &str = "plan for a C3PAO Level 2 certification with the maximum score of 110 before DIBCAC assesses the 24 Level 3 requirements.";
     let text = match (a.current_status, lifecycle) {
-        (Some(held), Some(l)) if l.expired && held.level() >= Level::L2 => format!(
+        (Some(held), Some(l)) if l.expired && held.level() == Level::L3 => format!(
+            "Your {} expired on {}: a new Level 3 assessment needs a current Final Level 2 (C3PAO) status for the same scope first; {PLAN}",
+            held.label(),
+            l.expires
+        ),
+        (Some(held), Some(l)) if l.expired && held.level() == Level::L2 => format!(
             "Your {} expired on {}, so it is not the prerequisite any more: a Final Level 2 (C3PAO) status for the same scope must be current first; {PLAN}",
             held.label(),
             l.expires

@@ -451,6 +451,8 @@ pub fn gap_csv(catalog: &Catalog, a: &Assessment, plans: &BTreeMap<String, PoamP
             // 2026-12-07: "Not met" on the basis "objectives partly answered" read as a finding).
             if r.basis.is_confirmed() {
                 r.status.label().to_string()
+            } else if r.status == Status::Unknown {
+                "Not assessed yet".to_string()
             } else {
                 format!("{} (suggested, not confirmed)", r.status.label())
             },

@@ -174,6 +174,17 @@ fn level_3_names_final_level_2_c3pao_as_its_prerequisite() {
         future.contains("does not count yet as the prerequisite"),
         "{future}"
     );
+    let expired3 = text(&held(HeldStatus::L3DibcacFinal, "2023-01-15"));
+    assert!(
+        expired3.contains(
+            "expired on 2026-01-15: a new Level 3 assessment needs a current Final Level 2 (C3PAO)"
+        ),
+        "{expired3}"
+    );
+    assert!(
+        !expired3.contains("not the prerequisite any more"),
+        "{expired3}"
+    );
     let level3 = text(&held(HeldStatus::L3DibcacFinal, "2025-01-15"));
     assert!(
         level3.starts_with(

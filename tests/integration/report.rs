@@ -220,8 +220,11 @@ fn the_gap_list_names_a_2013_soas_own_rows() {
         .expect("3.1.1 is open: A.9.1.2 is not implemented");
     let cell = &row[col];
     assert!(cell.contains("A.5.15 (your A.9.1.1, A.9.1.2)"), "{cell}");
-    // Only the ISO evidence says so: the status says it is not confirmed.
+    // Only the ISO evidence says so: the status says it is not confirmed; a requirement nothing
+    // speaks to is not assessed yet, not "suggested".
     assert_eq!(row[4], "Partial (suggested, not confirmed)");
+    let silent = rows[1..].iter().find(|r| r[0] == "3.1.6").expect("3.1.6");
+    assert_eq!(silent[4], "Not assessed yet");
     // Each control is one item of a "; " list, never split on the spaces inside it.
     assert!(cell.split("; ").all(|c| c.starts_with("A.")), "{cell}");
     // A 2022 SoA's cells stay bare ids.

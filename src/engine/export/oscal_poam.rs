@@ -156,7 +156,15 @@ fn remediation(ids: &Ids, i: &PoamItem) -> Obj {
         description.push(format!("Owner: {}.", line(&plan.owner)));
     }
     if !plan.resources.trim().is_empty() {
-        description.push(format!("Resources: {}", plan.resources.trim()));
+        // A sentence of its own, whatever the user ended it with ("Resources: $5k Close by"
+        // ran two sentences together: the re-review of 2026-12-07).
+        let resources = plan.resources.trim();
+        let stop = if resources.ends_with(['.', '!', '?']) {
+            ""
+        } else {
+            "."
+        };
+        description.push(format!("Resources: {resources}{stop}"));
     }
     if let Some(c) = &i.closeout {
         description.push(if c.held {

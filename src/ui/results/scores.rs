@@ -81,7 +81,7 @@ pub fn scores(p: &PartProps<ScoringPart>) -> Html {
                 </p>
                 <p class="muted small">{match (s.level1.met_confirmed, s.level1.met) {
                     (true, _) => "Met on the answers you confirmed.",
-                    (false, true) => "Not yet met on the answers you confirmed: your ISO evidence suggests all 15 are met; confirm each.",
+                    (false, true) => "Not yet met on the answers you confirmed: counting what your ISO evidence suggests, all 15 are met; confirm the ones not confirmed yet.",
                     (false, false) => "Not met: an affirmation needs all 15 met.",
                 }}</p>
                 if !s.level1.unmet.is_empty() {
