@@ -91,7 +91,7 @@ pub(super) fn by_objectives(
     let set_aside = |contradicts: bool| {
         match direct {
         Some(d) if contradicts => format!(
-            " Your direct answer (\u{201c}{}\u{201d}) is set aside: once objectives are answered, they decide.",
+            " The direct answer (\u{201c}{}\u{201d}) is set aside: once objectives are answered, they decide.",
             d.answer.label_for(&req.id).to_lowercase()
         ),
         _ => String::new(),
@@ -232,7 +232,7 @@ fn named_partial_state(
             Basis::Objectives,
             true,
             format!(
-                "{open} You say the named partial state holds ({state}): {points} points instead of {} (32 CFR 170.24(c)(2)(i)(B)(4)).{unjustified}",
+                "{open} The answer says the named partial state holds ({state}): {points} points instead of {} (32 CFR 170.24(c)(2)(i)(B)(4)).{unjustified}",
                 req.points.unwrap_or(5)
             ),
         )
