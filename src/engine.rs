@@ -59,10 +59,10 @@ pub use report::{
     Level2Summary, LevelMet, ProblemSummary, RequirementSummary, SoaSummary, Summary,
 };
 pub use scan::{
-    parse_solicitation_clauses, scan_solicitation, solicitation_clauses, ClauseFinding, ClauseKind,
-    ClauseRole, CuiIndicator, CuiIndicatorKind, FillIn, FillInReading, LevelMention, ScanLevel,
-    ScanResult, SolicitationClause, Suggested, Suggestions, MAX_FINDINGS_PER_KIND, MAX_SCAN_BYTES,
-    QUOTE_CHARS, SOLICITATION_CLAUSES_CSV,
+    parse_solicitation_clauses, scan_solicitation, solicitation_clauses, who_to_ask, ClauseFinding,
+    ClauseKind, ClauseRole, CuiIndicator, CuiIndicatorKind, FillIn, FillInReading, LevelMention,
+    ScanLevel, ScanResult, SolicitationClause, Suggested, Suggestions, MAX_FINDINGS_PER_KIND,
+    MAX_SCAN_BYTES, QUOTE_CHARS, SOLICITATION_CLAUSES_CSV,
 };
 pub use score::{
     deduction, effective, poam_allowed, points_lost, Blocker, Counting, Level1Item, Level1Result,

@@ -107,7 +107,7 @@ use std::sync::OnceLock;
 
 mod suggest;
 
-pub use suggest::{Suggested, Suggestions};
+pub use suggest::{who_to_ask, Suggested, Suggestions};
 
 /// Text beyond this many bytes is not read (a note says so).
 pub const MAX_SCAN_BYTES: usize = 32 << 20;

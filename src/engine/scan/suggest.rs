@@ -165,7 +165,7 @@ impl ScanResult {
 
 /// Who can say which level applies: the contracting officer for a prime, the prime for a
 /// subcontractor (which has no contracting officer of its own).
-fn who_to_ask(sub: bool) -> &'static str {
+pub fn who_to_ask(sub: bool) -> &'static str {
     if sub {
         "the prime"
     } else {

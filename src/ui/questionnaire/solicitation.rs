@@ -156,7 +156,7 @@ fn headline(app: &AppHandle, r: &ScanResult) -> Html {
         (ScanLevel::Unknown, _) => (
             format!(
                 "DFARS 252.204-7025 or 252.204-7021 is in the text, but it names no single level: ask {} which one applies.",
-                if sub { "the prime" } else { "the contracting officer" }
+                crate::engine::who_to_ask(sub)
             ),
             "warn",
         ),
