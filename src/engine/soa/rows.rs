@@ -238,8 +238,8 @@ impl RowReader<'_> {
             self.listed_again(&cells, at, &control);
             return None;
         }
-        let (applicable, status) = self.read_status(&cells);
-        self.contradiction(&cells, &control);
+        let (applicable, status, words) = self.read_status(&cells);
+        self.contradiction(&cells, &control, words);
         let layout = self.rules.layout;
         if !cells.has_answer() && layout.has_answer_columns() && !layout.checkbox {
             self.report(
@@ -337,8 +337,12 @@ impl RowReader<'_> {
     /// The applicability and the status the row counts as (see the module's row rules). The
     /// user's reading of a value wins; a word the importer does not know is kept as unknown
     /// (never dropped, never counted as implemented); applicability alone never says a control
-    /// is implemented.
-    fn read_status(&mut self, cells: &Cells<'_>) -> (Option<bool>, ControlStatus) {
+    /// is implemented. The third value is what the two cells say as words the importer knows,
+    /// when both do and the user chose a reading for neither ([`Self::contradiction`]).
+    fn read_status(
+        &mut self,
+        cells: &Cells<'_>,
+    ) -> (Option<bool>, ControlStatus, Option<(bool, ControlStatus)>) {
         let (raw_app, raw_status) = (cells.get(Role::Applicable), cells.get(Role::Status));
         let options = self.rules.options;
         let line = cells.line;
@@ -358,7 +362,7 @@ impl RowReader<'_> {
                 known.is_some(),
                 chosen.is_some(),
             );
-            (known, read)
+            (known, read, chosen.is_some())
         });
         let status = (!raw_status.is_empty()).then(|| {
             let known = parse_status(raw_status).flatten();
@@ -372,8 +376,15 @@ impl RowReader<'_> {
                 known.is_some(),
                 chosen.is_some(),
             );
-            read
+            (known, read, chosen.is_some())
         });
+        // Both cells in words the importer knows, neither read by the user's own choice.
+        let words = match (app, status) {
+            (Some((Some(a), _, false)), Some((Some(s), _, false))) => Some((a, s)),
+            _ => None,
+        };
+        let app = app.map(|(known, read, _)| (known, read));
+        let status = status.map(|(_, read, _)| read);
         let applicable = app.and_then(|(known, read)| match read {
             ControlStatus::Excluded => Some(false),
             _ => known,
@@ -392,7 +403,7 @@ impl RowReader<'_> {
             } else {
                 applicable
             };
-        (applicable, status)
+        (applicable, status, words)
     }
 
     /// A row whose applicability and status cells say opposite things, as the importer reads
@@ -400,20 +411,16 @@ impl RowReader<'_> {
     /// but the status says implemented. It counts as excluded, neither for nor against, and the
     /// row is listed so the user reads it (the walk-through of 2026-12-07: "Y" beside "N/A" was
     /// read as excluded without a word). The user's own readings are theirs, and not questioned.
-    fn contradiction(&mut self, cells: &Cells<'_>, control: &AnnexAControl) {
-        let (raw_app, raw_status) = (cells.get(Role::Applicable), cells.get(Role::Status));
-        let options = self.rules.options;
-        if options.reading(Role::Applicable, raw_app).is_some()
-            || options.reading(Role::Status, raw_status).is_some()
-        {
-            return;
-        }
-        let (Some(app), Some(status)) = (
-            parse_applicable(raw_app).flatten(),
-            parse_status(raw_status).flatten(),
-        ) else {
+    fn contradiction(
+        &mut self,
+        cells: &Cells<'_>,
+        control: &AnnexAControl,
+        words: Option<(bool, ControlStatus)>,
+    ) {
+        let Some((app, status)) = words else {
             return;
         };
+        let (raw_app, raw_status) = (cells.get(Role::Applicable), cells.get(Role::Status));
         let message = match (app, status) {
             (true, ControlStatus::Excluded) => format!(
                 "{control} is marked applicable (\u{201c}{raw_app}\u{201d}) but its status says \u{201c}{raw_status}\u{201d}: read as excluded, neither for nor against; check the row"
@@ -452,7 +459,8 @@ impl RowReader<'_> {
     /// whatever the second said); a row that says nothing gives way to one that says something.
     fn listed_again(&mut self, cells: &Cells<'_>, at: usize, control: &AnnexAControl) {
         let (applicable, status) = if cells.has_answer() {
-            self.read_status(cells)
+            let (applicable, status, _) = self.read_status(cells);
+            (applicable, status)
         } else {
             (None, ControlStatus::Unknown)
         };
