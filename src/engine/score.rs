@@ -163,7 +163,7 @@ impl Level2Reading {
             self.confirmed.label().to_string()
         };
         if self.cloud_holds_it_back() {
-            format!("{text}, {CLOUD_CAVEAT}")
+            format!("{text}, but {CLOUD_CAVEAT}")
         } else {
             text
         }
@@ -347,7 +347,7 @@ impl Scoring {
         for r in [&mut self.level2, &mut self.level2_confirmed] {
             if matches!(r.status, Level2Status::Final | Level2Status::Conditional) {
                 let summary = r.summary.trim_end_matches('.');
-                r.summary = format!("{summary}: {CLOUD_CAVEAT}.");
+                r.summary = format!("{summary}, but {CLOUD_CAVEAT}.");
             }
         }
     }

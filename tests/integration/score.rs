@@ -561,7 +561,7 @@ fn a_commercial_cloud_holds_a_passing_status_back() {
     let reading = a.scoring.level2_reading();
     assert_eq!(reading.confirmed, Level2Status::Final);
     assert!(reading.cloud_holds_it_back());
-    assert_eq!(reading.text(), format!("Final Level 2, {CLOUD_CAVEAT}"));
+    assert_eq!(reading.text(), format!("Final Level 2, but {CLOUD_CAVEAT}"));
     assert!(a
         .scoring
         .level2

@@ -237,7 +237,7 @@ fn level2_body(catalog: &Catalog, r: &Results, mode: ResultsMode) -> Html {
                     <span class="muted small">{"Level 2 status"}</span>
                     <p><span class={classes!(badge_class, "badge-lg")} data-testid="summary-status">{badge_label}</span></p>
                     if reading.cloud_holds_it_back() {
-                        <p class="small warn-text" data-testid="summary-status-cloud">{format!("The requirements give this status, {}.", crate::engine::CLOUD_CAVEAT)}</p>
+                        <p class="small warn-text" data-testid="summary-status-cloud">{format!("The requirements give this status; it holds {}.", crate::engine::CLOUD_CAVEAT)}</p>
                     }
                     if reading.differs() {
                         <p class="small" data-testid="summary-status-confirmed">{format!("On the answers confirmed so far: {}. The forecast counts what your ISO evidence suggests; confirm each requirement to make it the status.", reading.confirmed.label())}</p>
