@@ -310,3 +310,13 @@ test('the printed report says when a Conditional POA&M must be closed out', asyn
   await page.emulateMedia({ media: 'print' });
   await expect(app.testid('print-closeout')).toHaveText('If a Conditional status were dated 2026-12-01 (the date of this report), its POA&M would have to be closed out by 2027-05-30 (32 CFR 170.21(b)).');
 });
+
+test('a passing status beside CUI in a cloud without FedRAMP Moderate says it waits on the cloud', async () => {
+  await app.restoreJson(require('path').join(__dirname, '..', 'fixtures', 'oscal', 'level2_conditional.json'));
+  await expect(app.testid('summary-status')).toHaveText('Conditional Level 2');
+  await expect(app.testid('summary-status-cloud')).toHaveCount(0);
+  await app.choose('cui_storage', 'commercial-cloud');
+  await expect(app.testid('summary-status-cloud')).toHaveText('The requirements give this status; it holds only once CUI is out of the cloud without FedRAMP Moderate authorization or equivalency, or its equivalency is shown (DFARS 252.204-7012(b)(2)(ii)(D)).');
+  await app.openFold('scores');
+  await expect(app.testid('level2-summary')).toContainText(', but only once CUI is out of the cloud');
+});
