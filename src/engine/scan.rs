@@ -1138,7 +1138,9 @@ fn parse_level(text: &[u8], at: usize) -> Option<(Written, usize)> {
     Some((written, end))
 }
 
-/// Reads "CMMC [2.0] Level N [assessor]" at `at` (the `c` of cmmc).
+/// Reads "CMMC [2.0] Level N [assessor]" at `at` (the `c` of cmmc), or a label and its value:
+/// "CMMC level required for this subcontract: Level 2 (C3PAO)" (the re-review of 2026-12-07
+/// found a purchase order written that way read as naming no level).
 fn parse_cmmc_level(text: &[u8], at: usize) -> Option<(Written, usize)> {
     let mut i = match_word(text, at, b"cmmc")?;
     if text.get(i) == Some(&b')') {
@@ -1148,8 +1150,27 @@ fn parse_cmmc_level(text: &[u8], at: usize) -> Option<(Written, usize)> {
     if let Some(end) = match_phrase(text, i, b"2.0 ") {
         i = end;
     }
+    parse_level(text, i).or_else(|| labelled_level(text, i))
+}
+
+/// "level <a few words>: Level N ..." at `at`: a colon within the label's clause (no full stop,
+/// no line break, at most [`LABEL_SPAN`] bytes), then the level.
+fn labelled_level(text: &[u8], at: usize) -> Option<(Written, usize)> {
+    let after = match_word(text, at, b"level")?;
+    let span = &text[after..text.len().min(after + LABEL_SPAN)];
+    let colon = span
+        .iter()
+        .take_while(|&&b| b != b'.' && b != b'\n')
+        .position(|&b| b == b':')?;
+    let mut i = skip_spaces(text, after + colon + 1);
+    if let Some(end) = match_phrase(text, i, b"cmmc ") {
+        i = end;
+    }
     parse_level(text, i)
 }
+
+/// How far a "CMMC level ...:" label may run before its colon.
+const LABEL_SPAN: usize = 60;
 
 /// Whether a bracket's content is a contracting officer's instruction rather than a fill-in.
 fn is_instruction(content: &[u8]) -> bool {

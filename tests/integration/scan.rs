@@ -949,6 +949,29 @@ fn a_subcontracts_own_level_is_suggested_as_the_primes() {
     // Once answered, nothing new to suggest.
     assert!(r.suggestions(&sub).level.is_none());
 
+    // Written as a label and its value (the re-review of 2026-12-07), the same.
+    let labelled = scan_solicitation(
+        "DFARS 252.204-7021 Contractor Compliance with the Cybersecurity Maturity Model Certification Level Requirements\n\
+         CMMC level required for this subcontract: Level 2 (C3PAO).\n",
+    );
+    assert_eq!(
+        labelled.flow_down_level,
+        Some(Solicitation::L2C3pao),
+        "{labelled:?}"
+    );
+    assert_eq!(
+        labelled.solicitation,
+        cmmc_readiness::engine::ScanLevel::Unknown
+    );
+    let s = labelled.suggestions(&Answers {
+        role: Some(ContractRole::Sub),
+        ..Answers::default()
+    });
+    assert_eq!(
+        s.level.map(|l| (l.value, l.line)),
+        Some((Solicitation::L2C3pao, Some(2)))
+    );
+
     // Without a sentence for subcontractors, a subcontractor asks the prime.
     let cited = scan_solicitation("DFARS 252.204-7021 Contractor Compliance with the Cybersecurity Maturity Model Certification Level Requirements (NOV 2025)\n");
     let s = cited.suggestions(&Answers {
