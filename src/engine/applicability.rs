@@ -16,7 +16,9 @@ use super::questionnaire::{
 use serde::Serialize;
 use std::sync::OnceLock;
 
+mod assumption;
 mod warnings;
+pub use assumption::LevelAssumption;
 pub use warnings::{warnings, Warning, FIPS_140_2_SUNSET};
 
 /// One reason behind the decision, with the rule that drives it.
@@ -95,10 +97,8 @@ pub struct Applicability {
     pub level: Level,
     /// Its assessment type.
     pub assessment: Option<AssessmentType>,
-    /// True when the level is an assumption because the solicitation's (or the prime's)
+    /// What settles the level when it is an assumption: the solicitation's (or the prime's)
     /// requirement is unknown, or, for a subcontractor, whether it will handle CUI.
-    pub assumed: bool,
-    /// What settles the assumption, when the level is one.
     pub assumed_until: Option<LevelAssumption>,
     /// A level to plan for where none is required yet.
     pub planning: Option<Planning>,
@@ -114,39 +114,6 @@ pub struct Applicability {
     pub reasons: Vec<Reason>,
     /// False while an answer that could change the level is missing.
     pub settled: bool,
-}
-
-/// The answer an assumed level waits on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum LevelAssumption {
-    /// What the solicitation names (a prime).
-    Solicitation,
-    /// What the prime's contract names (a subcontractor).
-    PrimesContract,
-    /// Whether the subcontractor will handle CUI: the prime's level is known, and the row of
-    /// the 32 CFR 170.23(a) table turns on it.
-    Cui,
-}
-
-impl LevelAssumption {
-    /// "Assumed until ..." in words, and what to check.
-    pub fn until(self) -> &'static str {
-        match self {
-            LevelAssumption::Solicitation => "you know what the solicitation names: check DFARS 252.204-7025 or 252.204-7021 in it",
-            LevelAssumption::PrimesContract => "you know what the prime's contract names for subcontractors: ask the prime",
-            LevelAssumption::Cui => "you answer whether you will handle CUI: the level the prime passes down turns on it",
-        }
-    }
-
-    /// The same, in a few words.
-    pub fn short(self) -> &'static str {
-        match self {
-            LevelAssumption::Solicitation => "check the solicitation",
-            LevelAssumption::PrimesContract => "ask the prime",
-            LevelAssumption::Cui => "answer the CUI question",
-        }
-    }
 }
 
 /// What the plan prices: the required level, or the planning level where none is required.
@@ -182,6 +149,11 @@ pub enum ResultsMode {
 }
 
 impl Applicability {
+    /// True when the level is an assumption ([`Self::assumed_until`] says what settles it).
+    pub fn assumed(&self) -> bool {
+        self.assumed_until.is_some()
+    }
+
     /// What the results screens show: the level required (or assumed, or planned for).
     pub fn results_mode(&self, answers: &Answers) -> ResultsMode {
         let t = self.plan_target();
@@ -371,7 +343,6 @@ pub fn applicability(a: &Answers, date: Date) -> Applicability {
     Applicability {
         level,
         assessment,
-        assumed,
         assumed_until,
         planning,
         obligations: f.obligations,

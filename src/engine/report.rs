@@ -227,7 +227,7 @@ pub fn summary(
         applicability: ApplicabilitySummary {
             level: app.level,
             assessment: app.assessment,
-            assumed: app.assumed,
+            assumed: app.assumed(),
             planning: app.planning.clone(),
             obligations: app.obligations.clone(),
             phase: app.phase.clone(),

@@ -67,7 +67,7 @@ fn requires(a: &Applicability, level: Level, kind: Option<AssessmentType>) {
 fn cui_under_a_silent_solicitation_requires_no_cmmc_status_but_7012_and_sprs() {
     let got = on(&cui(Solicitation::None));
     requires(&got, Level::None, None);
-    assert!(!got.assumed);
+    assert!(!got.assumed());
     assert_eq!(
         obligations(&got),
         ["far-52.204-21", "dfars-7012", "dfars-7019-7020"]
@@ -95,11 +95,11 @@ fn the_planning_level_follows_the_phase() {
 fn an_unknown_solicitation_is_a_labelled_assumption() {
     let got = on(&cui(Solicitation::Unknown));
     requires(&got, Level::L2, Some(AssessmentType::C3pao));
-    assert!(got.assumed && !got.settled);
+    assert!(got.assumed() && !got.settled);
     assert!(got.reasons.iter().any(|r| r.text.contains("Assumed")));
     let got = on(&fci_only(Solicitation::Unknown));
     requires(&got, Level::L1, Some(AssessmentType::SelfAssessment));
-    assert!(got.assumed);
+    assert!(got.assumed());
 }
 
 /// DFARS 252.204-7025(b): the solicitation decides the level and the assessment type.
@@ -126,7 +126,7 @@ fn the_solicitation_decides_the_level_and_the_assessment_type() {
             cui(s)
         });
         requires(&got, level, Some(kind));
-        assert!(!got.assumed && got.settled && got.planning.is_none());
+        assert!(!got.assumed() && got.settled && got.planning.is_none());
         cites(&got, "252.204-7025(b)");
         assert!(obligations(&got).contains(&"cmmc-status"));
         assert!(obligations(&got).contains(&"status-change-notice"));
@@ -322,7 +322,7 @@ fn flow_down_outside_the_table() {
 
     let got = on(&sub(true, Solicitation::Unknown));
     requires(&got, Level::L2, Some(AssessmentType::C3pao));
-    assert!(got.assumed);
+    assert!(got.assumed());
     assert_eq!(got.assumed_until, Some(LevelAssumption::PrimesContract));
     let got = on(&cui(Solicitation::Unknown));
     assert_eq!(got.assumed_until, Some(LevelAssumption::Solicitation));
@@ -345,7 +345,7 @@ fn a_sub_unsure_of_cui_is_assumed_at_the_cui_row() {
         a.handles_cui = None;
         let got = on(&a);
         requires(&got, Level::L2, Some(kind));
-        assert!(got.assumed, "{prime:?}");
+        assert!(got.assumed(), "{prime:?}");
         assert!(
             !got.reasons.iter().any(|r| r.text.contains("FCI only, so")),
             "{prime:?}"

@@ -109,7 +109,7 @@ pub fn warnings(
                 citation: l.citation,
             });
         }
-        if let (Some(kind), false) = (app.assessment, app.assumed) {
+        if let (Some(kind), false) = (app.assessment, app.assumed()) {
             let held = l.status;
             let short = held.level() < app.level
                 || (held.level() == app.level
