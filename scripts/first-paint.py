@@ -28,16 +28,7 @@ html = open(path, encoding="utf-8").read()
 html, n = re.subn(r'<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>', "", html)
 if n != 1:
     sys.exit(f"first-paint: expected one preload link for the wasm in index.html, found {n}")
-# The loader fetches the wasm once the first frame is on screen (or after 200 ms, should no frame
-# come, as in a tab opened in the background): the prerendered page is usable without the module,
-# and its download and compile no longer share the first layout's time.
-WAIT = ("await new Promise((go) => { requestAnimationFrame(() => setTimeout(go, 0)); "
-        "setTimeout(go, 200); });\n")
-html, n = re.subn(r"(<script type=\"module\">\s*import init[^\n]*\n)(const wasm = await init\()",
-                  lambda m: m.group(1) + WAIT + m.group(2), html)
-if n != 1:
-    sys.exit(f"first-paint: expected one Trunk loader calling init in index.html, found {n}")
 if not re.search(r"<style>", html) or re.search(r'<link rel="stylesheet"', html):
     sys.exit("first-paint: the stylesheet should be inline (index.html: rel=\"inline\")")
 open(path, "w", encoding="utf-8").write(html)
-print("first-paint: the wasm's preload link removed, its fetch waits for the first frame; the stylesheet is inline")
+print("first-paint: the wasm's preload link removed; the stylesheet is inline")
